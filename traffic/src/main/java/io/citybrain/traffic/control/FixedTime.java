@@ -1,0 +1,53 @@
+package io.citybrain.traffic.control;
+
+import java.util.List;
+
+/**
+ * Fixed-time control: every green phase in index order for the same green time, the yellow phase
+ * between them, all intersections in sync from time 0 (no offsets). With the defaults (30 s
+ * green, 5 s yellow) and the 8 green phases of the research datasets the cycle is 280 s: the
+ * protocol's FixedTime baseline (Webster-style uniform split without optimisation; Roess,
+ * Prassas and McShane, Traffic Engineering, ch. 18).
+ */
+public final class FixedTime implements SignalControllerProvider {
+
+  @Override
+  public String name() {
+    return "fixed-time";
+  }
+
+  @Override
+  public String version() {
+    return "1.0";
+  }
+
+  @Override
+  public String description() {
+    return "uniform green per phase in index order, yellow between greens, no offsets";
+  }
+
+  @Override
+  public List<ParameterSpec> parameters() {
+    return List.of(
+        new ParameterSpec("greenSeconds", 30, 1, 3600, "s", "green time of every phase"),
+        new ParameterSpec("yellowSeconds", 5, 0, 60, "s", "yellow/all-red time between greens"));
+  }
+
+  @Override
+  public SignalTiming timing(ControllerParameters p) {
+    return new SignalTiming(p.get("greenSeconds"), p.get("yellowSeconds"), p.get("greenSeconds"));
+  }
+
+  @Override
+  public SignalController create(ControllerParameters parameters) {
+    return (intersection, observation) -> {
+      List<Integer> greens = intersection.greenPhases();
+      int current = observation.currentPhase(intersection.index());
+      if (observation.timeSeconds() == 0) {
+        return PhaseDecision.of(greens.get(0));
+      }
+      int at = greens.indexOf(current);
+      return PhaseDecision.of(greens.get((at + 1) % greens.size()));
+    };
+  }
+}

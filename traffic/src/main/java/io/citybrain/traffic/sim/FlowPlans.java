@@ -1,0 +1,189 @@
+package io.citybrain.traffic.sim;
+
+import io.citybrain.traffic.demand.Demand;
+import io.citybrain.traffic.demand.Flow;
+import io.citybrain.traffic.demand.Router;
+import io.citybrain.traffic.io.InputProblem;
+import io.citybrain.traffic.io.InputValidationException;
+import io.citybrain.traffic.network.Road;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The drivable paths of every flow: for each admissible first lane, the full sequence of lanes
+ * and lane links a vehicle of the flow drives, with lane changing off.
+ *
+ * <p>Lane choice follows CityFlow's router (router.cpp): the first lane is drawn at random among
+ * the first road's lanes that can continue the route; at each intersection the vehicle takes,
+ * among its lane's lane links into the next road whose end lane can continue the route, the one
+ * whose end-lane index is closest to its current lane index (ties: first in roadnet order).
+ * Unlike CityFlow, which only looks one road ahead, "can continue" is checked to the end of the
+ * route, so no vehicle is ever routed into a lane with no way on.
+ *
+ * <p>Paths are shared by all vehicles of a flow (and by flows with the same route).
+ */
+public final class FlowPlans {
+  /** Per flow: admissible first lanes (lane drivable indices), in lane order. */
+  final int[][] firstLanes;
+
+  /** Per flow, per entry of {@link #firstLanes}: the drivable path. */
+  final int[][][] paths;
+
+  /** Per flow: index into the vehicle-type table. */
+  final int[] flowType;
+
+  /** Distinct vehicle types. */
+  final List<io.citybrain.traffic.demand.VehicleType> types;
+
+  private FlowPlans(
+      int[][] firstLanes,
+      int[][][] paths,
+      int[] flowType,
+      List<io.citybrain.traffic.demand.VehicleType> types) {
+    this.firstLanes = firstLanes;
+    this.paths = paths;
+    this.flowType = flowType;
+    this.types = types;
+  }
+
+  /**
+   * Completes every flow's route (shortest paths between anchor roads) and plans its lanes.
+   *
+   * @param network the compiled network
+   * @param demand the flows, in file order
+   * @param flowFileName the flow file's name, for error messages
+   * @return the plans, one per flow
+   * @throws InputValidationException listing every flow whose route is unreachable or has no
+   *     lane-level path (location {@code flow[i].route})
+   */
+  public static FlowPlans compile(SimNetwork network, Demand demand, String flowFileName)
+      throws InputValidationException {
+    Router router = new Router(network.network());
+    List<Flow> flows = demand.flows();
+    int[][] firstLanes = new int[flows.size()][];
+    int[][][] paths = new int[flows.size()][][];
+    int[] flowType = new int[flows.size()];
+    Map<io.citybrain.traffic.demand.VehicleType, Integer> typeIndex = new HashMap<>();
+    List<io.citybrain.traffic.demand.VehicleType> types = new ArrayList<>();
+    Map<List<String>, Object[]> cache = new HashMap<>();
+    List<InputProblem> problems = new ArrayList<>();
+    for (int f = 0; f < flows.size(); f++) {
+      Flow flow = flows.get(f);
+      flowType[f] =
+          typeIndex.computeIfAbsent(
+              flow.vehicle(),
+              t -> {
+                types.add(t);
+                return types.size() - 1;
+              });
+      Object[] planned = cache.get(flow.route());
+      if (planned == null) {
+        try {
+          List<Road> roads = router.completeRoute(flow.route());
+          planned = plan(network, roads);
+        } catch (IllegalArgumentException e) {
+          planned = new Object[] {e.getMessage()};
+        }
+        cache.put(flow.route(), planned);
+      }
+      if (planned.length == 1) {
+        problems.add(new InputProblem(flowFileName, "flow[" + f + "].route", (String) planned[0]));
+        firstLanes[f] = new int[0];
+        paths[f] = new int[0][];
+      } else {
+        firstLanes[f] = (int[]) planned[0];
+        paths[f] = (int[][]) planned[1];
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InputValidationException(problems);
+    }
+    return new FlowPlans(firstLanes, paths, flowType, List.copyOf(types));
+  }
+
+  /** Returns {firstLanes, paths} or {errorMessage}. */
+  private static Object[] plan(SimNetwork net, List<Road> roads) {
+    int n = roads.size();
+    int[] roadIdx = new int[n];
+    for (int i = 0; i < n; i++) {
+      roadIdx[i] = net.road(roads.get(i).id());
+    }
+    // feasible[i][k]: lane k of road i can continue to the end of the route
+    boolean[][] feasible = new boolean[n][];
+    feasible[n - 1] = new boolean[net.roadLaneCount[roadIdx[n - 1]]];
+    Arrays.fill(feasible[n - 1], true);
+    for (int i = n - 2; i >= 0; i--) {
+      int r = roadIdx[i];
+      feasible[i] = new boolean[net.roadLaneCount[r]];
+      boolean any = false;
+      for (int k = 0; k < feasible[i].length; k++) {
+        int lane = net.roadFirstLane[r] + k;
+        for (int link : net.laneOutLinks[lane]) {
+          int end = net.linkEndLane[link - net.laneCount];
+          if (net.laneRoad[end] == roadIdx[i + 1]
+              && feasible[i + 1][end - net.roadFirstLane[roadIdx[i + 1]]]) {
+            feasible[i][k] = true;
+            any = true;
+            break;
+          }
+        }
+      }
+      if (!any) {
+        return new Object[] {
+          "no lane of road '"
+              + net.roadIds[r]
+              + "' has a lane path to the end of the route via road '"
+              + net.roadIds[roadIdx[i + 1]]
+              + "'; expected consecutive roads joined by lane links"
+        };
+      }
+    }
+    int r0 = roadIdx[0];
+    int count = 0;
+    for (boolean b : feasible[0]) {
+      count += b ? 1 : 0;
+    }
+    int[] first = new int[count];
+    int[][] paths = new int[count][];
+    int c = 0;
+    for (int k = 0; k < feasible[0].length; k++) {
+      if (!feasible[0][k]) {
+        continue;
+      }
+      int lane = net.roadFirstLane[r0] + k;
+      first[c] = lane;
+      int[] path = new int[2 * n - 1];
+      path[0] = lane;
+      for (int i = 0; i + 1 < n; i++) {
+        int best = -1;
+        int bestDiff = Integer.MAX_VALUE;
+        int curIndex = net.laneIndexInRoad[lane];
+        for (int link : net.laneOutLinks[lane]) {
+          int end = net.linkEndLane[link - net.laneCount];
+          if (net.laneRoad[end] != roadIdx[i + 1]
+              || !feasible[i + 1][end - net.roadFirstLane[roadIdx[i + 1]]]) {
+            continue;
+          }
+          int diff = Math.abs(net.laneIndexInRoad[end] - curIndex);
+          if (diff < bestDiff) {
+            bestDiff = diff;
+            best = link;
+          }
+        }
+        path[2 * i + 1] = best;
+        lane = net.linkEndLane[best - net.laneCount];
+        path[2 * i + 2] = lane;
+      }
+      paths[c++] = path;
+    }
+    return new Object[] {first, paths};
+  }
+
+  /** Number of flows. */
+  public int flowCount() {
+    return firstLanes.length;
+  }
+}

@@ -1,0 +1,141 @@
+package io.citybrain.traffic.sim;
+
+import io.citybrain.traffic.control.IntersectionLayout;
+import io.citybrain.traffic.control.PhaseDecision;
+import io.citybrain.traffic.control.SignalController;
+import io.citybrain.traffic.control.SignalTiming;
+import java.util.List;
+
+/**
+ * Runs a {@link SignalController} on a {@link Simulation} and enforces the timing rules around
+ * its decisions: at step 0 the controller's first choice is shown at once; afterwards a decision
+ * is due when the held time expires. A kept green is held for the decision interval (or the
+ * controller's hold); a different green is preceded by the yellow phase for {@code
+ * yellowSeconds} and then held for at least {@code minGreenSeconds}. The target chosen at the
+ * decision is not re-evaluated after the yellow. This is the protocol of {@code
+ * docs/traffic-protocol.md}; each intersection runs on its own timer.
+ */
+public final class SignalTimer {
+  private static final byte GREEN = 0;
+  private static final byte YELLOW = 1;
+
+  private final Simulation sim;
+  private final SignalController controller;
+  private final SignalTiming timing;
+  private final List<IntersectionLayout> layouts;
+  private final SimObservation observation;
+
+  private final byte[] mode;
+  private final int[] until;
+  private final int[] next;
+  private final int[] nextHold;
+  private final int[] phaseStart;
+
+  private long decisions;
+  private long decisionNanos;
+  private long phaseChanges;
+
+  /**
+   * @param sim the simulation (at step 0)
+   * @param controller a fresh controller
+   * @param timing the timing to enforce
+   */
+  public SignalTimer(Simulation sim, SignalController controller, SignalTiming timing) {
+    this.sim = sim;
+    this.controller = controller;
+    this.timing = timing;
+    this.layouts = IntersectionLayouts.of(sim.net);
+    this.observation = new SimObservation(sim, this);
+    int n = sim.net.intersectionIds.length;
+    mode = new byte[n];
+    until = new int[n];
+    next = new int[n];
+    nextHold = new int[n];
+    phaseStart = new int[n];
+    controller.init(layouts);
+  }
+
+  /** The signalised intersections' layouts, as given to the controller. */
+  public List<IntersectionLayout> layouts() {
+    return layouts;
+  }
+
+  /** Applies due decisions for the coming step; call before every {@link Simulation#step()}. */
+  public void beforeStep() {
+    int k = sim.stepCount();
+    for (IntersectionLayout layout : layouts) {
+      int i = layout.index();
+      if (k != 0 && k < until[i]) {
+        continue;
+      }
+      if (k != 0 && mode[i] == YELLOW) {
+        show(i, next[i], k);
+        mode[i] = GREEN;
+        until[i] = k + nextHold[i];
+        continue;
+      }
+      long t0 = System.nanoTime();
+      PhaseDecision d = controller.decide(layout, observation);
+      decisionNanos += System.nanoTime() - t0;
+      decisions++;
+      int p = d.phase();
+      if (p < 0 || p >= layout.phases().size()) {
+        throw new IllegalStateException(
+            "controller chose phase " + p + " at intersection '" + layout.id() + "', which has phases 0.."
+                + (layout.phases().size() - 1));
+      }
+      int cur = sim.phase(i);
+      boolean change = k == 0 || p != cur;
+      double hold = d.holdSeconds();
+      if (Double.isNaN(hold)) {
+        hold = change ? timing.minGreenSeconds() : timing.decisionIntervalSeconds();
+      }
+      if (change) {
+        hold = Math.max(hold, timing.minGreenSeconds());
+      }
+      int holdSteps = Math.max(1, (int) Math.round(hold / sim.intervalSeconds()));
+      int yellowSteps = (int) Math.round(timing.yellowSeconds() / sim.intervalSeconds());
+      if (k == 0) {
+        show(i, p, k);
+        until[i] = k + holdSteps;
+      } else if (p == cur) {
+        until[i] = k + holdSteps;
+      } else if (yellowSteps > 0 && layout.yellowPhase() >= 0 && cur != layout.yellowPhase()) {
+        show(i, layout.yellowPhase(), k);
+        mode[i] = YELLOW;
+        until[i] = k + yellowSteps;
+        next[i] = p;
+        nextHold[i] = holdSteps;
+        phaseChanges++;
+      } else {
+        show(i, p, k);
+        until[i] = k + holdSteps;
+        phaseChanges++;
+      }
+    }
+  }
+
+  private void show(int i, int p, int k) {
+    sim.setPhase(i, p);
+    phaseStart[i] = k;
+  }
+
+  double phaseElapsedSeconds(int intersection) {
+    return (sim.stepCount() - phaseStart[intersection]) * sim.intervalSeconds();
+  }
+
+  /** Number of controller decisions taken. */
+  public long decisions() {
+    return decisions;
+  }
+
+  /** Total wall time spent inside the controller's decisions, ns. */
+  public long decisionNanos() {
+    return decisionNanos;
+  }
+
+  /** Number of times an intersection moved to a different phase after step 0. */
+  public long phaseChanges() {
+    return phaseChanges;
+  }
+}

@@ -1,0 +1,1308 @@
+package io.citybrain.traffic.sim;
+
+import io.citybrain.traffic.demand.Demand;
+import io.citybrain.traffic.demand.Flow;
+import io.citybrain.traffic.demand.VehicleType;
+import io.citybrain.traffic.network.Phase;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A microscopic traffic simulation compatible with CityFlow (commit 81ee0f4; see {@code
+ * docs/traffic-model.md} for the model and its sources). One call of {@link #step()} advances the
+ * clock by one interval:
+ *
+ * <ol>
+ *   <li>flows create vehicles (file order) and queue them on their first lane;
+ *   <li>each lane admits at most one waiting vehicle, when its last vehicle is more than
+ *       {@code minGap} from the lane start;
+ *   <li>conflict points record the nearest vehicle on each side;
+ *   <li>every running vehicle computes its next speed from the state at the start of the step
+ *       (car following, red lights, blocked exits, turn speed, yielding at conflict points);
+ *   <li>vehicles move (trapezoidal rule), cross into the next drivables of their path, or finish;
+ *   <li>leaders and gaps are recomputed.
+ * </ol>
+ *
+ * <p>State lives in primitive arrays indexed by a vehicle slot (struct of arrays); a lane keeps
+ * its vehicles in an array from front (nearest its end) to back. No allocation per vehicle per
+ * step. Deterministic: a seeded {@link SplittableRandom} and a fixed iteration order give
+ * bit-identical results for the same inputs and seed, whatever the thread count.
+ *
+ * <p>Signals: {@link #setPhase(int, int)} sets an intersection's phase; the timing rules (yellow,
+ * minimum green, decision interval) are enforced by {@link SignalTimer}, not here. Intersections
+ * without phases (unsignalised) let every road link through and rely on yielding.
+ *
+ * <p>Not thread-safe: drive one simulation from one thread.
+ */
+public final class Simulation {
+  /** Speed below which a vehicle counts as stopped (waiting), m/s; CityFlow's 0.1. */
+  public static final double STOPPED_SPEED = 0.1;
+
+  /** Speed cap when approaching a turning lane link, m/s (CityFlow's fixed default). */
+  public static final double TURN_SPEED = 8.3333;
+
+  /** Distance before a conflict point at which a yielding vehicle stops, m. */
+  public static final double YIELD_DISTANCE = 5;
+
+  private static final double EPS = 1e-8;
+  private static final int NONE = -1;
+  private static final byte FREE = 0;
+  private static final byte WAITING = 1;
+  private static final byte RUNNING = 2;
+  private static final byte FINISHING = 3;
+
+  final SimNetwork net;
+  private final Demand demand;
+  private final FlowPlans plans;
+  private final SimulationConfig config;
+  private final double dt;
+  private final int laneCount;
+
+  // vehicle types (indexed by type)
+  private final double[] tLen;
+  private final double[] tWidth;
+  private final double[] tMaxPosAcc;
+  private final double[] tMaxNegAcc;
+  private final double[] tUsualPosAcc;
+  private final double[] tUsualNegAcc;
+  private final double[] tMinGap;
+  private final double[] tMaxSpeed;
+  private final double[] tHeadway;
+  private final double[] tApproach;
+
+  // vehicles (struct of arrays, indexed by slot)
+  private int capacity;
+  private byte[] state;
+  private int[] type;
+  private int[] flowOf;
+  private int[] serial;
+  private int[][] path;
+  private int[] pathPos;
+  private int[] drivable;
+  private int[] prevDrivable;
+  private double[] speed;
+  private double[] dis;
+  private double[] enterTime;
+  private double[] freeFlowTime;
+  private int[] enterLaneLinkStep;
+  private long[] priority;
+  private int[] leader;
+  private double[] gap;
+  private int[] blocker;
+  private int[] bufBlocker;
+  private double[] nextSpeed;
+  private double[] nextDis;
+  private int[] nextPathPos;
+  private boolean[] nextEnd;
+  private double[] stoppedSince;
+  private int[] stops;
+  private int[] freeSlots;
+  private int freeCount;
+
+  // drivable vehicle lists: front (index 0) to back
+  private final int[][] dv;
+  private final int[] dvCount;
+  private final IntQueue[] waiting;
+
+  // crosses: notified vehicle and signed distance per side
+  private final int[] notifyVehicle;
+  private final double[] notifyDistance;
+
+  // signals
+  private final int[] phase;
+  private final boolean[] roadLinkGreen;
+
+  // flows
+  private final double[] flowNow;
+  private final int[] flowCount;
+  private final int[] flowsByStart;
+  private int nextFlowToStart;
+  private int[] activeFlows = new int[16];
+  private int activeFlowCount;
+  private double flowClock;
+  private boolean[] flowDone;
+
+  private final List<StepObserver> observers = new ArrayList<>();
+
+  // movers and finishing vehicles of the current step
+  private int[] movers = new int[64];
+  private int moverCount;
+  private int[] finishing = new int[64];
+  private int finishingCount;
+
+  private SplittableRandom random;
+  private int step;
+
+  // counters
+  private long spawned;
+  private long entered;
+  private long finished;
+  private double finishedTravelTimeSum;
+  private double finishedDelaySum;
+  private double finishedDelayIndexSum;
+  private long finishedStops;
+  private double unfinishedEnterTimeSum;
+  private int runningCount;
+  private int waitingCount;
+  private long vehicleSteps;
+  private long totalStops;
+  private double maxStoppedSeconds;
+
+  /**
+   * Creates a simulation at time 0 with all signals in phase 0.
+   *
+   * @param network the compiled network
+   * @param demand the flows (the same list {@code plans} was compiled from)
+   * @param plans the flows' paths, from {@link FlowPlans#compile}
+   * @param config step length, seed, threads
+   * @throws IllegalArgumentException if {@code plans} does not match {@code demand}
+   */
+  public Simulation(SimNetwork network, Demand demand, FlowPlans plans, SimulationConfig config) {
+    if (plans.flowCount() != demand.flows().size()) {
+      throw new IllegalArgumentException("flow plans do not match the demand");
+    }
+    this.net = network;
+    this.demand = demand;
+    this.plans = plans;
+    this.config = config;
+    this.dt = config.intervalSeconds();
+    this.laneCount = network.laneCount;
+
+    int nt = plans.types.size();
+    tLen = new double[nt];
+    tWidth = new double[nt];
+    tMaxPosAcc = new double[nt];
+    tMaxNegAcc = new double[nt];
+    tUsualPosAcc = new double[nt];
+    tUsualNegAcc = new double[nt];
+    tMinGap = new double[nt];
+    tMaxSpeed = new double[nt];
+    tHeadway = new double[nt];
+    tApproach = new double[nt];
+    for (int t = 0; t < nt; t++) {
+      VehicleType vt = plans.types.get(t);
+      tLen[t] = vt.lengthMeters();
+      tWidth[t] = vt.widthMeters();
+      tMaxPosAcc[t] = vt.maxPosAccMetersPerSecond2();
+      tMaxNegAcc[t] = vt.maxNegAccMetersPerSecond2();
+      tUsualPosAcc[t] = vt.usualPosAccMetersPerSecond2();
+      tUsualNegAcc[t] = vt.usualNegAccMetersPerSecond2();
+      tMinGap[t] = vt.minGapMeters();
+      tMaxSpeed[t] = vt.maxSpeedMetersPerSecond();
+      tHeadway[t] = vt.headwayTimeSeconds();
+      // CityFlow: approachingIntersectionDistance = v^2 / (2 usualNegAcc) + 2 v dt
+      tApproach[t] = tMaxSpeed[t] * tMaxSpeed[t] / tUsualNegAcc[t] / 2 + tMaxSpeed[t] * dt * 2;
+    }
+
+    int d = network.drivableCount;
+    dv = new int[d][];
+    dvCount = new int[d];
+    for (int k = 0; k < d; k++) {
+      dv[k] = new int[4];
+    }
+    waiting = new IntQueue[laneCount];
+    for (int k = 0; k < laneCount; k++) {
+      waiting[k] = new IntQueue();
+    }
+    notifyVehicle = new int[2 * network.crossCount];
+    notifyDistance = new double[2 * network.crossCount];
+    phase = new int[network.intersectionIds.length];
+    roadLinkGreen = new boolean[network.roadLinkIntersection.length];
+
+    int nf = demand.flows().size();
+    flowNow = new double[nf];
+    flowCount = new int[nf];
+    flowDone = new boolean[nf];
+    Integer[] order = new Integer[nf];
+    for (int f = 0; f < nf; f++) {
+      order[f] = f;
+    }
+    Arrays.sort(
+        order,
+        (a, b) -> {
+          int c =
+              Double.compare(
+                  demand.flows().get(a).startTimeSeconds(), demand.flows().get(b).startTimeSeconds());
+          return c != 0 ? c : Integer.compare(a, b);
+        });
+    flowsByStart = new int[nf];
+    for (int f = 0; f < nf; f++) {
+      flowsByStart[f] = order[f];
+    }
+    allocateVehicles(1024);
+    reset();
+  }
+
+  /**
+   * Returns the simulation to time 0: no vehicles, flows rewound, every signal in phase 0, the
+   * random generator re-seeded. Memory held by earlier vehicles is released.
+   */
+  public void reset() {
+    allocateVehicles(1024);
+    for (int k = 0; k < dv.length; k++) {
+      if (dv[k].length > 16) {
+        dv[k] = new int[4];
+      }
+      dvCount[k] = 0;
+    }
+    for (IntQueue q : waiting) {
+      q.clear();
+    }
+    Arrays.fill(notifyVehicle, NONE);
+    List<Flow> flows = demand.flows();
+    for (int f = 0; f < flows.size(); f++) {
+      flowNow[f] = flows.get(f).intervalSeconds();
+      flowCount[f] = 0;
+      flowDone[f] = false;
+    }
+    nextFlowToStart = 0;
+    activeFlowCount = 0;
+    flowClock = 0;
+    movers = new int[64];
+    moverCount = 0;
+    finishing = new int[64];
+    finishingCount = 0;
+    random = new SplittableRandom(config.seed());
+    step = 0;
+    spawned = 0;
+    entered = 0;
+    finished = 0;
+    finishedTravelTimeSum = 0;
+    finishedDelaySum = 0;
+    finishedDelayIndexSum = 0;
+    finishedStops = 0;
+    unfinishedEnterTimeSum = 0;
+    runningCount = 0;
+    waitingCount = 0;
+    vehicleSteps = 0;
+    totalStops = 0;
+    maxStoppedSeconds = 0;
+    for (int i = 0; i < phase.length; i++) {
+      setPhase(i, 0);
+    }
+  }
+
+  private void allocateVehicles(int cap) {
+    capacity = cap;
+    state = new byte[cap];
+    type = new int[cap];
+    flowOf = new int[cap];
+    serial = new int[cap];
+    path = new int[cap][];
+    pathPos = new int[cap];
+    drivable = new int[cap];
+    prevDrivable = new int[cap];
+    speed = new double[cap];
+    dis = new double[cap];
+    enterTime = new double[cap];
+    freeFlowTime = new double[cap];
+    enterLaneLinkStep = new int[cap];
+    priority = new long[cap];
+    leader = new int[cap];
+    gap = new double[cap];
+    blocker = new int[cap];
+    bufBlocker = new int[cap];
+    nextSpeed = new double[cap];
+    nextDis = new double[cap];
+    nextPathPos = new int[cap];
+    nextEnd = new boolean[cap];
+    stoppedSince = new double[cap];
+    stops = new int[cap];
+    freeSlots = new int[cap];
+    freeCount = cap;
+    for (int k = 0; k < cap; k++) {
+      freeSlots[k] = cap - 1 - k;
+    }
+  }
+
+  private void growVehicles() {
+    int old = capacity;
+    int cap = old * 2;
+    state = Arrays.copyOf(state, cap);
+    type = Arrays.copyOf(type, cap);
+    flowOf = Arrays.copyOf(flowOf, cap);
+    serial = Arrays.copyOf(serial, cap);
+    path = Arrays.copyOf(path, cap);
+    pathPos = Arrays.copyOf(pathPos, cap);
+    drivable = Arrays.copyOf(drivable, cap);
+    prevDrivable = Arrays.copyOf(prevDrivable, cap);
+    speed = Arrays.copyOf(speed, cap);
+    dis = Arrays.copyOf(dis, cap);
+    enterTime = Arrays.copyOf(enterTime, cap);
+    freeFlowTime = Arrays.copyOf(freeFlowTime, cap);
+    enterLaneLinkStep = Arrays.copyOf(enterLaneLinkStep, cap);
+    priority = Arrays.copyOf(priority, cap);
+    leader = Arrays.copyOf(leader, cap);
+    gap = Arrays.copyOf(gap, cap);
+    blocker = Arrays.copyOf(blocker, cap);
+    bufBlocker = Arrays.copyOf(bufBlocker, cap);
+    nextSpeed = Arrays.copyOf(nextSpeed, cap);
+    nextDis = Arrays.copyOf(nextDis, cap);
+    nextPathPos = Arrays.copyOf(nextPathPos, cap);
+    nextEnd = Arrays.copyOf(nextEnd, cap);
+    stoppedSince = Arrays.copyOf(stoppedSince, cap);
+    stops = Arrays.copyOf(stops, cap);
+    freeSlots = Arrays.copyOf(freeSlots, cap);
+    // new slots are handed out lowest first
+    for (int k = cap - 1; k >= old; k--) {
+      freeSlots[freeCount++] = k;
+    }
+    capacity = cap;
+  }
+
+  // ---------------------------------------------------------------- signals
+
+  /**
+   * Sets the phase of intersection {@code intersection}; takes effect for the next step.
+   *
+   * @param intersection index in the network's intersection list
+   * @param phaseIndex 0..phases-1 of that intersection; ignored for unsignalised intersections
+   * @throws IndexOutOfBoundsException if {@code phaseIndex} is not a phase of a signalised
+   *     intersection
+   */
+  public void setPhase(int intersection, int phaseIndex) {
+    int first = net.intersectionFirstRoadLink[intersection];
+    int count = net.intersectionRoadLinkCount[intersection];
+    if (!net.intersectionSignalized[intersection]) {
+      for (int k = 0; k < count; k++) {
+        roadLinkGreen[first + k] = true;
+      }
+      phase[intersection] = 0;
+      return;
+    }
+    List<Phase> phases = net.phases(intersection);
+    Phase p = phases.get(phaseIndex);
+    for (int k = 0; k < count; k++) {
+      roadLinkGreen[first + k] = false;
+    }
+    for (int local : p.availableRoadLinks()) {
+      roadLinkGreen[first + local] = true;
+    }
+    phase[intersection] = phaseIndex;
+  }
+
+  /** Current phase of intersection {@code intersection} (0 when unsignalised). */
+  public int phase(int intersection) {
+    return phase[intersection];
+  }
+
+  // ---------------------------------------------------------------- step
+
+  /** Registers an observer called after every step (metrics, replay, live state). */
+  public void addObserver(StepObserver observer) {
+    observers.add(observer);
+  }
+
+  /** Advances the simulation by one interval. */
+  public void step() {
+    spawnVehicles();
+    admitWaitingVehicles();
+    notifyCrosses();
+    computeActions();
+    moveVehicles();
+    commitActions();
+    updateLeadersAndGaps();
+    accountStep();
+    step++;
+    for (StepObserver o : observers) {
+      o.afterStep(this);
+    }
+  }
+
+  private double now() {
+    return step * dt;
+  }
+
+  private void spawnVehicles() {
+    List<Flow> flows = demand.flows();
+    // activate flows whose start time has come (their clock equals the shared flow clock)
+    while (nextFlowToStart < flowsByStart.length
+        && flows.get(flowsByStart[nextFlowToStart]).startTimeSeconds() <= flowClock) {
+      int f = flowsByStart[nextFlowToStart++];
+      insertActiveFlow(f);
+    }
+    int w = 0;
+    for (int k = 0; k < activeFlowCount; k++) {
+      int f = activeFlows[k];
+      Flow flow = flows.get(f);
+      double end = flow.endTimeSeconds();
+      if (end != -1 && flowClock > end) {
+        flowDone[f] = true;
+        continue; // drop from active list
+      }
+      double interval = flow.intervalSeconds();
+      while (flowNow[f] >= interval) {
+        createVehicle(f);
+        flowNow[f] -= interval;
+      }
+      flowNow[f] += dt;
+      activeFlows[w++] = f;
+    }
+    activeFlowCount = w;
+    flowClock += dt;
+  }
+
+  private void insertActiveFlow(int f) {
+    if (activeFlowCount == activeFlows.length) {
+      activeFlows = Arrays.copyOf(activeFlows, activeFlows.length * 2);
+    }
+    int pos = activeFlowCount;
+    while (pos > 0 && activeFlows[pos - 1] > f) {
+      activeFlows[pos] = activeFlows[pos - 1];
+      pos--;
+    }
+    activeFlows[pos] = f;
+    activeFlowCount++;
+  }
+
+  private void createVehicle(int f) {
+    int[] firsts = plans.firstLanes[f];
+    long prio = random.nextLong();
+    int choice = firsts.length > 1 ? random.nextInt(firsts.length) : 0;
+    if (freeCount == 0) {
+      growVehicles();
+    }
+    int v = freeSlots[--freeCount];
+    int t = plans.flowType[f];
+    state[v] = WAITING;
+    type[v] = t;
+    flowOf[v] = f;
+    serial[v] = flowCount[f]++;
+    path[v] = plans.paths[f][choice];
+    pathPos[v] = 0;
+    drivable[v] = path[v][0];
+    prevDrivable[v] = NONE;
+    speed[v] = 0;
+    dis[v] = 0;
+    enterTime[v] = now();
+    freeFlowTime[v] = freeFlowTime(path[v], t);
+    enterLaneLinkStep[v] = Integer.MAX_VALUE;
+    priority[v] = prio;
+    leader[v] = NONE;
+    gap[v] = 0;
+    blocker[v] = NONE;
+    bufBlocker[v] = NONE;
+    stoppedSince[v] = Double.NaN;
+    stops[v] = 0;
+    waiting[path[v][0]].add(v);
+    spawned++;
+    waitingCount++;
+    unfinishedEnterTimeSum += enterTime[v];
+  }
+
+  /**
+   * Free-flow travel time of a path, s: each drivable at the lower of the vehicle's and the
+   * drivable's speed (turning lane links at the turn speed), plus the time lost accelerating
+   * from rest to the vehicle's maximum speed, v/(2a).
+   */
+  private double freeFlowTime(int[] p, int t) {
+    double sum = 0;
+    for (int d : p) {
+      double v = Math.min(tMaxSpeed[t], net.maxSpeed[d]);
+      if (d >= laneCount && net.linkIsTurn[d - laneCount]) {
+        v = Math.min(v, TURN_SPEED);
+      }
+      sum += net.length[d] / v;
+    }
+    return sum + tMaxSpeed[t] / (2 * tMaxPosAcc[t]);
+  }
+
+  private void admitWaitingVehicles() {
+    for (int lane = 0; lane < laneCount; lane++) {
+      IntQueue q = waiting[lane];
+      if (q.isEmpty()) {
+        continue;
+      }
+      int v = q.peek();
+      int n = dvCount[lane];
+      int tail = n > 0 ? dv[lane][n - 1] : NONE;
+      if (tail == NONE || dis[tail] > tLen[type[tail]] + tMinGap[type[v]]) {
+        q.poll();
+        state[v] = RUNNING;
+        waitingCount--;
+        runningCount++;
+        entered++;
+        push(lane, v);
+        updateLeaderAndGap(v, tail);
+      }
+    }
+  }
+
+  private void push(int d, int v) {
+    int n = dvCount[d];
+    if (n == dv[d].length) {
+      dv[d] = Arrays.copyOf(dv[d], n * 2);
+    }
+    dv[d][n] = v;
+    dvCount[d] = n + 1;
+  }
+
+  // ---------------------------------------------------------------- conflict points
+
+  private void notifyCrosses() {
+    Arrays.fill(notifyVehicle, NONE);
+    final int lc = laneCount;
+    for (int link = lc; link < net.drivableCount; link++) {
+      int li = link - lc;
+      int[] crosses = net.linkCrosses[li];
+      if (crosses.length == 0) {
+        continue;
+      }
+      int r = crosses.length - 1; // from the far end backwards
+      double linkLen = net.length[link];
+
+      // the last vehicle on the end lane, if it came from this link and has not cleared a cross
+      int endLane = net.linkEndLane[li];
+      int n = dvCount[endLane];
+      if (n > 0) {
+        int v = dv[endLane][n - 1];
+        if (prevDrivable[v] == link) {
+          double rear = dis[v] - tLen[type[v]];
+          while (r >= 0) {
+            int c = crosses[r];
+            double crossDistance = linkLen - net.crossDistance(c, link);
+            if (crossDistance + rear < 0) {
+              notify(c, link, v, -(dis[v] + crossDistance));
+              r--;
+            } else {
+              break;
+            }
+          }
+        }
+      }
+
+      // vehicles on the link, front to back
+      int m = dvCount[link];
+      int[] list = dv[link];
+      for (int k = 0; k < m && r >= 0; k++) {
+        int v = list[k];
+        double vd = dis[v];
+        while (r >= 0) {
+          int c = crosses[r];
+          double cd = net.crossDistance(c, link);
+          if (vd > cd) {
+            if (vd - cd - tLen[type[v]] <= 0) {
+              notify(c, link, v, cd - vd);
+            } else {
+              break;
+            }
+          } else {
+            notify(c, link, v, cd - vd);
+          }
+          r--;
+        }
+      }
+
+      // the first vehicle on the start lane heading into this link, if the link is green
+      if (r >= 0 && roadLinkGreen[net.linkRoadLink[li]]) {
+        int startLane = net.linkStartLane[li];
+        if (dvCount[startLane] > 0) {
+          int v = dv[startLane][0];
+          if (nextDrivable(v, 0) == link) {
+            double vd = net.length[startLane] - dis[v];
+            while (r >= 0) {
+              int c = crosses[r];
+              notify(c, link, v, vd + net.crossDistance(c, link));
+              r--;
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private void notify(int c, int link, int v, double distance) {
+    int k = 2 * c + net.crossSide(c, link);
+    notifyVehicle[k] = v;
+    notifyDistance[k] = distance;
+  }
+
+  // ---------------------------------------------------------------- speed decisions
+
+  private int nextDrivable(int v, int i) {
+    int p = pathPos[v] + 1 + i;
+    int[] pa = path[v];
+    return p < pa.length ? pa[p] : NONE;
+  }
+
+  private void computeActions() {
+    moverCount = 0;
+    for (int d = 0; d < net.drivableCount; d++) {
+      int n = dvCount[d];
+      int[] list = dv[d];
+      for (int k = 0; k < n; k++) {
+        computeAction(list[k]);
+      }
+    }
+  }
+
+  private void computeAction(int v) {
+    int t = type[v];
+    int d = drivable[v];
+    double spd = speed[v];
+    bufBlocker[v] = NONE;
+    double vn = Math.min(tMaxSpeed[t], spd + tMaxPosAcc[t] * dt);
+    vn = Math.min(vn, net.maxSpeed[d]);
+    vn = Math.min(vn, carFollowSpeed(v, t, spd));
+    if (isIntersectionRelated(v, t, d)) {
+      vn = Math.min(vn, intersectionSpeed(v, t, d, spd));
+    }
+    vn = Math.max(vn, spd - tMaxNegAcc[t] * dt);
+    double delta;
+    if (vn < 0) {
+      delta = 0.5 * spd * spd / tMaxNegAcc[t];
+      vn = 0;
+    } else {
+      delta = (spd + vn) * dt / 2;
+    }
+    nextSpeed[v] = vn;
+
+    double nd = dis[v] + delta;
+    int pos = pathPos[v];
+    int[] pa = path[v];
+    int cur = d;
+    boolean end = false;
+    while (nd > net.length[cur]) {
+      nd -= net.length[cur];
+      pos++;
+      if (pos >= pa.length) {
+        end = true;
+        break;
+      }
+      cur = pa[pos];
+    }
+    nextDis[v] = nd;
+    nextPathPos[v] = pos;
+    nextEnd[v] = end;
+  }
+
+  private double carFollowSpeed(int v, int t, double spd) {
+    int l = leader[v];
+    if (l == NONE) {
+      return tMaxSpeed[t];
+    }
+    int lt = type[l];
+    double vl = speed[l];
+    double g = gap[v];
+    double r = noCollisionSpeed(vl, tMaxNegAcc[lt], spd, tMaxNegAcc[t], g, 0);
+    double assumeDecel = spd > vl ? spd - vl : 0;
+    r = Math.min(r, noCollisionSpeed(vl, tUsualNegAcc[lt], spd, tUsualNegAcc[t], g, tMinGap[t]));
+    r = Math.min(r, (g + (vl + assumeDecel / 2) * dt - spd * dt / 2) / (tHeadway[t] + dt / 2));
+    return r;
+  }
+
+  /**
+   * The largest next speed u such that moving (vF+u)·dt/2 now and then braking at dF stops
+   * {@code targetGap} behind where a leader at vL braking at dL stops (CityFlow's
+   * getNoCollisionSpeed); -100 when no speed is safe (forces maximal braking).
+   */
+  private double noCollisionSpeed(
+      double vl, double dl, double vf, double df, double g, double targetGap) {
+    double c = vf * dt / 2 + targetGap - 0.5 * vl * vl / dl - g;
+    double a = 0.5 / df;
+    double b = 0.5 * dt;
+    if (b * b < 4 * a * c) {
+      return -100;
+    }
+    double v1 = 0.5 / a * (Math.sqrt(b * b - 4 * a * c) - b);
+    double v2 = 2 * vl - dl * dt + 2 * (g - targetGap) / dt;
+    return Math.min(v1, v2);
+  }
+
+  private boolean isIntersectionRelated(int v, int t, int d) {
+    if (d >= laneCount) {
+      return true;
+    }
+    int next = nextDrivable(v, 0);
+    return next >= laneCount && net.length[d] - dis[v] <= tApproach[t];
+  }
+
+  private double intersectionSpeed(int v, int t, int d, double spd) {
+    double vv = tMaxSpeed[t];
+    int link = NONE;
+    int next = nextDrivable(v, 0);
+    if (next >= laneCount) {
+      link = next;
+      int li = link - laneCount;
+      if (!roadLinkGreen[net.linkRoadLink[li]] || !canEnter(net.linkEndLane[li], t)) {
+        double remain = net.length[d] - dis[v];
+        if (!(minBrakeDistance(t, spd) > remain)) {
+          return Math.min(vv, stopBeforeSpeed(t, spd, remain));
+        }
+        // too close to stop: it continues (runs the light), as in CityFlow
+      }
+      if (net.linkIsTurn[li]) {
+        vv = Math.min(vv, TURN_SPEED);
+      }
+    }
+    if (link == NONE && d >= laneCount) {
+      link = d;
+    }
+    if (link == NONE) {
+      return vv;
+    }
+    double toLinkStart = d < laneCount ? -(net.length[d] - dis[v]) : dis[v];
+    for (int c : net.linkCrosses[link - laneCount]) {
+      double onLink = net.crossDistance(c, link);
+      if (onLink < toLinkStart) {
+        continue;
+      }
+      if (!canPass(v, t, spd, c, link, toLinkStart)) {
+        vv = Math.min(vv, stopBeforeSpeed(t, spd, onLink - toLinkStart - YIELD_DISTANCE));
+        int side = net.crossSide(c, link);
+        bufBlocker[v] = notifyVehicle[2 * c + 1 - side];
+        break;
+      }
+    }
+    return vv;
+  }
+
+  private boolean canEnter(int lane, int t) {
+    int n = dvCount[lane];
+    if (n == 0) {
+      return true;
+    }
+    int tail = dv[lane][n - 1];
+    return dis[tail] > tLen[type[tail]] + tLen[t] || speed[tail] >= 2;
+  }
+
+  private double minBrakeDistance(int t, double spd) {
+    return 0.5 * spd * spd / tMaxNegAcc[t];
+  }
+
+  private double stopBeforeSpeed(int t, double spd, double distance) {
+    double accelerated = spd + tUsualPosAcc[t] * dt;
+    double brake = (spd + accelerated) * dt / 2 + accelerated * accelerated / tUsualNegAcc[t] / 2;
+    if (brake < distance) {
+      return accelerated;
+    }
+    double take = 2 * distance / (spd + EPS) / dt;
+    if (take >= 1) {
+      return spd - spd / (int) take;
+    }
+    return spd - spd / take;
+  }
+
+  private boolean canYield(int v, double dist) {
+    int t = type[v];
+    return (dist > 0 && minBrakeDistance(t, speed[v]) < dist - YIELD_DISTANCE)
+        || (dist < 0 && dist + tLen[t] < 0);
+  }
+
+  private boolean canPass(int v, int t, double spd, int c, int link, double toLinkStart) {
+    int side = net.crossSide(c, link);
+    int foe = notifyVehicle[2 * c + 1 - side];
+    if (foe == NONE) {
+      return true;
+    }
+    double d1 = net.crossDistance(c, link) - toLinkStart;
+    double d2 = notifyDistance[2 * c + 1 - side];
+    if (!canYield(v, d1)) {
+      return true;
+    }
+    int foeLink = side == 0 ? net.crossLinkB[c] : net.crossLinkA[c];
+    int t1 = net.linkPriority[link - laneCount];
+    int t2 = net.linkPriority[foeLink - laneCount];
+    int yield = 0;
+    if (!canYield(foe, d2)) {
+      yield = 1;
+    }
+    if (yield == 0) {
+      if (t1 > t2) {
+        yield = -1;
+      } else if (t1 < t2) {
+        if (d2 > 0) {
+          int foeSteps = reachStepsOnLink(foe, d2, foeLink);
+          int mySteps = reachStepsOnLink(v, d1, link);
+          if (foeSteps > mySteps) {
+            yield = -1;
+          }
+        } else if (d2 + tLen[type[foe]] < 0) {
+          yield = -1;
+        }
+        if (yield == 0) {
+          yield = 1;
+        }
+      } else {
+        if (d2 > 0) {
+          int foeSteps = reachStepsOnLink(foe, d2, foeLink);
+          int mySteps = reachStepsOnLink(v, d1, link);
+          if (foeSteps > mySteps) {
+            yield = -1;
+          } else if (foeSteps < mySteps) {
+            yield = 1;
+          } else if (enterLaneLinkStep[v] == enterLaneLinkStep[foe]) {
+            if (d1 == d2) {
+              yield = priority[v] > priority[foe] ? -1 : 1;
+            } else {
+              yield = d1 < d2 ? -1 : 1;
+            }
+          } else {
+            yield = enterLaneLinkStep[v] < enterLaneLinkStep[foe] ? -1 : 1;
+          }
+        } else {
+          yield = d2 + tLen[type[foe]] < 0 ? -1 : 1;
+        }
+      }
+    }
+    if (yield == 1) {
+      // deadlock breaker: follow the chain of blockers (as of the last step); a loop means pass
+      int fast = foe;
+      int slow = foe;
+      while (fast != NONE && blocker[fast] != NONE) {
+        slow = blocker[slow];
+        fast = blocker[blocker[fast]];
+        if (slow == fast) {
+          yield = -1;
+          break;
+        }
+      }
+    }
+    return yield == -1;
+  }
+
+  private int reachStepsOnLink(int v, double distance, int link) {
+    int t = type[v];
+    double target = net.linkIsTurn[link - laneCount] ? TURN_SPEED : tMaxSpeed[t];
+    return reachSteps(v, distance, target, tUsualPosAcc[t]);
+  }
+
+  private int reachSteps(int v, double distance, double targetSpeed, double acc) {
+    if (distance <= 0) {
+      return 0;
+    }
+    double spd = speed[v];
+    if (spd > targetSpeed) {
+      return (int) Math.ceil(distance / spd);
+    }
+    double untilTarget = distanceUntilSpeed(spd, targetSpeed, acc);
+    if (untilTarget > distance) {
+      return (int) Math.ceil((Math.sqrt(spd * spd + 2 * acc * distance) - spd) / acc / dt);
+    }
+    return (int) Math.ceil((targetSpeed - spd) / acc / dt)
+        + (int) Math.ceil((distance - untilTarget) / targetSpeed / dt);
+  }
+
+  private double distanceUntilSpeed(double spd, double target, double acc) {
+    if (target <= spd) {
+      return 0;
+    }
+    int stage1Steps = (int) Math.floor((target - spd) / acc / dt);
+    double stage1Speed = spd + stage1Steps * acc * dt;
+    double stage1Dis = (spd + stage1Speed) * (stage1Steps * dt) / 2;
+    return stage1Dis + (stage1Speed < target ? (stage1Speed + target) * dt / 2 : 0);
+  }
+
+  // ---------------------------------------------------------------- movement
+
+  private void moveVehicles() {
+    double t = now();
+    for (int d = 0; d < net.drivableCount; d++) {
+      int n = dvCount[d];
+      if (n == 0) {
+        continue;
+      }
+      int[] list = dv[d];
+      int w = 0;
+      for (int k = 0; k < n; k++) {
+        int v = list[k];
+        if (nextEnd[v]) {
+          finish(v, t);
+        } else if (nextPathPos[v] != pathPos[v]) {
+          addMover(v);
+        } else {
+          list[w++] = v;
+        }
+      }
+      dvCount[d] = w;
+    }
+    sortMovers();
+    for (int k = 0; k < moverCount; k++) {
+      int v = movers[k];
+      int d = path[v][nextPathPos[v]];
+      push(d, v);
+      enterLaneLinkStep[v] = d >= laneCount ? step : Integer.MAX_VALUE;
+    }
+  }
+
+  private void addMover(int v) {
+    if (moverCount == movers.length) {
+      movers = Arrays.copyOf(movers, moverCount * 2);
+    }
+    movers[moverCount++] = v;
+  }
+
+  /**
+   * Orders movers as CityFlow pushes them: by destination, then by new position, largest first
+   * (ties by priority), so each destination receives them front to back.
+   */
+  private void sortMovers() {
+    for (int i = 1; i < moverCount; i++) {
+      int v = movers[i];
+      int j = i - 1;
+      while (j >= 0 && moverBefore(v, movers[j])) {
+        movers[j + 1] = movers[j];
+        j--;
+      }
+      movers[j + 1] = v;
+    }
+  }
+
+  private boolean moverBefore(int a, int b) {
+    int da = path[a][nextPathPos[a]];
+    int db = path[b][nextPathPos[b]];
+    if (da != db) {
+      return da < db;
+    }
+    if (nextDis[a] != nextDis[b]) {
+      return nextDis[a] > nextDis[b];
+    }
+    return priority[a] > priority[b];
+  }
+
+  private void finish(int v, double t) {
+    state[v] = FINISHING;
+    if (finishingCount == finishing.length) {
+      finishing = Arrays.copyOf(finishing, finishingCount * 2);
+    }
+    finishing[finishingCount++] = v;
+    runningCount--;
+    finished++;
+    double tt = t - enterTime[v];
+    finishedTravelTimeSum += tt;
+    finishedDelaySum += tt - freeFlowTime[v];
+    finishedDelayIndexSum += tt / freeFlowTime[v];
+    finishedStops += stops[v];
+    unfinishedEnterTimeSum -= enterTime[v];
+    for (StepObserver o : observers) {
+      o.vehicleFinished(this, v, tt);
+    }
+  }
+
+  private void commitActions() {
+    for (int d = 0; d < net.drivableCount; d++) {
+      int n = dvCount[d];
+      int[] list = dv[d];
+      for (int k = 0; k < n; k++) {
+        int v = list[k];
+        speed[v] = nextSpeed[v];
+        dis[v] = nextDis[v];
+        if (nextPathPos[v] != pathPos[v]) {
+          prevDrivable[v] = drivable[v];
+          pathPos[v] = nextPathPos[v];
+          drivable[v] = path[v][pathPos[v]];
+        }
+        int b = bufBlocker[v];
+        blocker[v] = b != NONE && state[b] == FINISHING ? NONE : b;
+      }
+    }
+    // release finished vehicles' slots
+    for (int k = 0; k < finishingCount; k++) {
+      release(finishing[k]);
+    }
+    finishingCount = 0;
+  }
+
+  private void release(int v) {
+    state[v] = FREE;
+    path[v] = null;
+    freeSlots[freeCount++] = v;
+  }
+
+  private void updateLeadersAndGaps() {
+    for (int d = 0; d < net.drivableCount; d++) {
+      int n = dvCount[d];
+      int[] list = dv[d];
+      int prev = NONE;
+      for (int k = 0; k < n; k++) {
+        int v = list[k];
+        updateLeaderAndGap(v, prev);
+        prev = v;
+      }
+    }
+  }
+
+  private void updateLeaderAndGap(int v, int prev) {
+    if (prev != NONE && drivable[prev] == drivable[v]) {
+      leader[v] = prev;
+      gap[v] = dis[prev] - tLen[type[prev]] - dis[v];
+      return;
+    }
+    leader[v] = NONE;
+    int t = type[v];
+    double acc = net.length[drivable[v]] - dis[v];
+    for (int i = 0; ; i++) {
+      int d = nextDrivable(v, i);
+      if (d == NONE) {
+        return;
+      }
+      if (d >= laneCount) {
+        // lane links leaving the same lane overlap: take the nearest last vehicle of any of them
+        int start = net.linkStartLane[d - laneCount];
+        for (int link : net.laneOutLinks[start]) {
+          int n = dvCount[link];
+          if (n > 0) {
+            int c = dv[link][n - 1];
+            double cg = acc + dis[c] - tLen[type[c]];
+            if (leader[v] == NONE || cg < gap[v]) {
+              leader[v] = c;
+              gap[v] = cg;
+            }
+          }
+        }
+        if (leader[v] != NONE) {
+          return;
+        }
+      } else {
+        int n = dvCount[d];
+        if (n > 0) {
+          int c = dv[d][n - 1];
+          leader[v] = c;
+          gap[v] = acc + dis[c] - tLen[type[c]];
+          return;
+        }
+      }
+      acc += net.length[d];
+      if (acc > tApproach[t]) {
+        return;
+      }
+    }
+  }
+
+  private void accountStep() {
+    double t = (step + 1) * dt;
+    for (int d = 0; d < laneCount; d++) {
+      int n = dvCount[d];
+      int[] list = dv[d];
+      for (int k = 0; k < n; k++) {
+        int v = list[k];
+        trackStop(v, t);
+      }
+    }
+    for (int d = laneCount; d < net.drivableCount; d++) {
+      int n = dvCount[d];
+      int[] list = dv[d];
+      for (int k = 0; k < n; k++) {
+        trackStop(list[k], t);
+      }
+    }
+    vehicleSteps += runningCount;
+  }
+
+  private void trackStop(int v, double t) {
+    boolean stoppedNow = speed[v] < STOPPED_SPEED;
+    double since = stoppedSince[v];
+    if (stoppedNow) {
+      if (Double.isNaN(since)) {
+        stoppedSince[v] = t - dt;
+        stops[v]++;
+        totalStops++;
+      } else if (t - since > maxStoppedSeconds) {
+        maxStoppedSeconds = t - since;
+      }
+    } else if (!Double.isNaN(since)) {
+      stoppedSince[v] = Double.NaN;
+    }
+  }
+
+  // ---------------------------------------------------------------- read API
+
+  /** Steps taken since the start (or the last reset). */
+  public int stepCount() {
+    return step;
+  }
+
+  /** Simulated time, s: steps × interval. */
+  public double timeSeconds() {
+    return step * dt;
+  }
+
+  /** The step length, s. */
+  public double intervalSeconds() {
+    return dt;
+  }
+
+  /** The compiled network. */
+  public SimNetwork network() {
+    return net;
+  }
+
+  /** The run's settings. */
+  public SimulationConfig config() {
+    return config;
+  }
+
+  /** Vehicles created by flows so far. */
+  public long vehiclesSpawned() {
+    return spawned;
+  }
+
+  /** Vehicles that left an entry queue onto their first lane (= finished + in network). */
+  public long vehiclesEntered() {
+    return entered;
+  }
+
+  /** Vehicles that reached the end of their route. */
+  public long vehiclesFinished() {
+    return finished;
+  }
+
+  /** Vehicles running in the network now (on lanes or lane links). */
+  public int vehiclesInNetwork() {
+    return runningCount;
+  }
+
+  /** Vehicles spawned but still queued outside the network. */
+  public int vehiclesWaitingToEnter() {
+    return waitingCount;
+  }
+
+  /** Σ over steps of vehicles in the network after the step (vehicle-steps). */
+  public long vehicleSteps() {
+    return vehicleSteps;
+  }
+
+  /** Total number of stops (a running vehicle's speed falling below 0.1 m/s). */
+  public long totalStops() {
+    return totalStops;
+  }
+
+  /** Stops made by finished vehicles. */
+  public long finishedStops() {
+    return finishedStops;
+  }
+
+  /** Longest time any vehicle has stood still without moving so far, s. */
+  public double maxStoppedSeconds() {
+    return maxStoppedSeconds;
+  }
+
+  /**
+   * CityFlow's average travel time, s: finished trips plus the time so far of every vehicle
+   * spawned but not finished (running or waiting to enter), over all spawned vehicles; 0 when
+   * none was spawned.
+   */
+  public double averageTravelTimeSeconds() {
+    long unfinished = spawned - finished;
+    long n = finished + unfinished;
+    if (n == 0) {
+      return 0;
+    }
+    double tt = finishedTravelTimeSum + unfinished * timeSeconds() - unfinishedEnterTimeSum;
+    return tt / n;
+  }
+
+  /** Mean travel time of finished trips, s; NaN when none has finished. */
+  public double averageTravelTimeFinishedSeconds() {
+    return finished == 0 ? Double.NaN : finishedTravelTimeSum / finished;
+  }
+
+  /** Mean delay of finished trips against their free-flow time, s; NaN when none finished. */
+  public double averageDelayFinishedSeconds() {
+    return finished == 0 ? Double.NaN : finishedDelaySum / finished;
+  }
+
+  /**
+   * Mean delay index of finished trips (travel time ÷ free-flow travel time, the City Brain
+   * Challenge's measure); NaN when none finished.
+   */
+  public double averageDelayIndexFinished() {
+    return finished == 0 ? Double.NaN : finishedDelayIndexSum / finished;
+  }
+
+  /** Vehicles on drivable {@code d} now (lane counts exclude vehicles on lane links). */
+  public int vehicleCount(int d) {
+    return dvCount[d];
+  }
+
+  /** Vehicles on lane {@code lane} with speed below 0.1 m/s. */
+  public int waitingVehicleCount(int lane) {
+    int n = dvCount[lane];
+    int[] list = dv[lane];
+    int c = 0;
+    for (int k = 0; k < n; k++) {
+      if (speed[list[k]] < STOPPED_SPEED) {
+        c++;
+      }
+    }
+    return c;
+  }
+
+  /** Vehicles queued outside the network to enter lane {@code lane}. */
+  public int entryQueueLength(int lane) {
+    return waiting[lane].size();
+  }
+
+  /** Slot of the {@code k}-th vehicle (front first) on drivable {@code d}. */
+  public int vehicleAt(int d, int k) {
+    return dv[d][k];
+  }
+
+  /** Distance of vehicle slot {@code v}'s front from the start of its drivable, m. */
+  public double vehiclePosition(int v) {
+    return dis[v];
+  }
+
+  /** Speed of vehicle slot {@code v}, m/s. */
+  public double vehicleSpeed(int v) {
+    return speed[v];
+  }
+
+  /** Drivable vehicle slot {@code v} is on. */
+  public int vehicleDrivable(int v) {
+    return drivable[v];
+  }
+
+  /** Length of vehicle slot {@code v}, m. */
+  public double vehicleLength(int v) {
+    return tLen[type[v]];
+  }
+
+  /** Width of vehicle slot {@code v}, m. */
+  public double vehicleWidth(int v) {
+    return tWidth[type[v]];
+  }
+
+  /** Min gap of vehicle slot {@code v}, m. */
+  public double vehicleMinGap(int v) {
+    return tMinGap[type[v]];
+  }
+
+  /** Index of the flow that created vehicle slot {@code v}. */
+  public int vehicleFlow(int v) {
+    return flowOf[v];
+  }
+
+  /** CityFlow-style id of vehicle slot {@code v}: {@code <flowId>_<n>}. */
+  public String vehicleId(int v) {
+    return demand.flows().get(flowOf[v]).id() + "_" + serial[v];
+  }
+
+  /** Creation time of vehicle slot {@code v}, s. */
+  public double vehicleEnterTime(int v) {
+    return enterTime[v];
+  }
+
+  /** Free-flow travel time of vehicle slot {@code v}'s path, s. */
+  public double vehicleFreeFlowTime(int v) {
+    return freeFlowTime[v];
+  }
+
+  /** Last road of vehicle slot {@code v}'s path (its road index). */
+  public int vehicleLastRoad(int v) {
+    int[] p = path[v];
+    return net.laneRoad[p[p.length - 1]];
+  }
+
+  /** True when the road link of lane link drivable {@code link} has green now. */
+  public boolean isGreen(int link) {
+    return roadLinkGreen[net.linkRoadLink[link - laneCount]];
+  }
+
+  /** The demand being simulated. */
+  public Demand demand() {
+    return demand;
+  }
+}
