@@ -34,6 +34,7 @@ public final class SignalTimer {
   private long decisions;
   private long decisionNanos;
   private long phaseChanges;
+  private final long[] phaseChangesByIntersection;
 
   /**
    * @param sim the simulation (at step 0)
@@ -52,6 +53,7 @@ public final class SignalTimer {
     next = new int[n];
     nextHold = new int[n];
     phaseStart = new int[n];
+    phaseChangesByIntersection = new long[n];
     controller.init(layouts);
   }
 
@@ -107,10 +109,12 @@ public final class SignalTimer {
         next[i] = p;
         nextHold[i] = holdSteps;
         phaseChanges++;
+        phaseChangesByIntersection[i]++;
       } else {
         show(i, p, k);
         until[i] = k + holdSteps;
         phaseChanges++;
+        phaseChangesByIntersection[i]++;
       }
     }
   }
@@ -134,8 +138,16 @@ public final class SignalTimer {
     return decisionNanos;
   }
 
-  /** Number of times an intersection moved to a different phase after step 0. */
+  /**
+   * Decisions that changed an intersection's phase after step 0, over all intersections (a
+   * switch to a different green counts once, with or without a yellow before it).
+   */
   public long phaseChanges() {
     return phaseChanges;
+  }
+
+  /** {@link #phaseChanges()} by intersection index. */
+  public long[] phaseChangesByIntersection() {
+    return phaseChangesByIntersection.clone();
   }
 }

@@ -393,6 +393,36 @@ public final class SimNetwork {
     out[2] = 0;
   }
 
+  /** Number of intersections (virtual ones included). */
+  public int intersectionCount() {
+    return intersectionIds.length;
+  }
+
+  /** Id of intersection {@code i}. */
+  public String intersectionId(int i) {
+    return intersectionIds[i];
+  }
+
+  /** True when intersection {@code i} is signalised. */
+  public boolean isSignalized(int i) {
+    return intersectionSignalized[i];
+  }
+
+  /** Lane-link drivables of intersection {@code i} (empty for virtual ones). */
+  public int[] intersectionLaneLinks(int i) {
+    return intersectionLaneLinks[i].clone();
+  }
+
+  /** Start lane of lane-link drivable {@code link}. */
+  public int laneLinkStartLane(int link) {
+    return linkStartLane[link - laneCount];
+  }
+
+  /** End lane of lane-link drivable {@code link}. */
+  public int laneLinkEndLane(int link) {
+    return linkEndLane[link - laneCount];
+  }
+
   /** Phases of intersection {@code i} (empty when unsignalised or virtual). */
   List<Phase> phases(int i) {
     return network.intersections().get(i).phases();

@@ -110,6 +110,9 @@ public final class Simulation {
   private final int[] notifyVehicle;
   private final double[] notifyDistance;
 
+  // vehicles that entered each lane link since the start
+  private final long[] linkEntries;
+
   // signals
   private final int[] phase;
   private final boolean[] roadLinkGreen;
@@ -208,6 +211,7 @@ public final class Simulation {
     }
     notifyVehicle = new int[2 * network.crossCount];
     notifyDistance = new double[2 * network.crossCount];
+    linkEntries = new long[network.drivableCount - laneCount];
     phase = new int[network.intersectionIds.length];
     roadLinkGreen = new boolean[network.roadLinkIntersection.length];
 
@@ -251,6 +255,7 @@ public final class Simulation {
       q.clear();
     }
     Arrays.fill(notifyVehicle, NONE);
+    Arrays.fill(linkEntries, 0);
     List<Flow> flows = demand.flows();
     for (int f = 0; f < flows.size(); f++) {
       flowNow[f] = flows.get(f).intervalSeconds();
@@ -909,6 +914,7 @@ public final class Simulation {
       for (int k = 0; k < n; k++) {
         int v = list[k];
         if (nextEnd[v]) {
+          countLinkEntries(v, nextPathPos[v]);
           finish(v, t);
         } else if (nextPathPos[v] != pathPos[v]) {
           addMover(v);
@@ -921,9 +927,20 @@ public final class Simulation {
     sortMovers();
     for (int k = 0; k < moverCount; k++) {
       int v = movers[k];
+      countLinkEntries(v, nextPathPos[v]);
       int d = path[v][nextPathPos[v]];
       push(d, v);
       enterLaneLinkStep[v] = d >= laneCount ? step : Integer.MAX_VALUE;
+    }
+  }
+
+  /** Counts the lane links vehicle {@code v} entered this step, up to path position {@code to}. */
+  private void countLinkEntries(int v, int to) {
+    int[] pa = path[v];
+    for (int p = pathPos[v] + 1; p <= to && p < pa.length; p++) {
+      if (pa[p] >= laneCount) {
+        linkEntries[pa[p] - laneCount]++;
+      }
     }
   }
 
@@ -1210,6 +1227,11 @@ public final class Simulation {
    */
   public double averageDelayIndexFinished() {
     return finished == 0 ? Double.NaN : finishedDelayIndexSum / finished;
+  }
+
+  /** Vehicles that have entered lane link drivable {@code link} since the start. */
+  public long laneLinkEntries(int link) {
+    return linkEntries[link - laneCount];
   }
 
   /** Vehicles on drivable {@code d} now (lane counts exclude vehicles on lane links). */

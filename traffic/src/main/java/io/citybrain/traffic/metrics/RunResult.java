@@ -1,0 +1,23 @@
+package io.citybrain.traffic.metrics;
+
+import java.util.List;
+
+/**
+ * Everything one run produced.
+ *
+ * @param summary network-wide figures
+ * @param timeSeries one point per reporting window
+ * @param intersections per non-virtual intersection
+ * @param completed false when the run was cancelled before its last step
+ */
+public record RunResult(
+    RunSummary summary,
+    List<TimeSeriesPoint> timeSeries,
+    List<IntersectionSummary> intersections,
+    boolean completed) {
+
+  public RunResult {
+    timeSeries = List.copyOf(timeSeries);
+    intersections = List.copyOf(intersections);
+  }
+}
