@@ -1,0 +1,65 @@
+package io.citybrain.cli;
+
+import io.citybrain.traffic.io.InputProblem;
+import io.citybrain.traffic.io.InputValidationException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns failures into messages for users: invalid input gets every problem (file, location,
+ * what was expected) and exit code 2; a bug gets one line and exit code 1. Stack traces are
+ * printed only when {@code CITYBRAIN_DEBUG} is set.
+ */
+public final class CliErrors implements IExecutionExceptionHandler {
+
+  /** Thrown by commands for invalid arguments that picocli cannot check itself. */
+  public static final class UsageException extends RuntimeException {
+    public UsageException(String message) {
+      super(message);
+    }
+  }
+
+  @Override
+  public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+    PrintWriter err = cmd.getErr();
+    Throwable e = ex;
+    if (e instanceof InputValidationException ive) {
+      err.println("error: invalid input (" + ive.problems().size() + (ive.problems().size() == 1 ? " problem" : " problems") + "):");
+      for (InputProblem p : ive.problems()) {
+        err.println("  " + p.format());
+      }
+      err.flush();
+      return ExitCodes.INVALID_INPUT;
+    }
+    if (e instanceof UsageException || e instanceof IllegalArgumentException) {
+      err.println("error: " + e.getMessage());
+      err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+      err.flush();
+      return ExitCodes.INVALID_INPUT;
+    }
+    if (e instanceof java.io.IOException io) {
+      err.println("error: " + io.getClass().getSimpleName().replace("Exception", "") + ": " + io.getMessage());
+      err.flush();
+      return ExitCodes.INVALID_INPUT;
+    }
+    err.println("internal error: " + e + " (please report it; set CITYBRAIN_DEBUG=1 for details)");
+    if (System.getenv("CITYBRAIN_DEBUG") != null) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return ExitCodes.INTERNAL;
+  }
+
+  /** Invalid options: the message and a pointer to help, exit code 2. */
+  public static int handleParameterException(ParameterException ex, String[] args) {
+    CommandLine cmd = ex.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    err.println("error: " + ex.getMessage());
+    err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+    err.flush();
+    return ExitCodes.INVALID_INPUT;
+  }
+}

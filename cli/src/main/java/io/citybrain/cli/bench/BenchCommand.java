@@ -1,0 +1,12 @@
+package io.citybrain.cli.bench;
+
+import picocli.CommandLine.Command;
+
+/** {@code citybrain bench}: benchmarks against the field's reference figures. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Benchmarks against reference figures (CityFlow for traffic).",
+    subcommands = {BenchTrafficCommand.class},
+    footer = {"", "Example:", "  java -Xmx512m -jar cli/target/citybrain.jar bench traffic --runs 3"})
+public final class BenchCommand {}

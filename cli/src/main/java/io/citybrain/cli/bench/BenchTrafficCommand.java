@@ -1,0 +1,152 @@
+package io.citybrain.cli.bench;
+
+import io.citybrain.bench.traffic.CityFlowReference;
+import io.citybrain.bench.traffic.TrafficBenchmark;
+import io.citybrain.bench.traffic.TrafficBenchmark.Row;
+import io.citybrain.cli.Tables;
+import io.citybrain.traffic.io.BundledCity;
+import io.citybrain.traffic.metrics.ResultFiles;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code citybrain bench traffic}: the protocol on the bundled flows, against CityFlow. */
+@Command(
+    name = "traffic",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the traffic protocol (seed 0, 1 s steps, 3600 steps) on the bundled flows and print, per flow and",
+      "controller: ATT and its ratio to CityFlow's, loop wall time (median), vehicle-steps/s and its ratio to",
+      "CityFlow's single-thread figure, controller decision time, and peak heap."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  citybrain bench traffic                         every bundled flow, 3 timed runs each",
+      "  citybrain bench traffic --reference-only --runs 6   only the rows CityFlow was measured on",
+      "  citybrain bench traffic --city jinan --controllers max-pressure --out bench-out"
+    })
+public final class BenchTrafficCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--runs", defaultValue = "3", description = "Timed runs per row after one warm-up (default: ${DEFAULT-VALUE}).")
+  int runs;
+
+  @Option(names = "--steps", defaultValue = "3600", description = "Steps per run (default: ${DEFAULT-VALUE}).")
+  int steps;
+
+  @Option(names = "--city", description = "Only this bundled city.")
+  String city;
+
+  @Option(names = "--controllers", split = ",", description = "Only these controllers.")
+  List<String> controllers;
+
+  @Option(names = "--reference-only", description = "Only the rows with CityFlow reference figures.")
+  boolean referenceOnly;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Also write bench-traffic.json there.")
+  Path out;
+
+  @Override
+  public Integer call() throws Exception {
+    if (runs < 1 || steps < 1) {
+      throw new IllegalArgumentException("--runs and --steps must be >= 1");
+    }
+    if (city != null) {
+      BundledCity.require(city);
+    }
+    List<String[]> cases = new ArrayList<>();
+    for (String[] c : TrafficBenchmark.defaultCases()) {
+      if (city != null && !c[0].equalsIgnoreCase(city)) {
+        continue;
+      }
+      if (controllers != null && !controllers.contains(c[2])) {
+        continue;
+      }
+      if (referenceOnly && CityFlowReference.find(c[0], c[1], c[2]).isEmpty()) {
+        continue;
+      }
+      cases.add(c);
+    }
+    PrintWriter o = spec.commandLine().getOut();
+    o.printf(
+        "citybrain traffic benchmark: %d rows, %d timed runs each (+1 warm-up), %d steps, Java %s, max heap %d MB, %d cores%n",
+        cases.size(), runs, steps, System.getProperty("java.version"),
+        Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
+    o.println("Ratios: ATT ours/CityFlow (1.000 = identical); speed ours/CityFlow single-thread vehicle-steps/s.");
+    o.flush();
+    List<Row> rows = new TrafficBenchmark(runs, steps).run(cases, r -> {
+      o.printf("  %-9s %-5s %-13s ATT %8.2f s  loop %.3f s  %,12.0f veh-steps/s%n",
+          r.city(), r.flow(), r.controller(), r.averageTravelTimeSeconds(), r.loopSecondsMedian(), r.vehicleStepsPerSecond());
+      o.flush();
+    });
+    o.println(table(rows));
+    if (out != null) {
+      List<Map<String, Object>> json = new ArrayList<>();
+      for (Row r : rows) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("city", r.city());
+        m.put("flow", r.flow());
+        m.put("controller", r.controller());
+        m.put("averageTravelTimeSeconds", r.averageTravelTimeSeconds());
+        m.put("averageTravelTimeFinishedSeconds", r.averageTravelTimeFinishedSeconds());
+        m.put("vehiclesFinished", r.finished());
+        m.put("vehicleSteps", r.vehicleSteps());
+        m.put("loopSecondsMedian", r.loopSecondsMedian());
+        m.put("loopSecondsMin", r.loopSecondsMin());
+        m.put("engineSecondsMedian", r.engineSecondsMedian());
+        m.put("vehicleStepsPerSecond", r.vehicleStepsPerSecond());
+        m.put("decisionMicrosecondsMean", r.decisionMicrosMean());
+        m.put("peakHeapBytes", r.peakHeapBytes());
+        r.reference().ifPresent(ref -> {
+          m.put("cityflowAverageTravelTimeSeconds", ref.averageTravelTimeSeconds());
+          m.put("cityflowVehicleStepsPerSecond", ref.vehicleStepsPerSecond());
+          m.put("attRatio", r.averageTravelTimeSeconds() / ref.averageTravelTimeSeconds());
+          m.put("speedRatio", r.vehicleStepsPerSecond() / ref.vehicleStepsPerSecond());
+        });
+        json.add(m);
+      }
+      ResultFiles.writeJson(out.resolve("bench-traffic.json"), Map.of("rows", json, "runs", runs, "steps", steps));
+      o.println("written " + out.resolve("bench-traffic.json"));
+    }
+    o.flush();
+    return 0;
+  }
+
+  static String table(List<Row> rows) {
+    List<String[]> cells = new ArrayList<>();
+    for (Row r : rows) {
+      String attRef = r.reference().map(x -> Tables.num(x.averageTravelTimeSeconds(), 2)).orElse("-");
+      String attRatio = r.reference().map(x -> Tables.num(r.averageTravelTimeSeconds() / x.averageTravelTimeSeconds(), 3)).orElse("-");
+      String vpsRef = r.reference().map(x -> Tables.count(Math.round(x.vehicleStepsPerSecond()))).orElse("-");
+      String speedRatio = r.reference().map(x -> Tables.num(r.vehicleStepsPerSecond() / x.vehicleStepsPerSecond(), 2) + "x").orElse("-");
+      cells.add(new String[] {
+        r.city() + " " + r.flow(),
+        r.controller(),
+        Tables.num(r.averageTravelTimeSeconds(), 2),
+        attRef,
+        attRatio,
+        Tables.count(r.vehicleSteps()),
+        Tables.num(r.loopSecondsMedian(), 3) + " [" + Tables.num(r.loopSecondsMin(), 3) + "]",
+        Tables.num(r.engineSecondsMedian(), 3),
+        Tables.count(Math.round(r.vehicleStepsPerSecond())),
+        vpsRef,
+        speedRatio,
+        Tables.num(r.decisionMicrosMean(), 1),
+        Tables.count(r.peakHeapBytes() >> 20)
+      });
+    }
+    return Tables.render(
+        List.of("flow", "controller", "ATT s", "CityFlow ATT s", "ratio", "veh-steps", "loop s med [min]",
+            "engine s", "veh-steps/s", "CityFlow veh-steps/s", "speed", "decision µs", "peak heap MB"),
+        cells);
+  }
+}

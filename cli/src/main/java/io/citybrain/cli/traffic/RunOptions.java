@@ -1,0 +1,72 @@
+package io.citybrain.cli.traffic;
+
+import io.citybrain.cli.CliErrors.UsageException;
+import io.citybrain.traffic.io.CityFlowConfig;
+import io.citybrain.traffic.sim.SimulationConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Options shared by the commands that run the simulator. */
+public final class RunOptions {
+  @Option(
+      names = "--steps",
+      defaultValue = "3600",
+      paramLabel = "N",
+      description = "Steps to simulate (default: ${DEFAULT-VALUE}).")
+  int steps;
+
+  @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: 0, or the config's).")
+  Long seed;
+
+  @Option(
+      names = "--interval",
+      paramLabel = "SECONDS",
+      description = "Step length in s (default: 1, or the config's).")
+  Double interval;
+
+  @Option(
+      names = "--param",
+      paramLabel = "NAME=VALUE",
+      description = "Controller parameter (repeatable), e.g. --param minGreenSeconds=10.")
+  Map<String, Double> params = new LinkedHashMap<>();
+
+  @Option(
+      names = "--params",
+      paramLabel = "FILE",
+      description = "JSON object of controller parameters (as written by 'traffic tune').")
+  Path paramsFile;
+
+  /** Simulation settings, from options, else the CityFlow config, else defaults. */
+  SimulationConfig simulationConfig(CityFlowConfig cfg) {
+    if (steps < 0) {
+      throw new UsageException("--steps must be >= 0, got " + steps);
+    }
+    double dt = interval != null ? interval : cfg != null ? cfg.intervalSeconds() : 1.0;
+    long s = seed != null ? seed : cfg != null ? cfg.seed() : 0;
+    return new SimulationConfig(dt, s, 1);
+  }
+
+  /** Controller parameters: the file's, overridden by {@code --param}. */
+  Map<String, Double> controllerParameters() throws IOException {
+    Map<String, Double> all = new LinkedHashMap<>();
+    if (paramsFile != null) {
+      try {
+        all.putAll(ParameterFiles.read(paramsFile));
+      } catch (NoSuchFileException e) {
+        throw new UsageException("--params " + paramsFile + ": file does not exist");
+      }
+    }
+    all.putAll(params);
+    return all;
+  }
+
+  /** Whether {@code --params} names an existing file. */
+  boolean hasParamsFile() {
+    return paramsFile != null && Files.exists(paramsFile);
+  }
+}

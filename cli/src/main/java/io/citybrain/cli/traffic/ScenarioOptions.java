@@ -1,0 +1,95 @@
+package io.citybrain.cli.traffic;
+
+import io.citybrain.cli.CliErrors.UsageException;
+import io.citybrain.traffic.io.BundledCity;
+import io.citybrain.traffic.io.CityFlowConfig;
+import io.citybrain.traffic.io.CityFlowConfigReader;
+import io.citybrain.traffic.io.InputValidationException;
+import io.citybrain.traffic.io.ScenarioLoader;
+import io.citybrain.traffic.sim.Scenario;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * How a command picks its scenario: CityFlow files ({@code --roadnet} + {@code --flow}), a
+ * CityFlow {@code config.json} ({@code --config}), or a bundled city ({@code --city}, where
+ * {@code --flow} names one of its flows).
+ */
+public final class ScenarioOptions {
+  @Option(names = "--roadnet", paramLabel = "FILE", description = "CityFlow roadnet JSON file.")
+  Path roadnet;
+
+  @Option(
+      names = "--flow",
+      paramLabel = "FILE|NAME",
+      description = "CityFlow flow JSON file; with --city, the name of a bundled flow (default: real).")
+  String flow;
+
+  @Option(
+      names = "--city",
+      paramLabel = "CITY",
+      description = "Bundled real city: jinan, hangzhou or newyork.")
+  String city;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "CityFlow config.json giving roadnet, flow, interval and seed.")
+  Path config;
+
+  /** The CityFlow config, when {@code --config} was given (read once). */
+  private CityFlowConfig cityFlowConfig;
+
+  /** True when the scenario comes from a bundled city. */
+  boolean isBundled() {
+    return city != null;
+  }
+
+  /** Reads the CityFlow config, if any. */
+  CityFlowConfig cityFlowConfig() throws InputValidationException, IOException {
+    if (config != null && cityFlowConfig == null) {
+      cityFlowConfig = CityFlowConfigReader.read(config);
+    }
+    return cityFlowConfig;
+  }
+
+  /**
+   * Loads the scenario.
+   *
+   * @param err where warnings go
+   * @throws UsageException for a missing or contradictory choice
+   */
+  Scenario load(PrintWriter err) throws InputValidationException, IOException {
+    int ways = (city != null ? 1 : 0) + (config != null ? 1 : 0) + (roadnet != null ? 1 : 0);
+    if (ways != 1) {
+      throw new UsageException(
+          "choose the scenario with exactly one of --city CITY, --config FILE, or --roadnet FILE --flow FILE");
+    }
+    if (city != null) {
+      BundledCity c = BundledCity.require(city);
+      return ScenarioLoader.loadBundled(c, flow == null ? "real" : flow);
+    }
+    if (config != null) {
+      if (flow != null) {
+        throw new UsageException("--flow cannot be combined with --config (the config names the flow file)");
+      }
+      CityFlowConfig cfg = cityFlowConfig();
+      if (cfg.laneChange()) {
+        err.println("warning: " + config + ": laneChange is true; citybrain runs without lane changing");
+      }
+      return ScenarioLoader.load(name(cfg.flowPath()), cfg.roadnetPath(), cfg.flowPath());
+    }
+    if (flow == null) {
+      throw new UsageException("--roadnet needs --flow FILE");
+    }
+    Path flowFile = Path.of(flow);
+    return ScenarioLoader.load(name(flowFile), roadnet, flowFile);
+  }
+
+  private static String name(Path flowFile) {
+    String n = flowFile.getFileName().toString();
+    return n.endsWith(".json") ? n.substring(0, n.length() - 5) : n;
+  }
+}

@@ -1,0 +1,107 @@
+package io.citybrain.traffic.io;
+
+import io.citybrain.traffic.demand.Demand;
+import io.citybrain.traffic.network.RoadNetwork;
+import io.citybrain.traffic.sim.Scenario;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Loads a scenario (roadnet + flow) from files or from the bundled data: reads, validates,
+ * hashes (SHA-256 of the file bytes) and compiles it.
+ */
+public final class ScenarioLoader {
+  private ScenarioLoader() {}
+
+  /**
+   * Loads CityFlow files.
+   *
+   * @param name scenario name for reports
+   * @param roadnetFile CityFlow roadnet JSON
+   * @param flowFile CityFlow flow JSON
+   * @return the compiled scenario
+   * @throws InputValidationException with every problem found in either file (a missing or
+   *     unreadable file is reported as a problem of that file)
+   */
+  public static Scenario load(String name, Path roadnetFile, Path flowFile) throws InputValidationException {
+    byte[] roadnetBytes = readFile(roadnetFile);
+    byte[] flowBytes = readFile(flowFile);
+    return fromBytes(name, roadnetBytes, roadnetFile.toString(), flowBytes, flowFile.toString());
+  }
+
+  /**
+   * Loads a bundled city's flow from the classpath.
+   *
+   * @param city the city
+   * @param flowName one of {@link BundledCity#flowNames()}
+   * @throws IllegalArgumentException for an unknown flow
+   * @throws IllegalStateException when the bundled data is not on the classpath
+   */
+  public static Scenario loadBundled(BundledCity city, String flowName) throws InputValidationException {
+    String roadnet = city.roadnetResource();
+    String flow = city.flowResource(flowName);
+    return fromBytes(
+        city.cityName() + "/" + flowName,
+        resource(roadnet),
+        "bundled:" + roadnet.substring(BundledCity.RESOURCE_ROOT.length()),
+        resource(flow),
+        "bundled:" + flow.substring(BundledCity.RESOURCE_ROOT.length()));
+  }
+
+  /** Loads from bytes already read (uploads); file names are for messages only. */
+  public static Scenario fromBytes(
+      String name, byte[] roadnetBytes, String roadnetName, byte[] flowBytes, String flowName)
+      throws InputValidationException {
+    try {
+      RoadNetwork network = CityFlowRoadnetReader.read(new ByteArrayInputStream(roadnetBytes), roadnetName);
+      Demand demand = CityFlowFlowReader.read(new ByteArrayInputStream(flowBytes), flowName, network);
+      return Scenario.compile(name, network, demand, flowName, sha256(roadnetBytes), sha256(flowBytes));
+    } catch (IOException e) {
+      // in-memory streams do not fail; keep the contract explicit
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] readFile(Path file) throws InputValidationException {
+    try {
+      if (Files.isDirectory(file)) {
+        throw new InputValidationException(
+            new InputProblem(file.toString(), "file", "is a directory; expected a JSON file"));
+      }
+      return Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new InputValidationException(new InputProblem(file.toString(), "file", "does not exist"));
+    } catch (IOException e) {
+      throw new InputValidationException(
+          new InputProblem(file.toString(), "file", "cannot be read: " + e.getMessage()));
+    }
+  }
+
+  private static byte[] resource(String name) {
+    try (InputStream in = ScenarioLoader.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException(
+            "bundled data '" + name + "' is not on the classpath (module citybrain-data)");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read bundled data '" + name + "'", e);
+    }
+  }
+
+  /** SHA-256 of {@code bytes}, lower-case hex. */
+  public static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+    }
+  }
+}

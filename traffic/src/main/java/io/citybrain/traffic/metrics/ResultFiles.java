@@ -1,0 +1,197 @@
+package io.citybrain.traffic.metrics;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Writes run results as files: {@code summary.json}, {@code timeseries.csv}, {@code
+ * intersections.csv} and {@code comparison.json}. Every file is written to a temporary sibling
+ * and then moved into place atomically, so an interrupted write never leaves a half-written file
+ * over a good one. Numbers without a value (NaN) are written as JSON {@code null} and as empty CSV
+ * cells.
+ */
+public final class ResultFiles {
+  /** File names, as documented in {@code docs/metrics.md}. */
+  public static final String SUMMARY = "summary.json";
+
+  public static final String TIME_SERIES = "timeseries.csv";
+  public static final String INTERSECTIONS = "intersections.csv";
+  public static final String COMPARISON = "comparison.json";
+
+  private static final ObjectMapper JSON = mapper();
+
+  private ResultFiles() {}
+
+  private static ObjectMapper mapper() {
+    ObjectMapper m = new ObjectMapper();
+    m.enable(SerializationFeature.INDENT_OUTPUT);
+    JsonSerializer<Double> nanAsNull =
+        new JsonSerializer<>() {
+          @Override
+          public void serialize(Double value, JsonGenerator gen, SerializerProvider serializers)
+              throws IOException {
+            if (value == null || !Double.isFinite(value)) {
+              gen.writeNull();
+            } else {
+              gen.writeNumber(value);
+            }
+          }
+        };
+    SimpleModule module = new SimpleModule("nan-as-null");
+    module.addSerializer(Double.class, nanAsNull);
+    module.addSerializer(Double.TYPE, nanAsNull);
+    m.registerModule(module);
+    return m;
+  }
+
+  /** The shared JSON mapper (NaN written as null, indented). */
+  public static ObjectMapper json() {
+    return JSON;
+  }
+
+  /**
+   * A summary as a JSON-ready map: its fields in declaration order, then {@code completed}.
+   *
+   * @param completed false when the run stopped before its last step
+   */
+  public static Map<String, Object> summaryMap(RunSummary summary, boolean completed) {
+    Map<String, Object> m = new LinkedHashMap<>(JSON.convertValue(summary, new TypeReference<Map<String, Object>>() {}));
+    m.put("vehicleStepsPerSecond", summary.vehicleStepsPerSecond());
+    m.put("completed", completed);
+    return m;
+  }
+
+  /** Writes {@code summary.json}, {@code timeseries.csv} and {@code intersections.csv} into {@code dir}. */
+  public static void writeRun(RunResult result, Path dir) throws IOException {
+    Files.createDirectories(dir);
+    writeJson(dir.resolve(SUMMARY), summaryMap(result.summary(), result.completed()));
+    writeTimeSeries(result.timeSeries(), dir.resolve(TIME_SERIES));
+    writeIntersections(result.intersections(), dir.resolve(INTERSECTIONS));
+  }
+
+  /** Writes {@code comparison.json}: one summary per run, in order. */
+  public static void writeComparison(List<RunResult> results, Path dir) throws IOException {
+    Files.createDirectories(dir);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (RunResult r : results) {
+      rows.add(summaryMap(r.summary(), r.completed()));
+    }
+    writeJson(dir.resolve(COMPARISON), Map.of("runs", rows));
+  }
+
+  /** Writes any value as indented JSON, atomically. */
+  public static void writeJson(Path file, Object value) throws IOException {
+    atomically(file, w -> JSON.writeValue(w, value));
+  }
+
+  /** Writes the time series as CSV, atomically. */
+  public static void writeTimeSeries(List<TimeSeriesPoint> points, Path file) throws IOException {
+    atomically(
+        file,
+        w -> {
+          try (CSVPrinter csv =
+              CSVFormat.DEFAULT
+                  .builder()
+                  .setHeader(
+                      "timeSeconds",
+                      "vehiclesInNetwork",
+                      "vehiclesWaitingToEnter",
+                      "vehiclesFinished",
+                      "throughputVehicles",
+                      "averageTravelTimeSeconds",
+                      "averageTravelTimeFinishedSeconds",
+                      "queueLengthVehicles",
+                      "meanQueueLengthVehicles",
+                      "meanSpeedMetersPerSecond")
+                  .get()
+                  .print(w)) {
+            for (TimeSeriesPoint p : points) {
+              csv.printRecord(
+                  num(p.timeSeconds()),
+                  p.vehiclesInNetwork(),
+                  p.vehiclesWaitingToEnter(),
+                  p.vehiclesFinished(),
+                  p.throughputVehicles(),
+                  num(p.averageTravelTimeSeconds()),
+                  num(p.averageTravelTimeFinishedSeconds()),
+                  p.queueLengthVehicles(),
+                  num(p.meanQueueLengthVehicles()),
+                  num(p.meanSpeedMetersPerSecond()));
+            }
+          }
+        });
+  }
+
+  /** Writes the per-intersection figures as CSV, atomically. */
+  public static void writeIntersections(List<IntersectionSummary> rows, Path file) throws IOException {
+    atomically(
+        file,
+        w -> {
+          try (CSVPrinter csv =
+              CSVFormat.DEFAULT
+                  .builder()
+                  .setHeader(
+                      "intersectionId",
+                      "signalized",
+                      "vehiclesPassed",
+                      "meanQueueLengthVehicles",
+                      "maxQueueLengthVehicles",
+                      "meanStoppedDelaySeconds",
+                      "phaseChanges")
+                  .get()
+                  .print(w)) {
+            for (IntersectionSummary r : rows) {
+              csv.printRecord(
+                  r.intersectionId(),
+                  r.signalized(),
+                  r.vehiclesPassed(),
+                  num(r.meanQueueLengthVehicles()),
+                  r.maxQueueLengthVehicles(),
+                  num(r.meanStoppedDelaySeconds()),
+                  r.phaseChanges());
+            }
+          }
+        });
+  }
+
+  private static String num(double d) {
+    return Double.isFinite(d) ? String.valueOf(d) : "";
+  }
+
+  /** Body of an atomic write. */
+  @FunctionalInterface
+  private interface WriterBody {
+    void write(Writer w) throws IOException;
+  }
+
+  private static void atomically(Path file, WriterBody body) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+    try {
+      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        body.write(w);
+      }
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+}
