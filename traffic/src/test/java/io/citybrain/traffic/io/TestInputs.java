@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.citybrain.traffic.demand.Demand;
 import io.citybrain.traffic.network.RoadNetwork;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.util.List;
 final class TestInputs {
   static final ObjectMapper MAPPER = new ObjectMapper();
   static final String BAD_ROADNET = "bad_roadnet.json";
+  static final String BAD_FLOW = "bad_flow.json";
 
   private TestInputs() {}
 
@@ -35,6 +37,16 @@ final class TestInputs {
   static RoadNetwork roadnet(String resource) {
     try (InputStream in = resource(resource)) {
       return CityFlowRoadnetReader.read(in, resource);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InputValidationException e) {
+      throw new AssertionError(e.getMessage(), e);
+    }
+  }
+
+  static Demand flows(String resource, RoadNetwork network) {
+    try (InputStream in = resource(resource)) {
+      return CityFlowFlowReader.read(in, resource, network);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InputValidationException e) {
@@ -76,6 +88,20 @@ final class TestInputs {
 
   static List<InputProblem> roadnetProblems(JsonNode roadnet) {
     return roadnetProblems(json(roadnet));
+  }
+
+  /** The problems reported for a flow text named {@value #BAD_FLOW}; fails if it loads. */
+  static List<InputProblem> flowProblems(String text, RoadNetwork network) {
+    InputValidationException e =
+        catchThrowableOfType(
+            InputValidationException.class, () -> CityFlowFlowReader.read(stream(text), BAD_FLOW, network));
+    assertThat(e).as("expected the flow file to be rejected").isNotNull();
+    assertThat(e.problems()).allSatisfy(p -> assertThat(p.file()).isEqualTo(BAD_FLOW));
+    return e.problems();
+  }
+
+  static List<InputProblem> flowProblems(JsonNode flows, RoadNetwork network) {
+    return flowProblems(json(flows), network);
   }
 
   /** The one problem reported at {@code location}; fails unless there is exactly one there. */
