@@ -1,0 +1,68 @@
+package io.citybrain.traffic.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Parses JSON input files into Jackson trees and turns syntax errors into {@link InputProblem}s
+ * located by line and column.
+ *
+ * <p>Parsing is strict where silence would hide mistakes: a key repeated in one object and content
+ * after the root value are syntax errors. {@code NaN} and {@code Infinity} are accepted by the
+ * parser (Python's {@code json.dump} writes them) so that the readers can reject them with a JSON
+ * path and a clear message instead of a bare syntax error.
+ */
+final class JsonFiles {
+  /** The shared, thread-safe mapper used by all CityFlow readers and writers. */
+  static final JsonMapper MAPPER =
+      JsonMapper.builder()
+          .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
+
+  private JsonFiles() {}
+
+  /** The factory behind {@link #MAPPER}, for streaming writers. */
+  static JsonFactory factory() {
+    return MAPPER.getFactory();
+  }
+
+  /**
+   * Reads one JSON document.
+   *
+   * @param in the document, UTF-8 (or UTF-16/32 with a byte-order mark); not closed
+   * @param fileName the file's name as the user gave it, used in problems
+   * @return the root node, never {@code null} or missing
+   * @throws InputValidationException with one problem at {@code line L, column C} when the text is
+   *     not well-formed JSON, or at {@code line 1, column 1} when it is empty
+   * @throws IOException when reading fails
+   */
+  static JsonNode parse(InputStream in, String fileName) throws InputValidationException, IOException {
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(in);
+    } catch (JsonProcessingException e) {
+      JsonLocation where = e.getLocation();
+      String location =
+          where == null
+              ? "line ?, column ?"
+              : "line " + where.getLineNr() + ", column " + where.getColumnNr();
+      throw new InputValidationException(
+          new InputProblem(fileName, location, "malformed JSON: " + e.getOriginalMessage()));
+    }
+    if (root == null || root.isMissingNode()) {
+      throw new InputValidationException(
+          new InputProblem(fileName, "line 1, column 1", "the file is empty; expected a JSON document"));
+    }
+    return root;
+  }
+}
