@@ -1,6 +1,7 @@
 package io.citybrain.traffic.io;
 
 import io.citybrain.traffic.demand.Demand;
+import io.citybrain.traffic.demand.Router;
 import io.citybrain.traffic.network.RoadNetwork;
 import io.citybrain.traffic.sim.Scenario;
 import java.io.ByteArrayInputStream;
@@ -61,8 +62,10 @@ public final class ScenarioLoader {
       throws InputValidationException {
     try {
       RoadNetwork network = CityFlowRoadnetReader.read(new ByteArrayInputStream(roadnetBytes), roadnetName);
-      Demand demand = CityFlowFlowReader.read(new ByteArrayInputStream(flowBytes), flowName, network);
-      return Scenario.compile(name, network, demand, flowName, sha256(roadnetBytes), sha256(flowBytes));
+      Router router = new Router(network);
+      Demand demand = CityFlowFlowReader.read(new ByteArrayInputStream(flowBytes), flowName, router);
+      return Scenario.compile(
+          name, network, demand, flowName, sha256(roadnetBytes), sha256(flowBytes), router);
     } catch (IOException e) {
       // in-memory streams do not fail; keep the contract explicit
       throw new IllegalStateException(e);

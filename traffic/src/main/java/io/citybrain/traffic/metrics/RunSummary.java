@@ -1,5 +1,7 @@
 package io.citybrain.traffic.metrics;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -70,7 +72,7 @@ public record RunSummary(
     String flowSha256) {
 
   public RunSummary {
-    controllerParameters = Map.copyOf(controllerParameters);
+    controllerParameters = Collections.unmodifiableMap(new LinkedHashMap<>(controllerParameters));
   }
 
   /** Vehicle-steps per wall second of the step loop. */

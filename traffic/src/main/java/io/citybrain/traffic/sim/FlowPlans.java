@@ -2,6 +2,7 @@ package io.citybrain.traffic.sim;
 
 import io.citybrain.traffic.demand.Demand;
 import io.citybrain.traffic.demand.Flow;
+import io.citybrain.traffic.demand.RouteNotFoundException;
 import io.citybrain.traffic.demand.Router;
 import io.citybrain.traffic.io.InputProblem;
 import io.citybrain.traffic.io.InputValidationException;
@@ -61,7 +62,14 @@ public final class FlowPlans {
    */
   public static FlowPlans compile(SimNetwork network, Demand demand, String flowFileName)
       throws InputValidationException {
-    Router router = new Router(network.network());
+    return compile(network, demand, flowFileName, new Router(network.network()));
+  }
+
+  /**
+   * As {@link #compile(SimNetwork, Demand, String)}, reusing a router built for the same network.
+   */
+  public static FlowPlans compile(SimNetwork network, Demand demand, String flowFileName, Router router)
+      throws InputValidationException {
     List<Flow> flows = demand.flows();
     int[][] firstLanes = new int[flows.size()][];
     int[][][] paths = new int[flows.size()][][];
@@ -84,7 +92,7 @@ public final class FlowPlans {
         try {
           List<Road> roads = router.completeRoute(flow.route());
           planned = plan(network, roads);
-        } catch (IllegalArgumentException e) {
+        } catch (RouteNotFoundException | IllegalArgumentException e) {
           planned = new Object[] {e.getMessage()};
         }
         cache.put(flow.route(), planned);

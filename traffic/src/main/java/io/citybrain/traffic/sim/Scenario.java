@@ -1,6 +1,7 @@
 package io.citybrain.traffic.sim;
 
 import io.citybrain.traffic.demand.Demand;
+import io.citybrain.traffic.demand.Router;
 import io.citybrain.traffic.io.InputValidationException;
 import io.citybrain.traffic.network.RoadNetwork;
 
@@ -39,8 +40,21 @@ public record Scenario(
       String roadnetSha256,
       String flowSha256)
       throws InputValidationException {
+    return compile(name, network, demand, flowFileName, roadnetSha256, flowSha256, new Router(network));
+  }
+
+  /** As above, reusing a router built for {@code network}. */
+  public static Scenario compile(
+      String name,
+      RoadNetwork network,
+      Demand demand,
+      String flowFileName,
+      String roadnetSha256,
+      String flowSha256,
+      Router router)
+      throws InputValidationException {
     SimNetwork compiled = new SimNetwork(network);
-    FlowPlans plans = FlowPlans.compile(compiled, demand, flowFileName);
+    FlowPlans plans = FlowPlans.compile(compiled, demand, flowFileName, router);
     return new Scenario(name, network, demand, compiled, plans, roadnetSha256, flowSha256);
   }
 
