@@ -30,6 +30,11 @@ public final class RunOptions {
   Double interval;
 
   @Option(
+      names = "--cityflow-compatible",
+      description = "Reproduce CityFlow exactly, including overlaps of vehicles merging from different lane links (off by default).")
+  boolean cityFlowCompatible;
+
+  @Option(
       names = "--param",
       paramLabel = "NAME=VALUE",
       description = "Controller parameter (repeatable), e.g. --param minGreenSeconds=10.")
@@ -48,7 +53,7 @@ public final class RunOptions {
     }
     double dt = interval != null ? interval : cfg != null ? cfg.intervalSeconds() : 1.0;
     long s = seed != null ? seed : cfg != null ? cfg.seed() : 0;
-    return new SimulationConfig(dt, s, 1);
+    return new SimulationConfig(dt, s, 1, cityFlowCompatible);
   }
 
   /** Controller parameters: the file's, overridden by {@code --param}. */

@@ -196,7 +196,6 @@ public final class SimNetwork {
     for (int lane = 0; lane < laneCount; lane++) {
       laneOutLinks[lane] = outLinks.get(lane).stream().mapToInt(Integer::intValue).toArray();
     }
-
     // crosses
     List<double[]> crosses = new ArrayList<>();
     for (int i = 0; i < inters.size(); i++) {
@@ -411,6 +410,27 @@ public final class SimNetwork {
   /** Lane-link drivables of intersection {@code i} (empty for virtual ones). */
   public int[] intersectionLaneLinks(int i) {
     return intersectionLaneLinks[i].clone();
+  }
+
+  /** Index of lane {@code lane} within its road (0 = innermost). */
+  public int laneIndexInRoad(int lane) {
+    return laneIndexInRoad[lane];
+  }
+
+  /** Id of road {@code road}. */
+  public String roadId(int road) {
+    return roadIds[road];
+  }
+
+  /** Movement type of lane-link drivable {@code link}. */
+  public io.citybrain.traffic.network.RoadLinkType laneLinkType(int link) {
+    int g = linkRoadLink[link - laneCount];
+    return network
+        .intersections()
+        .get(roadLinkIntersection[g])
+        .roadLinks()
+        .get(roadLinkLocalIndex[g])
+        .type();
   }
 
   /** Start lane of lane-link drivable {@code link}. */

@@ -7,8 +7,12 @@ package io.citybrain.traffic.sim;
  * @param seed seed of the run's random numbers (lane choice among equals, tie-breaking
  *     priorities); the same seed and inputs give bit-identical results
  * @param threads worker threads for stepping, &ge; 1; results do not depend on it
+ * @param cityFlowCompatible true to reproduce CityFlow exactly, including its one known flaw:
+ *     vehicles merging into a lane from different lane links can overlap. False (the default)
+ *     adds merge-aware car following so that no vehicle ever overlaps another; see {@code
+ *     docs/traffic-model.md}
  */
-public record SimulationConfig(double intervalSeconds, long seed, int threads) {
+public record SimulationConfig(double intervalSeconds, long seed, int threads, boolean cityFlowCompatible) {
 
   public SimulationConfig {
     if (!(intervalSeconds > 0 && intervalSeconds <= 10)) {
@@ -20,18 +24,23 @@ public record SimulationConfig(double intervalSeconds, long seed, int threads) {
     }
   }
 
-  /** The benchmark settings: 1 s steps, seed 0, one thread. */
+  /** The benchmark settings: 1 s steps, seed 0, one thread, overlap-free merging. */
   public static SimulationConfig defaults() {
-    return new SimulationConfig(1.0, 0, 1);
+    return new SimulationConfig(1.0, 0, 1, false);
   }
 
   /** A copy with another seed. */
   public SimulationConfig withSeed(long newSeed) {
-    return new SimulationConfig(intervalSeconds, newSeed, threads);
+    return new SimulationConfig(intervalSeconds, newSeed, threads, cityFlowCompatible);
   }
 
   /** A copy with another thread count. */
   public SimulationConfig withThreads(int newThreads) {
-    return new SimulationConfig(intervalSeconds, seed, newThreads);
+    return new SimulationConfig(intervalSeconds, seed, newThreads, cityFlowCompatible);
+  }
+
+  /** A copy in or out of CityFlow-compatible mode. */
+  public SimulationConfig withCityFlowCompatible(boolean compatible) {
+    return new SimulationConfig(intervalSeconds, seed, threads, compatible);
   }
 }
