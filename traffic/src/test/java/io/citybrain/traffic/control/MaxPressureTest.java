@@ -1,0 +1,122 @@
+package io.citybrain.traffic.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.citybrain.traffic.network.RoadLinkType;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Max-pressure decisions on a hand-built four-arm intersection where the answer is known. */
+class MaxPressureTest {
+  // lanes: incoming N=0, S=1, E=2, W=3; outgoing N=10, S=11, E=12, W=13
+  private static final IntersectionLayout CROSS =
+      new IntersectionLayout(
+          0,
+          "X",
+          List.of(
+              new Movement(0, RoadLinkType.GO_STRAIGHT, "n_in", "s_out", List.of(new LaneLinkLayout(0, 11))),
+              new Movement(1, RoadLinkType.GO_STRAIGHT, "s_in", "n_out", List.of(new LaneLinkLayout(1, 10))),
+              new Movement(2, RoadLinkType.GO_STRAIGHT, "e_in", "w_out", List.of(new LaneLinkLayout(2, 13))),
+              new Movement(3, RoadLinkType.GO_STRAIGHT, "w_in", "e_out", List.of(new LaneLinkLayout(3, 12)))),
+          List.of(
+              new PhaseLayout(0, 5, List.of(), true),
+              new PhaseLayout(1, 30, List.of(0, 1), false),
+              new PhaseLayout(2, 30, List.of(2, 3), false)),
+          0,
+          List.of(1, 2),
+          List.of(0, 1, 2, 3),
+          List.of(10, 11, 12, 13));
+
+  private final SignalController controller =
+      new MaxPressure()
+          .create(ControllerParameters.resolve("max-pressure", new MaxPressure().parameters(), Map.of()));
+
+  @Test
+  void picksThePhaseWithTheLargestUpstreamMinusDownstreamCount() {
+    // N-S: (8 - 2) + (4 - 0) = 10; E-W: (9 - 6) + (5 - 1) = 7
+    FakeObservation o =
+        new FakeObservation().count(0, 8).count(11, 2).count(1, 4).count(2, 9).count(13, 6).count(3, 5).count(12, 1);
+    o.phase = 2;
+    assertThat(MaxPressure.pressure(CROSS, 1, o)).isEqualTo(10);
+    assertThat(MaxPressure.pressure(CROSS, 2, o)).isEqualTo(7);
+    assertThat(controller.decide(CROSS, o).phase()).isEqualTo(1);
+  }
+
+  @Test
+  void keepsTheCurrentPhaseOnATie() {
+    FakeObservation o = new FakeObservation().count(0, 3).count(2, 3);
+    o.phase = 2;
+    assertThat(controller.decide(CROSS, o).phase()).isEqualTo(2);
+    o.phase = 1;
+    assertThat(controller.decide(CROSS, o).phase()).isEqualTo(1);
+  }
+
+  @Test
+  void breaksATieAwayFromTheCurrentPhaseByLowestIndex() {
+    // current phase is the yellow (not a candidate): tie between 1 and 2 goes to 1
+    FakeObservation o = new FakeObservation().count(0, 3).count(2, 3);
+    o.phase = 0;
+    assertThat(controller.decide(CROSS, o).phase()).isEqualTo(1);
+  }
+
+  @Test
+  void downstreamCongestionLowersPressure() {
+    // N-S queues are long but their exits are full: E-W wins
+    FakeObservation o = new FakeObservation().count(0, 10).count(1, 10).count(10, 12).count(11, 12).count(2, 3);
+    o.phase = 1;
+    assertThat(controller.decide(CROSS, o).phase()).isEqualTo(2);
+  }
+
+  @Test
+  void fixedTimeCyclesGreensInIndexOrder() {
+    SignalControllerProvider p = new FixedTime();
+    SignalController c = p.create(ControllerParameters.resolve("fixed-time", p.parameters(), Map.of()));
+    FakeObservation o = new FakeObservation();
+    o.time = 0;
+    assertThat(c.decide(CROSS, o).phase()).isEqualTo(1);
+    o.time = 30;
+    o.phase = 1;
+    assertThat(c.decide(CROSS, o).phase()).isEqualTo(2);
+    o.phase = 2;
+    assertThat(c.decide(CROSS, o).phase()).isEqualTo(1);
+  }
+
+  @Test
+  void sotlSwitchesOnlyAfterEnoughWaitingAndWhenTheGreenQueueHasCleared() {
+    SignalControllerProvider p = new Sotl();
+    SignalController c = p.create(ControllerParameters.resolve("sotl", p.parameters(), Map.of()));
+    c.init(List.of(CROSS));
+    FakeObservation o = new FakeObservation();
+    o.time = 0;
+    assertThat(c.decide(CROSS, o).phase()).isEqualTo(1);
+    o.phase = 1;
+    // 4 vehicles wait on the red E approach: 4 vehicle-seconds per second, threshold 30
+    o.waiting.put(2, 4);
+    o.count(2, 4);
+    for (int t = 1; t <= 7; t++) {
+      o.time = t;
+      assertThat(c.decide(CROSS, o).phase()).as("t=%d", t).isEqualTo(1);
+    }
+    o.time = 8; // κ = 32 >= 30, green lanes empty
+    assertThat(c.decide(CROSS, o).phase()).isEqualTo(2);
+  }
+
+  @Test
+  void sotlHoldsTheGreenWhileItsQueueDischarges() {
+    SignalControllerProvider p = new Sotl();
+    SignalController c = p.create(ControllerParameters.resolve("sotl", p.parameters(), Map.of()));
+    c.init(List.of(CROSS));
+    FakeObservation o = new FakeObservation();
+    o.time = 0;
+    c.decide(CROSS, o);
+    o.phase = 1;
+    o.waiting.put(2, 10);
+    o.count(2, 10).count(0, 5); // 5 vehicles still moving towards the N stop line on green
+    o.moving.add(0);
+    for (int t = 1; t <= 20; t++) {
+      o.time = t;
+      assertThat(c.decide(CROSS, o).phase()).isEqualTo(1);
+    }
+  }
+}
