@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Max-pressure decisions on a hand-built four-arm intersection where the answer is known. */
-class MaxPressureTest {
+/** Baseline controllers decide as their rules say on a hand-built four-arm intersection where the answer is known. */
+class BaselineControllerDecisionTest {
   // lanes: incoming N=0, S=1, E=2, W=3; outgoing N=10, S=11, E=12, W=13
   private static final IntersectionLayout CROSS =
       new IntersectionLayout(
