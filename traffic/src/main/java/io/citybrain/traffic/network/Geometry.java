@@ -71,8 +71,14 @@ public final class Geometry {
     return lane;
   }
 
-  /** Length of lane {@code laneIndex} of {@code road} after trimming, m. */
+  /**
+   * Length of lane {@code laneIndex} of {@code road} for the simulation, m: the road's declared
+   * length when it has one, else the length of the lane's polyline after trimming.
+   */
   public static double laneLengthMeters(RoadNetwork network, Road road, int laneIndex) {
+    if (road.hasDeclaredLength()) {
+      return road.lengthMeters();
+    }
     return polylineLength(lanePolyline(network, road, laneIndex));
   }
 

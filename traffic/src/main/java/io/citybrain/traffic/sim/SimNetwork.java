@@ -135,7 +135,7 @@ public final class SimNetwork {
         int lane = roadFirstLane[r] + k;
         List<Point> pl = Geometry.lanePolyline(network, road, k);
         polylines.add(pl);
-        length[lane] = Geometry.polylineLength(pl);
+        length[lane] = road.hasDeclaredLength() ? road.lengthMeters() : Geometry.polylineLength(pl);
         maxSpeed[lane] = road.lanes().get(k).maxSpeedMetersPerSecond();
         laneRoad[lane] = r;
         laneIndexInRoad[lane] = k;
