@@ -40,7 +40,7 @@ class HelpIT {
       String command = todo.removeFirst();
       List<String> args = new ArrayList<>(command.isEmpty() ? List.of() : Arrays.asList(command.split(" ")));
       args.add("--help");
-      Result help = CitybrainJar.run(dir, args.toArray(String[]::new));
+      Result help = CitybrainJar.runQuick(dir, args.toArray(String[]::new));
       HELP.put(command, help);
       if (!command.endsWith(BUILT_IN_HELP)) {
         for (String sub : subcommands(help.stdout())) {
@@ -78,16 +78,16 @@ class HelpIT {
   @Test
   void shortOptionAndHelpCommandGiveTheSamePage() {
     String runHelp = HELP.get("traffic run").stdout();
-    assertThat(CitybrainJar.run(dir, "traffic", "run", "-h").assertSuccess().stdout()).isEqualTo(runHelp);
-    assertThat(CitybrainJar.run(dir, "help", "traffic").assertSuccess().stdout())
+    assertThat(CitybrainJar.runQuick(dir, "traffic", "run", "-h").assertSuccess().stdout()).isEqualTo(runHelp);
+    assertThat(CitybrainJar.runQuick(dir, "help", "traffic").assertSuccess().stdout())
         .isEqualTo(HELP.get("traffic").stdout());
   }
 
   @Test
   void versionIsTheBuiltVersion() {
     String expected = "citybrain " + System.getProperty("citybrain.version", "");
-    assertThat(CitybrainJar.run(dir, "--version").assertSuccess().stdout().strip()).isEqualTo(expected);
-    assertThat(CitybrainJar.run(dir, "traffic", "run", "-V").assertSuccess().stdout().strip()).isEqualTo(expected);
+    assertThat(CitybrainJar.runQuick(dir, "--version").assertSuccess().stdout().strip()).isEqualTo(expected);
+    assertThat(CitybrainJar.runQuick(dir, "traffic", "run", "-V").assertSuccess().stdout().strip()).isEqualTo(expected);
   }
 
   /** Names listed under "Commands:" in a help page. */

@@ -41,7 +41,7 @@ class InvalidArgumentsIT {
 
   @Test
   void unknownControllerInAComparison() {
-    Result result = CitybrainJar.run(
+    Result result = CitybrainJar.runQuick(
         dir, "traffic", "compare", "--roadnet", ROADNET, "--flow", FLOW, "--steps", "60", "--controllers", "sotl,green-wave");
 
     assertUsageError(result, "traffic compare", "unknown controller 'green-wave'", KNOWN_CONTROLLERS);
@@ -74,14 +74,14 @@ class InvalidArgumentsIT {
 
   @Test
   void unknownCity() {
-    Result result = CitybrainJar.run(dir, "traffic", "run", "--city", "atlantis");
+    Result result = CitybrainJar.runQuick(dir, "traffic", "run", "--city", "atlantis");
 
     assertUsageError(result, "traffic run", "unknown city 'atlantis'", "bundled: jinan, hangzhou, newyork");
   }
 
   @Test
   void unknownFlowOfABundledCity() {
-    Result result = CitybrainJar.run(dir, "traffic", "run", "--city", "jinan", "--flow", "rush-hour");
+    Result result = CitybrainJar.runQuick(dir, "traffic", "run", "--city", "jinan", "--flow", "rush-hour");
 
     assertUsageError(result, "traffic run", "unknown flow 'rush-hour' for jinan", "known: real, 2000, 2500");
   }
@@ -89,28 +89,28 @@ class InvalidArgumentsIT {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"run", "compare"})
   void negativeSteps(String command) {
-    Result result = CitybrainJar.run(dir, "traffic", command, "--roadnet", ROADNET, "--flow", FLOW, "--steps", "-5");
+    Result result = CitybrainJar.runQuick(dir, "traffic", command, "--roadnet", ROADNET, "--flow", FLOW, "--steps", "-5");
 
     assertUsageError(result, "traffic " + command, "--steps", "-5", ">= 0");
   }
 
   @Test
   void noScenario() {
-    Result result = CitybrainJar.run(dir, "traffic", "run", "--controller", "sotl");
+    Result result = CitybrainJar.runQuick(dir, "traffic", "run", "--controller", "sotl");
 
     assertUsageError(result, "traffic run", "choose the scenario with exactly one of --city CITY, --config FILE, or --roadnet FILE --flow FILE");
   }
 
   @Test
   void twoScenarios() {
-    Result result = CitybrainJar.run(dir, "traffic", "run", "--city", "jinan", "--roadnet", ROADNET, "--flow", FLOW);
+    Result result = CitybrainJar.runQuick(dir, "traffic", "run", "--city", "jinan", "--roadnet", ROADNET, "--flow", FLOW);
 
     assertUsageError(result, "traffic run", "exactly one of --city CITY, --config FILE, or --roadnet FILE --flow FILE");
   }
 
   @Test
   void unknownCommand() {
-    Result result = CitybrainJar.run(dir, "traffic", "simulate");
+    Result result = CitybrainJar.runQuick(dir, "traffic", "simulate");
 
     assertUsageError(result, "traffic", "'simulate'");
   }
@@ -135,7 +135,7 @@ class InvalidArgumentsIT {
     List<Path> before = listing();
 
     Result result =
-        CitybrainJar.run(
+        CitybrainJar.runQuick(
             dir, "traffic", command, "--roadnet", ROADNET, "--flow", FLOW, "--steps", "60", "--out", existing.getFileName().toString());
 
     assertUsageError(result, "traffic " + command, "--out " + existing.getFileName(), "not a folder");
@@ -146,7 +146,7 @@ class InvalidArgumentsIT {
   private static Result runCorridor(String... options) {
     List<String> args = new ArrayList<>(List.of("traffic", "run", "--roadnet", ROADNET, "--flow", FLOW, "--steps", "60"));
     args.addAll(Arrays.asList(options));
-    return CitybrainJar.run(dir, args.toArray(String[]::new));
+    return CitybrainJar.runQuick(dir, args.toArray(String[]::new));
   }
 
   /** Exit code 2, no output, "error: ..." with every fragment, then the pointer to help. */

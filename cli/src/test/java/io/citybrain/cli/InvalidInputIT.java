@@ -233,7 +233,7 @@ class InvalidInputIT {
     config.put("interval", 0);
     String file = Corridor.write(dir, "interval0.config.json", config);
 
-    Result result = CitybrainJar.run(dir, "traffic", "run", "--config", file, "--steps", "60");
+    Result result = CitybrainJar.runQuick(dir, "traffic", "run", "--config", file, "--steps", "60");
 
     assertProblemCount(result, 1);
     assertProblem(result, file, "interval", "config: interval is 0", "expected a finite number > 0");
@@ -243,7 +243,7 @@ class InvalidInputIT {
   void cityFlowConfigNamingMissingRoadnet() {
     String file = Corridor.write(dir, "missing-roadnet.config.json", Corridor.configFor("no-such-roadnet.json", FLOW));
 
-    Result result = CitybrainJar.run(dir, "traffic", "run", "--config", file, "--steps", "60");
+    Result result = CitybrainJar.runQuick(dir, "traffic", "run", "--config", file, "--steps", "60");
 
     assertProblemCount(result, 1);
     assertThat(result.stderr()).contains("no-such-roadnet.json", "does not exist");
@@ -280,13 +280,13 @@ class InvalidInputIT {
   }
 
   private static Result runCorridor(String roadnet, String flow) {
-    return CitybrainJar.run(dir, "traffic", "run", "--roadnet", roadnet, "--flow", flow, "--steps", "60");
+    return CitybrainJar.runQuick(dir, "traffic", "run", "--roadnet", roadnet, "--flow", flow, "--steps", "60");
   }
 
   private static Result runScenario(String options) {
     List<String> args = new ArrayList<>(List.of("traffic", "run", "--steps", "60"));
     args.addAll(Arrays.asList(options.split(" ")));
-    return CitybrainJar.run(dir, args.toArray(String[]::new));
+    return CitybrainJar.runQuick(dir, args.toArray(String[]::new));
   }
 
   /** Exit code 2, no stack trace, and the header "error: invalid input (N problems):". */
