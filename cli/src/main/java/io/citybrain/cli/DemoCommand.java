@@ -13,7 +13,14 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = "Compare every signal controller on the real Jinan network and flow (one simulated hour each).",
-    footer = {"", "Same as: citybrain traffic compare --city jinan --flow real [--out DIR]"})
+    footer = {
+      "",
+      "Examples:",
+      "  citybrain demo",
+      "  citybrain demo --out runs/demo",
+      "",
+      "Same as: citybrain traffic compare --city jinan --flow real [--out DIR]"
+    })
 public final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

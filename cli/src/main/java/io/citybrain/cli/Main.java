@@ -35,7 +35,19 @@ public final class Main {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler(new CliErrors());
     cl.setParameterExceptionHandler(CliErrors::handleParameterException);
+    giveVersionToSubcommands(cl, new VersionProvider());
     return cl;
+  }
+
+  /**
+   * Every subcommand accepts {@code -V} (standard help options), but picocli does not inherit the
+   * version provider: without this, {@code citybrain traffic run -V} prints nothing.
+   */
+  private static void giveVersionToSubcommands(CommandLine parent, VersionProvider version) {
+    for (CommandLine sub : parent.getSubcommands().values()) {
+      sub.getCommandSpec().versionProvider(version);
+      giveVersionToSubcommands(sub, version);
+    }
   }
 
   public static void main(String[] args) {

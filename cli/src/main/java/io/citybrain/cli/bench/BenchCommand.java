@@ -8,5 +8,10 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Benchmarks against reference figures (CityFlow for traffic).",
     subcommands = {BenchTrafficCommand.class},
-    footer = {"", "Example:", "  java -Xmx512m -jar cli/target/citybrain.jar bench traffic --runs 3"})
+    footer = {
+      "",
+      "Examples:",
+      "  citybrain bench traffic --help",
+      "  java -Xmx512m -jar cli/target/citybrain.jar bench traffic --runs 3"
+    })
 public final class BenchCommand {}

@@ -65,6 +65,9 @@ public final class CompareCommand implements Callable<Integer> {
       throw new io.citybrain.cli.CliErrors.UsageException(
           "--param/--params apply to one controller; use --controllers NAME with them");
     }
+    if (out != null) {
+      OutputFolder.prepare(out);
+    }
     o.println("Scenario " + s.name() + ": " + s.network().signalizedIntersectionCount()
         + " signalised intersections, " + s.demand().flows().size() + " flows, " + run.steps + " s");
     o.flush();

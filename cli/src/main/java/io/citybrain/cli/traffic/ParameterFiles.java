@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.citybrain.cli.CliErrors.UsageException;
 import io.citybrain.traffic.metrics.ResultFiles;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -21,7 +22,8 @@ public final class ParameterFiles {
   public static Map<String, Double> read(Path file) throws IOException {
     JsonNode root;
     try {
-      root = ResultFiles.json().readTree(file.toFile());
+      // Files, not Jackson's File overload: a missing file must give NoSuchFileException
+      root = ResultFiles.json().readTree(Files.readAllBytes(file));
     } catch (JsonProcessingException e) {
       throw new UsageException(
           file + ": line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()

@@ -56,6 +56,9 @@ public final class RunCommand implements Callable<Integer> {
       name = cfg != null && !cfg.rlTrafficLight() ? "roadnet-plan" : "max-pressure";
     }
     SignalControllers.require(name);
+    if (out != null) {
+      OutputFolder.prepare(out);
+    }
     RunResult result;
     try (Progress progress = Progress.start(name, run.steps)) {
       result =

@@ -9,16 +9,30 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** Options shared by the commands that run the simulator. */
 public final class RunOptions {
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
+
+  int steps;
+
+  /** Checked while parsing, so a bad value stops the command before it loads or prints anything. */
   @Option(
       names = "--steps",
       defaultValue = "3600",
       paramLabel = "N",
       description = "Steps to simulate (default: ${DEFAULT-VALUE}).")
-  int steps;
+  void steps(int value) {
+    if (value < 0) {
+      throw new ParameterException(command.commandLine(), "--steps must be >= 0, got " + value);
+    }
+    steps = value;
+  }
 
   @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: 0, or the config's).")
   Long seed;
@@ -48,9 +62,6 @@ public final class RunOptions {
 
   /** Simulation settings, from options, else the CityFlow config, else defaults. */
   SimulationConfig simulationConfig(CityFlowConfig cfg) {
-    if (steps < 0) {
-      throw new UsageException("--steps must be >= 0, got " + steps);
-    }
     double dt = interval != null ? interval : cfg != null ? cfg.intervalSeconds() : 1.0;
     long s = seed != null ? seed : cfg != null ? cfg.seed() : 0;
     return new SimulationConfig(dt, s, 1, cityFlowCompatible);
@@ -60,6 +71,9 @@ public final class RunOptions {
   Map<String, Double> controllerParameters() throws IOException {
     Map<String, Double> all = new LinkedHashMap<>();
     if (paramsFile != null) {
+      if (Files.isDirectory(paramsFile)) {
+        throw new UsageException("--params " + paramsFile + ": is a directory; expected a JSON file");
+      }
       try {
         all.putAll(ParameterFiles.read(paramsFile));
       } catch (NoSuchFileException e) {

@@ -3,11 +3,9 @@ package io.citybrain.cli.traffic;
 import io.citybrain.cli.CliErrors.UsageException;
 import io.citybrain.traffic.io.BundledCity;
 import io.citybrain.traffic.io.CityFlowConfig;
-import io.citybrain.traffic.io.CityFlowConfigReader;
 import io.citybrain.traffic.io.InputValidationException;
 import io.citybrain.traffic.io.ScenarioLoader;
 import io.citybrain.traffic.sim.Scenario;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -48,9 +46,9 @@ public final class ScenarioOptions {
   }
 
   /** Reads the CityFlow config, if any. */
-  CityFlowConfig cityFlowConfig() throws InputValidationException, IOException {
+  CityFlowConfig cityFlowConfig() throws InputValidationException {
     if (config != null && cityFlowConfig == null) {
-      cityFlowConfig = CityFlowConfigReader.read(config);
+      cityFlowConfig = ScenarioLoader.readConfig(config);
     }
     return cityFlowConfig;
   }
@@ -61,7 +59,7 @@ public final class ScenarioOptions {
    * @param err where warnings go
    * @throws UsageException for a missing or contradictory choice
    */
-  Scenario load(PrintWriter err) throws InputValidationException, IOException {
+  Scenario load(PrintWriter err) throws InputValidationException {
     int ways = (city != null ? 1 : 0) + (config != null ? 1 : 0) + (roadnet != null ? 1 : 0);
     if (ways != 1) {
       throw new UsageException(

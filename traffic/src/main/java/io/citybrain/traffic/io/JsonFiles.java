@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.regex.Pattern;
 
 /**
  * Parses JSON input files into Jackson trees and turns syntax errors into {@link InputProblem}s
@@ -28,6 +29,10 @@ final class JsonFiles {
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
+
+  /** A location inside a Jackson message: {@code [Source: ...; line: L, column: C]}. */
+  private static final Pattern JACKSON_LOCATION =
+      Pattern.compile("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)\\]");
 
   private JsonFiles() {}
 
@@ -57,12 +62,21 @@ final class JsonFiles {
               ? "line ?, column ?"
               : "line " + where.getLineNr() + ", column " + where.getColumnNr();
       throw new InputValidationException(
-          new InputProblem(fileName, location, "malformed JSON: " + e.getOriginalMessage()));
+          new InputProblem(fileName, location, "malformed JSON: " + plainLocations(e.getOriginalMessage())));
     }
     if (root == null || root.isMissingNode()) {
       throw new InputValidationException(
           new InputProblem(fileName, "line 1, column 1", "the file is empty; expected a JSON document"));
     }
     return root;
+  }
+
+  /**
+   * Jackson's messages can quote a second location (such as where an unclosed array started) as
+   * {@code [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 6,
+   * column: 19]}; users get {@code line 6, column 19}, the form of the problem's own location.
+   */
+  private static String plainLocations(String message) {
+    return message == null ? "" : JACKSON_LOCATION.matcher(message).replaceAll("line $1, column $2");
   }
 }

@@ -38,6 +38,25 @@ public final class ScenarioLoader {
   }
 
   /**
+   * Reads a CityFlow {@code config.json} as {@link CityFlowConfigReader#read(Path)} does, but
+   * reports a missing or unreadable file as a problem of that file, as {@link #load} does.
+   *
+   * @param configFile the config; its {@code dir} is resolved against the file's folder
+   * @throws InputValidationException with every problem found
+   */
+  public static CityFlowConfig readConfig(Path configFile) throws InputValidationException {
+    byte[] bytes = readFile(configFile);
+    Path folder = configFile.getParent();
+    try {
+      return CityFlowConfigReader.read(
+          new ByteArrayInputStream(bytes), configFile.toString(), folder == null ? Path.of("") : folder);
+    } catch (IOException e) {
+      // in-memory streams do not fail; keep the contract explicit
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
    * Loads a bundled city's flow from the classpath.
    *
    * @param city the city

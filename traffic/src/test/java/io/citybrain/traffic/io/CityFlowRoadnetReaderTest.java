@@ -108,6 +108,15 @@ class CityFlowRoadnetReaderTest {
   }
 
   @Test
+  void unclosedJsonNamesWhereTheUnclosedArrayStartedInPlainWords() {
+    InputProblem p = roadnetProblems("{\"roads\": [],\n \"intersections\": [\n").get(0);
+    assertThat(p.location()).isEqualTo("line 3, column 1");
+    assertThat(p.message())
+        .isEqualTo("malformed JSON: Unexpected end-of-input: expected close marker for Array"
+            + " (start marker at line 2, column 19)");
+  }
+
+  @Test
   void duplicateKeysTrailingContentAndEmptyFilesAreSyntaxErrors() {
     assertThat(roadnetProblems("{\"roads\": [],\n \"roads\": []}").get(0))
         .satisfies(p -> assertThat(p.location()).isEqualTo("line 2, column 9"))

@@ -1,0 +1,47 @@
+package io.citybrain.cli.traffic;
+
+import io.citybrain.cli.CliErrors.UsageException;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The {@code --out} folder, checked and created before a run instead of after it, so that a
+ * wrong path costs no simulation time and leaves nothing half-written.
+ */
+final class OutputFolder {
+  private OutputFolder() {}
+
+  /**
+   * Creates {@code out} and its parents when missing.
+   *
+   * @throws UsageException when {@code out} is an existing file (which is left untouched) or the
+   *     folder cannot be created
+   */
+  static void prepare(Path out) {
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new UsageException(
+          "--out " + out + " is a file, not a folder; expected a folder for the results (created when missing)");
+    }
+    try {
+      Files.createDirectories(out);
+    } catch (IOException e) {
+      throw new UsageException("--out " + out + ": cannot create the folder: " + reason(e));
+    }
+  }
+
+  private static String reason(IOException e) {
+    if (e instanceof AccessDeniedException denied) {
+      return "permission denied on " + denied.getFile();
+    }
+    if (e instanceof FileSystemException fs && fs.getReason() != null) {
+      return fs.getFile() + ": " + fs.getReason();
+    }
+    if (e instanceof FileSystemException fs) {
+      return fs.getFile() + " is in the way";
+    }
+    return e.getMessage();
+  }
+}
