@@ -44,6 +44,13 @@ public final class RunOptions {
   Double interval;
 
   @Option(
+      names = "--threads",
+      defaultValue = "1",
+      paramLabel = "N",
+      description = "Worker threads for stepping (default: ${DEFAULT-VALUE}); results are identical at any count.")
+  int threads;
+
+  @Option(
       names = "--cityflow-compatible",
       description = "Reproduce CityFlow exactly, including overlaps of vehicles merging from different lane links (off by default).")
   boolean cityFlowCompatible;
@@ -64,7 +71,7 @@ public final class RunOptions {
   SimulationConfig simulationConfig(CityFlowConfig cfg) {
     double dt = interval != null ? interval : cfg != null ? cfg.intervalSeconds() : 1.0;
     long s = seed != null ? seed : cfg != null ? cfg.seed() : 0;
-    return new SimulationConfig(dt, s, 1, cityFlowCompatible);
+    return new SimulationConfig(dt, s, threads, cityFlowCompatible);
   }
 
   /** Controller parameters: the file's, overridden by {@code --param}. */

@@ -44,7 +44,19 @@ public final class TrafficRunner {
     SignalControllerProvider provider = SignalControllers.require(controllerName);
     ControllerParameters params =
         ControllerParameters.resolve(controllerName, provider.parameters(), parameters);
-    Simulation sim = scenario.newSimulation(config);
+    try (Simulation sim = scenario.newSimulation(config)) {
+      return run(scenario, provider, params, sim, steps, listener);
+    }
+  }
+
+  private static RunResult run(
+      Scenario scenario,
+      SignalControllerProvider provider,
+      ControllerParameters params,
+      Simulation sim,
+      int steps,
+      RunListener listener) {
+    SimulationConfig config = sim.config();
     SignalTimer timer = new SignalTimer(sim, provider.create(params), provider.timing(params));
     TimeSeriesRecorder series = new TimeSeriesRecorder(WINDOW_SECONDS);
     IntersectionRecorder perIntersection = new IntersectionRecorder(scenario.compiled());

@@ -34,9 +34,10 @@ import java.util.SplittableRandom;
  * minimum green, decision interval) are enforced by {@link SignalTimer}, not here. Intersections
  * without phases (unsignalised) let every road link through and rely on yielding.
  *
- * <p>Not thread-safe: drive one simulation from one thread.
+ * <p>Not thread-safe: drive one simulation from one thread (it may use worker threads of its own,
+ * see {@link SimulationConfig#threads()}; {@link #close()} stops them).
  */
-public final class Simulation {
+public final class Simulation implements AutoCloseable {
   /** Speed below which a vehicle counts as stopped (waiting), m/s; CityFlow's 0.1. */
   public static final double STOPPED_SPEED = 0.1;
 
@@ -132,7 +133,15 @@ public final class Simulation {
 
   // movers and finishing vehicles of the current step
   private int[] movers = new int[64];
+  private int[] sortedMovers = new int[64];
+  private long[] moverKeys = new long[64];
   private int moverCount;
+
+  // parallel stepping
+  private final StepWorkers workers;
+  private final int[] partStart;
+  private final int[] linkPartStart;
+  private final PartBuffer[] partBuffers;
   private int[] finishing = new int[64];
   private int finishingCount;
 
@@ -175,6 +184,14 @@ public final class Simulation {
     this.dt = config.intervalSeconds();
     this.laneCount = network.laneCount;
     this.safeMerging = !config.cityFlowCompatible();
+    int parts = config.threads();
+    this.workers = new StepWorkers(parts);
+    this.partStart = new int[parts + 1];
+    this.partBuffers = new PartBuffer[parts];
+    for (int p = 0; p < parts; p++) {
+      partBuffers[p] = new PartBuffer();
+    }
+    this.linkPartStart = partitionLinks(network, parts);
 
     int nt = plans.types.size();
     tLen = new double[nt];
@@ -293,6 +310,29 @@ public final class Simulation {
     }
   }
 
+  /** Contiguous ranges of lane links with about equal numbers of conflict points. */
+  private static int[] partitionLinks(SimNetwork net, int parts) {
+    int[] start = new int[parts + 1];
+    int lc = net.laneCount;
+    long total = 0;
+    for (int d = lc; d < net.drivableCount; d++) {
+      total += net.linkCrosses[d - lc].length + 1;
+    }
+    long acc = 0;
+    int p = 1;
+    start[0] = lc;
+    for (int d = lc; d < net.drivableCount && p < parts; d++) {
+      acc += net.linkCrosses[d - lc].length + 1;
+      if (acc * parts >= total * p) {
+        start[p++] = d + 1;
+      }
+    }
+    while (p <= parts) {
+      start[p++] = net.drivableCount;
+    }
+    return start;
+  }
+
   private void allocateVehicles(int cap) {
     capacity = cap;
     state = new byte[cap];
@@ -404,16 +444,25 @@ public final class Simulation {
     observers.add(observer);
   }
 
-  /** Advances the simulation by one interval. */
+  /**
+   * Advances the simulation by one interval. With {@code threads > 1} the per-vehicle and
+   * per-drivable phases run on several threads over contiguous ranges of drivables; everything
+   * combined across ranges (finished trips, vehicles changing drivable, counters) is combined in
+   * drivable order, so results are bit-identical at any thread count.
+   */
   public void step() {
     spawnVehicles();
     admitWaitingVehicles();
-    notifyCrosses();
-    computeActions();
+    partitionDrivables();
+    workers.run(this::notifyCrosses);
+    workers.run(this::computeActions);
+    workers.run(this::compactDrivables);
     moveVehicles();
-    commitActions();
-    updateLeadersAndGaps();
-    accountStep();
+    workers.run(this::commitActions);
+    releaseFinished();
+    workers.run(this::updateLeadersAndGaps);
+    workers.run(this::accountStep);
+    combineStepCounters();
     step++;
     for (StepObserver o : observers) {
       o.afterStep(this);
@@ -550,10 +599,17 @@ public final class Simulation {
 
   // ---------------------------------------------------------------- conflict points
 
-  private void notifyCrosses() {
-    Arrays.fill(notifyVehicle, NONE);
+  private void notifyCrosses(int part) {
     final int lc = laneCount;
-    for (int link = lc; link < net.drivableCount; link++) {
+    int from = linkPartStart[part];
+    int to = linkPartStart[part + 1];
+    // each cross side is written only by its own link, so parts never touch the same entries
+    for (int link = from; link < to; link++) {
+      for (int c : net.linkCrosses[link - lc]) {
+        notifyVehicle[2 * c + net.crossSide(c, link)] = NONE;
+      }
+    }
+    for (int link = from; link < to; link++) {
       int li = link - lc;
       int[] crosses = net.linkCrosses[li];
       if (crosses.length == 0) {
@@ -636,9 +692,8 @@ public final class Simulation {
     return p < pa.length ? pa[p] : NONE;
   }
 
-  private void computeActions() {
-    moverCount = 0;
-    for (int d = 0; d < net.drivableCount; d++) {
+  private void computeActions(int part) {
+    for (int d = partStart[part]; d < partStart[part + 1]; d++) {
       int n = dvCount[d];
       int[] list = dv[d];
       for (int k = 0; k < n; k++) {
@@ -906,9 +961,11 @@ public final class Simulation {
 
   // ---------------------------------------------------------------- movement
 
-  private void moveVehicles() {
-    double t = now();
-    for (int d = 0; d < net.drivableCount; d++) {
+  /** Removes leaving and finishing vehicles from each drivable's list, collecting them per part. */
+  private void compactDrivables(int part) {
+    PartBuffer buf = partBuffers[part];
+    buf.clear();
+    for (int d = partStart[part]; d < partStart[part + 1]; d++) {
       int n = dvCount[d];
       if (n == 0) {
         continue;
@@ -918,15 +975,41 @@ public final class Simulation {
       for (int k = 0; k < n; k++) {
         int v = list[k];
         if (nextEnd[v]) {
-          countLinkEntries(v, nextPathPos[v]);
-          finish(v, t);
+          buf.finishers = append(buf.finishers, buf.finisherCount++, v);
         } else if (nextPathPos[v] != pathPos[v]) {
-          addMover(v);
+          buf.movers = append(buf.movers, buf.moverCount++, v);
         } else {
           list[w++] = v;
         }
       }
       dvCount[d] = w;
+    }
+  }
+
+  private static int[] append(int[] a, int at, int v) {
+    if (at == a.length) {
+      a = Arrays.copyOf(a, a.length * 2);
+    }
+    a[at] = v;
+    return a;
+  }
+
+  /**
+   * Finishes trips and moves vehicles onto their new drivables, sequentially and in drivable
+   * order (the order a single thread would see).
+   */
+  private void moveVehicles() {
+    double t = now();
+    moverCount = 0;
+    for (PartBuffer buf : partBuffers) {
+      for (int k = 0; k < buf.finisherCount; k++) {
+        int v = buf.finishers[k];
+        countLinkEntries(v, nextPathPos[v]);
+        finish(v, t);
+      }
+      for (int k = 0; k < buf.moverCount; k++) {
+        addMover(buf.movers[k]);
+      }
     }
     sortMovers();
     for (int k = 0; k < moverCount; k++) {
@@ -1031,18 +1114,33 @@ public final class Simulation {
 
   /**
    * Orders movers as CityFlow pushes them: by destination, then by new position, largest first
-   * (ties by priority), so each destination receives them front to back.
+   * (ties by priority), so each destination receives them front to back. A primitive sort by
+   * destination, then insertion sort within each destination's (small) group.
    */
   private void sortMovers() {
+    if (moverKeys.length < moverCount) {
+      moverKeys = new long[movers.length];
+    }
+    for (int k = 0; k < moverCount; k++) {
+      int v = movers[k];
+      moverKeys[k] = ((long) path[v][nextPathPos[v]] << 32) | k;
+    }
+    Arrays.sort(moverKeys, 0, moverCount);
+    int[] sorted = sortedMovers.length >= moverCount ? sortedMovers : new int[movers.length];
+    for (int k = 0; k < moverCount; k++) {
+      sorted[k] = movers[(int) moverKeys[k]];
+    }
     for (int i = 1; i < moverCount; i++) {
-      int v = movers[i];
+      int v = sorted[i];
       int j = i - 1;
-      while (j >= 0 && moverBefore(v, movers[j])) {
-        movers[j + 1] = movers[j];
+      while (j >= 0 && moverBefore(v, sorted[j])) {
+        sorted[j + 1] = sorted[j];
         j--;
       }
-      movers[j + 1] = v;
+      sorted[j + 1] = v;
     }
+    sortedMovers = movers;
+    movers = sorted;
   }
 
   private boolean moverBefore(int a, int b) {
@@ -1076,8 +1174,8 @@ public final class Simulation {
     }
   }
 
-  private void commitActions() {
-    for (int d = 0; d < net.drivableCount; d++) {
+  private void commitActions(int part) {
+    for (int d = partStart[part]; d < partStart[part + 1]; d++) {
       int n = dvCount[d];
       int[] list = dv[d];
       for (int k = 0; k < n; k++) {
@@ -1093,7 +1191,10 @@ public final class Simulation {
         blocker[v] = b != NONE && state[b] == FINISHING ? NONE : b;
       }
     }
-    // release finished vehicles' slots
+  }
+
+  /** Releases the slots of the vehicles that finished this step. */
+  private void releaseFinished() {
     for (int k = 0; k < finishingCount; k++) {
       release(finishing[k]);
     }
@@ -1106,8 +1207,8 @@ public final class Simulation {
     freeSlots[freeCount++] = v;
   }
 
-  private void updateLeadersAndGaps() {
-    for (int d = 0; d < net.drivableCount; d++) {
+  private void updateLeadersAndGaps(int part) {
+    for (int d = partStart[part]; d < partStart[part + 1]; d++) {
       int n = dvCount[d];
       int[] list = dv[d];
       int prev = NONE;
@@ -1171,40 +1272,96 @@ public final class Simulation {
     }
   }
 
-  private void accountStep() {
+  private void accountStep(int part) {
     double t = (step + 1) * dt;
-    for (int d = 0; d < laneCount; d++) {
+    PartBuffer buf = partBuffers[part];
+    buf.stops = 0;
+    buf.maxStopped = 0;
+    for (int d = partStart[part]; d < partStart[part + 1]; d++) {
       int n = dvCount[d];
       int[] list = dv[d];
       for (int k = 0; k < n; k++) {
-        int v = list[k];
-        trackStop(v, t);
+        trackStop(list[k], t, buf);
       }
     }
-    for (int d = laneCount; d < net.drivableCount; d++) {
-      int n = dvCount[d];
-      int[] list = dv[d];
-      for (int k = 0; k < n; k++) {
-        trackStop(list[k], t);
-      }
-    }
-    vehicleSteps += runningCount;
   }
 
-  private void trackStop(int v, double t) {
+  private void trackStop(int v, double t, PartBuffer buf) {
     boolean stoppedNow = speed[v] < STOPPED_SPEED;
     double since = stoppedSince[v];
     if (stoppedNow) {
       if (Double.isNaN(since)) {
         stoppedSince[v] = t - dt;
         stops[v]++;
-        totalStops++;
-      } else if (t - since > maxStoppedSeconds) {
-        maxStoppedSeconds = t - since;
+        buf.stops++;
+      } else if (t - since > buf.maxStopped) {
+        buf.maxStopped = t - since;
       }
     } else if (!Double.isNaN(since)) {
       stoppedSince[v] = Double.NaN;
     }
+  }
+
+  private void combineStepCounters() {
+    for (PartBuffer buf : partBuffers) {
+      totalStops += buf.stops;
+      maxStoppedSeconds = Math.max(maxStoppedSeconds, buf.maxStopped);
+    }
+    vehicleSteps += runningCount;
+  }
+
+  /**
+   * Splits the drivables into contiguous ranges of about equal work (vehicles plus a constant per
+   * drivable), one per part. Any split gives the same results; this one only balances the load.
+   */
+  private void partitionDrivables() {
+    int parts = workers.parts();
+    int dc = net.drivableCount;
+    if (parts == 1) {
+      partStart[0] = 0;
+      partStart[1] = dc;
+      return;
+    }
+    long total = 0;
+    for (int d = 0; d < dc; d++) {
+      total += dvCount[d] + 1;
+    }
+    long acc = 0;
+    int p = 1;
+    partStart[0] = 0;
+    for (int d = 0; d < dc && p < parts; d++) {
+      acc += dvCount[d] + 1;
+      if (acc * parts >= total * p) {
+        partStart[p++] = d + 1;
+      }
+    }
+    while (p <= parts) {
+      partStart[p++] = dc;
+    }
+  }
+
+  /** Per-part scratch space of one step. */
+  private static final class PartBuffer {
+    int[] movers = new int[64];
+    int moverCount;
+    int[] finishers = new int[16];
+    int finisherCount;
+    long stops;
+    double maxStopped;
+
+    void clear() {
+      moverCount = 0;
+      finisherCount = 0;
+    }
+  }
+
+  /**
+   * Stops the worker threads of a multi-threaded simulation (a no-op with one thread). The
+   * simulation must not be stepped afterwards.
+   */
+  @Override
+  public void close() {
+    workers.close();
   }
 
   // ---------------------------------------------------------------- read API

@@ -14,7 +14,12 @@ class DeterminismTest {
 
   /** A hash over every vehicle's position and speed bits after every step. */
   static long stateHash(String city, String flow, String controller, SimulationConfig config) {
-    Simulation sim = RealData.scenario(city, flow).newSimulation(config);
+    try (Simulation sim = RealData.scenario(city, flow).newSimulation(config)) {
+      return stateHash(sim, controller);
+    }
+  }
+
+  private static long stateHash(Simulation sim, String controller) {
     SignalControllerProvider p = SignalControllers.require(controller);
     ControllerParameters params = ControllerParameters.resolve(controller, p.parameters(), Map.of());
     SignalTimer timer = new SignalTimer(sim, p.create(params), p.timing(params));
@@ -31,7 +36,7 @@ class DeterminismTest {
         }
       }
     }
-    return h;
+    return h ^ Double.doubleToLongBits(sim.averageTravelTimeSeconds()) ^ sim.totalStops();
   }
 
   @Test
@@ -39,6 +44,15 @@ class DeterminismTest {
     long a = stateHash("hangzhou", "real", "max-pressure", SimulationConfig.defaults());
     long b = stateHash("hangzhou", "real", "max-pressure", SimulationConfig.defaults());
     assertThat(b).isEqualTo(a);
+  }
+
+  @Test
+  void resultsAreBitIdenticalAtAnyThreadCount() {
+    long one = stateHash("jinan", "real", "max-pressure", SimulationConfig.defaults());
+    long two = stateHash("jinan", "real", "max-pressure", SimulationConfig.defaults().withThreads(2));
+    long three = stateHash("jinan", "real", "max-pressure", SimulationConfig.defaults().withThreads(3));
+    assertThat(two).isEqualTo(one);
+    assertThat(three).isEqualTo(one);
   }
 
   @Test
