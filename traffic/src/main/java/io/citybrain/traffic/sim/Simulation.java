@@ -48,6 +48,11 @@ public final class Simulation implements AutoCloseable {
   public static final double YIELD_DISTANCE = 5;
 
   private static final double EPS = 1e-8;
+
+  /** Vehicles in the network below which a step runs on the calling thread only. */
+  private static final int PARALLEL_MIN_VEHICLES = 2000;
+
+  private int parallelMinVehicles = PARALLEL_MIN_VEHICLES;
   private static final int NONE = -1;
   private static final byte FREE = 0;
   private static final byte WAITING = 1;
@@ -454,18 +459,36 @@ public final class Simulation implements AutoCloseable {
     spawnVehicles();
     admitWaitingVehicles();
     partitionDrivables();
-    workers.run(this::notifyCrosses);
-    workers.run(this::computeActions);
-    workers.run(this::compactDrivables);
+    boolean parallel = runningCount >= parallelMinVehicles;
+    inParts(parallel, this::notifyCrosses);
+    inParts(parallel, this::computeActions);
+    inParts(parallel, this::compactDrivables);
     moveVehicles();
-    workers.run(this::commitActions);
+    inParts(parallel, this::commitActions);
     releaseFinished();
-    workers.run(this::updateLeadersAndGaps);
-    workers.run(this::accountStep);
+    inParts(parallel, this::updateLeadersAndGaps);
+    inParts(parallel, this::accountStep);
     combineStepCounters();
     step++;
     for (StepObserver o : observers) {
       o.afterStep(this);
+    }
+  }
+
+  /** Makes every step use the worker threads, however small the load (tests of determinism). */
+  void forceParallel() {
+    parallelMinVehicles = 0;
+  }
+
+  /**
+   * Runs a phase over all parts, on the worker threads or (for small loads, where starting
+   * threads costs more than it saves) on this thread; the results are the same either way.
+   */
+  private void inParts(boolean parallel, java.util.function.IntConsumer phase) {
+    if (parallel) {
+      workers.run(phase);
+    } else {
+      workers.runHere(phase);
     }
   }
 

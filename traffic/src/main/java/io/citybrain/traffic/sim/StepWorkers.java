@@ -15,7 +15,7 @@ import java.util.function.IntConsumer;
  * only to its own data, and anything combined across parts is combined in part order.
  */
 final class StepWorkers implements AutoCloseable {
-  private static final int SPINS = 20_000;
+  private static final int SPINS = 2_000;
 
   private final int parts;
   private final Thread[] threads;
@@ -24,6 +24,7 @@ final class StepWorkers implements AutoCloseable {
   private volatile boolean closed;
   private final AtomicInteger remaining = new AtomicInteger();
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private volatile Thread coordinator;
 
   /** @param parts number of parts (threads including the caller), &ge; 1 */
   StepWorkers(int parts) {
@@ -46,6 +47,13 @@ final class StepWorkers implements AutoCloseable {
     return parts;
   }
 
+  /** Runs {@code body} for every part, one after the other, on the calling thread. */
+  void runHere(IntConsumer body) {
+    for (int p = 0; p < parts; p++) {
+      body.accept(p);
+    }
+  }
+
   /**
    * Runs {@code body} for every part and waits for all of them.
    *
@@ -56,6 +64,7 @@ final class StepWorkers implements AutoCloseable {
       body.accept(0);
       return;
     }
+    coordinator = Thread.currentThread();
     if (closed) {
       throw new IllegalStateException("step workers are closed");
     }
@@ -75,7 +84,7 @@ final class StepWorkers implements AutoCloseable {
       if (++spins < SPINS) {
         Thread.onSpinWait();
       } else {
-        Thread.yield();
+        LockSupport.park(this);
       }
     }
     Throwable f = failure.getAndSet(null);
@@ -107,7 +116,9 @@ final class StepWorkers implements AutoCloseable {
       } catch (Throwable t) {
         failure.compareAndSet(null, t);
       }
-      remaining.decrementAndGet();
+      if (remaining.decrementAndGet() == 0) {
+        LockSupport.unpark(coordinator);
+      }
     }
   }
 

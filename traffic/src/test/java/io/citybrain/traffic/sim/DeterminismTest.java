@@ -15,6 +15,7 @@ class DeterminismTest {
   /** A hash over every vehicle's position and speed bits after every step. */
   static long stateHash(String city, String flow, String controller, SimulationConfig config) {
     try (Simulation sim = RealData.scenario(city, flow).newSimulation(config)) {
+      sim.forceParallel();
       return stateHash(sim, controller);
     }
   }
