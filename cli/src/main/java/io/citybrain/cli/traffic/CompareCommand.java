@@ -78,6 +78,7 @@ public final class CompareCommand implements Callable<Integer> {
         r = TrafficRunner.run(s, name, params, run.simulationConfig(cfg), run.steps, progress);
       }
       results.add(r);
+      GridlockWarnings.print(r, spec.commandLine().getErr());
       if (out != null) {
         ResultFiles.writeRun(r, out.resolve(name));
       }

@@ -66,6 +66,7 @@ public final class RunCommand implements Callable<Integer> {
               s, name, run.controllerParameters(), run.simulationConfig(cfg), run.steps, progress);
     }
     spec.commandLine().getOut().println(SummaryTables.single(result.summary()));
+    GridlockWarnings.print(result, spec.commandLine().getErr());
     if (out != null) {
       ResultFiles.writeRun(result, out);
       spec.commandLine().getOut().println("results written to " + out);

@@ -78,10 +78,17 @@ public final class ResultFiles {
     return m;
   }
 
+  /** A run's summary with its completion flag and gridlocks, as written to {@code summary.json}. */
+  public static Map<String, Object> summaryMap(RunResult result) {
+    Map<String, Object> m = summaryMap(result.summary(), result.completed());
+    m.put("gridlocks", result.gridlocks());
+    return m;
+  }
+
   /** Writes {@code summary.json}, {@code timeseries.csv} and {@code intersections.csv} into {@code dir}. */
   public static void writeRun(RunResult result, Path dir) throws IOException {
     Files.createDirectories(dir);
-    writeJson(dir.resolve(SUMMARY), summaryMap(result.summary(), result.completed()));
+    writeJson(dir.resolve(SUMMARY), summaryMap(result));
     writeTimeSeries(result.timeSeries(), dir.resolve(TIME_SERIES));
     writeIntersections(result.intersections(), dir.resolve(INTERSECTIONS));
   }
@@ -91,7 +98,7 @@ public final class ResultFiles {
     Files.createDirectories(dir);
     List<Map<String, Object>> rows = new ArrayList<>();
     for (RunResult r : results) {
-      rows.add(summaryMap(r.summary(), r.completed()));
+      rows.add(summaryMap(r));
     }
     writeJson(dir.resolve(COMPARISON), Map.of("runs", rows));
   }

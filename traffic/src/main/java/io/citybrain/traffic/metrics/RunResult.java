@@ -1,5 +1,6 @@
 package io.citybrain.traffic.metrics;
 
+import io.citybrain.traffic.sim.Gridlock;
 import java.util.List;
 
 /**
@@ -9,15 +10,18 @@ import java.util.List;
  * @param timeSeries one point per reporting window
  * @param intersections per non-virtual intersection
  * @param completed false when the run was cancelled before its last step
+ * @param gridlocks rings of mutually blocked lanes found during the run (empty when none)
  */
 public record RunResult(
     RunSummary summary,
     List<TimeSeriesPoint> timeSeries,
     List<IntersectionSummary> intersections,
-    boolean completed) {
+    boolean completed,
+    List<Gridlock> gridlocks) {
 
   public RunResult {
     timeSeries = List.copyOf(timeSeries);
     intersections = List.copyOf(intersections);
+    gridlocks = List.copyOf(gridlocks);
   }
 }

@@ -3,6 +3,7 @@ package io.citybrain.traffic.metrics;
 import io.citybrain.traffic.control.ControllerParameters;
 import io.citybrain.traffic.control.SignalControllerProvider;
 import io.citybrain.traffic.control.SignalControllers;
+import io.citybrain.traffic.sim.GridlockDetector;
 import io.citybrain.traffic.sim.Scenario;
 import io.citybrain.traffic.sim.SignalTimer;
 import io.citybrain.traffic.sim.Simulation;
@@ -60,8 +61,10 @@ public final class TrafficRunner {
     SignalTimer timer = new SignalTimer(sim, provider.create(params), provider.timing(params));
     TimeSeriesRecorder series = new TimeSeriesRecorder(WINDOW_SECONDS);
     IntersectionRecorder perIntersection = new IntersectionRecorder(scenario.compiled());
+    GridlockDetector gridlock = GridlockDetector.standard();
     sim.addObserver(series);
     sim.addObserver(perIntersection);
+    sim.addObserver(gridlock);
 
     boolean completed = true;
     long t0 = System.nanoTime();
@@ -115,6 +118,7 @@ public final class TrafficRunner {
         summary,
         series.points(),
         perIntersection.summaries(sim, timer.phaseChangesByIntersection()),
-        completed);
+        completed,
+        gridlock.gridlocks());
   }
 }

@@ -1583,6 +1583,14 @@ public final class Simulation implements AutoCloseable {
     return freeFlowTime[v];
   }
 
+  /**
+   * The drivable vehicle slot {@code v} enters after its current one, or -1 on its last lane. For
+   * monitoring (gridlock detection, replay); controllers never see it.
+   */
+  public int vehicleNextDrivable(int v) {
+    return nextDrivable(v, 0);
+  }
+
   /** Last road of vehicle slot {@code v}'s path (its road index). */
   public int vehicleLastRoad(int v) {
     int[] p = path[v];
