@@ -34,6 +34,10 @@ import java.util.Map;
  * @param stopsPerFinishedVehicle stops of finished vehicles ÷ finished vehicles
  * @param maxStoppedSeconds longest time any vehicle stood still, s
  * @param vehicleSteps Σ over steps of vehicles in the network
+ * @param peakVehiclesInNetwork largest number of vehicles in the network after any step
+ * @param threads worker threads used for stepping
+ * @param bytesPerVehicleSlot simulation state per vehicle slot, bytes
+ * @param bytesPerLane simulation state per lane, bytes
  * @param phaseChanges phase changes over all intersections
  * @param decisions controller decisions taken
  * @param meanDecisionMicroseconds mean wall time of one decision for one intersection, µs
@@ -65,6 +69,10 @@ public record RunSummary(
     double stopsPerFinishedVehicle,
     double maxStoppedSeconds,
     long vehicleSteps,
+    int peakVehiclesInNetwork,
+    int threads,
+    double bytesPerVehicleSlot,
+    double bytesPerLane,
     long phaseChanges,
     long decisions,
     double meanDecisionMicroseconds,

@@ -4,6 +4,7 @@ import io.citybrain.traffic.control.ControllerParameters;
 import io.citybrain.traffic.control.SignalControllerProvider;
 import io.citybrain.traffic.control.SignalControllers;
 import io.citybrain.traffic.sim.GridlockDetector;
+import io.citybrain.traffic.sim.MemoryFootprint;
 import io.citybrain.traffic.sim.Scenario;
 import io.citybrain.traffic.sim.SignalTimer;
 import io.citybrain.traffic.sim.Simulation;
@@ -82,6 +83,7 @@ public final class TrafficRunner {
       series.finish(sim);
     }
     long finished = sim.vehiclesFinished();
+    MemoryFootprint memory = sim.memoryFootprint();
     double hours = sim.timeSeconds() / 3600.0;
     RunSummary summary =
         new RunSummary(
@@ -109,6 +111,10 @@ public final class TrafficRunner {
             finished == 0 ? Double.NaN : (double) sim.finishedStops() / finished,
             sim.maxStoppedSeconds(),
             sim.vehicleSteps(),
+            sim.peakVehiclesInNetwork(),
+            config.threads(),
+            memory.bytesPerVehicleSlot(),
+            memory.bytesPerLane(),
             timer.phaseChanges(),
             timer.decisions(),
             timer.decisions() == 0 ? 0 : timer.decisionNanos() / 1e3 / timer.decisions(),

@@ -40,6 +40,11 @@ final class IntQueue {
     return size == 0;
   }
 
+  /** Slots allocated. */
+  int capacity() {
+    return items.length;
+  }
+
   int get(int k) {
     return items[(head + k) % items.length];
   }

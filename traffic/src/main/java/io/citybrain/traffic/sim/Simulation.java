@@ -166,6 +166,7 @@ public final class Simulation implements AutoCloseable {
   private int waitingCount;
   private long vehicleSteps;
   private long overlapsPrevented;
+  private int peakRunning;
   private long totalStops;
   private double maxStoppedSeconds;
 
@@ -308,6 +309,7 @@ public final class Simulation implements AutoCloseable {
     waitingCount = 0;
     vehicleSteps = 0;
     overlapsPrevented = 0;
+    peakRunning = 0;
     totalStops = 0;
     maxStoppedSeconds = 0;
     for (int i = 0; i < phase.length; i++) {
@@ -1326,6 +1328,7 @@ public final class Simulation implements AutoCloseable {
   }
 
   private void combineStepCounters() {
+    peakRunning = Math.max(peakRunning, runningCount);
     for (PartBuffer buf : partBuffers) {
       totalStops += buf.stops;
       maxStoppedSeconds = Math.max(maxStoppedSeconds, buf.maxStopped);
@@ -1450,6 +1453,40 @@ public final class Simulation implements AutoCloseable {
    */
   public long overlapsPrevented() {
     return overlapsPrevented;
+  }
+
+  /** Largest number of vehicles in the network after any step so far. */
+  public int peakVehiclesInNetwork() {
+    return peakRunning;
+  }
+
+  /** Memory held by the mutable state now; see {@link MemoryFootprint}. */
+  public MemoryFootprint memoryFootprint() {
+    long perSlot =
+        1 // state
+            + 4L * 13 // type, flowOf, serial, pathPos, drivable, prevDrivable, enterLaneLinkStep,
+            // leader, blocker, bufBlocker, nextPathPos, stops, freeSlots
+            + 8L * 8 // speed, dis, enterTime, freeFlowTime, gap, nextSpeed, nextDis, stoppedSince
+            + 8 // priority
+            + 1 // nextEnd
+            + 4; // path reference (paths are shared per flow)
+    long vehicleBytes = perSlot * capacity + 25L * 16;
+    long laneBytes = 0;
+    for (int[] list : dv) {
+      laneBytes += 16 + 4L * list.length;
+    }
+    for (IntQueue q : waiting) {
+      laneBytes += 32 + 16 + 4L * q.capacity();
+    }
+    laneBytes += 16 + 4L * dvCount.length;
+    laneBytes += 32 + 12L * notifyVehicle.length;
+    laneBytes += 16 + 4L * phase.length + 16 + roadLinkGreen.length + 16 + 8L * linkEntries.length;
+    return new MemoryFootprint(
+        capacity,
+        perSlot,
+        laneCount,
+        laneCount == 0 ? 0 : (double) laneBytes / laneCount,
+        vehicleBytes + laneBytes);
   }
 
   /** Total number of stops (a running vehicle's speed falling below 0.1 m/s). */

@@ -102,6 +102,23 @@ class SimulationAnalyticTest {
   }
 
   @Test
+  void finishedVehiclesFreeTheirSlotsForReuse() {
+    // 1,800 vehicles pass a 400 m corridor, about 25 at a time: slots are reused, never grown
+    Scenario s =
+        TestNetworks.scenario(TestNetworks.corridor(true), TestNetworks.flow(List.of("r_in", "r_out"), 4, 900));
+    try (Simulation sim = s.newSimulation(SimulationConfig.defaults())) {
+      for (int k = 0; k < 3700; k++) {
+        sim.step();
+      }
+      assertThat(sim.vehiclesFinished()).isEqualTo(900);
+      assertThat(sim.peakVehiclesInNetwork()).isLessThan(30);
+      MemoryFootprint m = sim.memoryFootprint();
+      assertThat(m.vehicleSlots()).isEqualTo(1024);
+      assertThat(m.bytesPerVehicleSlot()).isBetween(100.0, 200.0);
+    }
+  }
+
+  @Test
   void flowCreatesOneVehicleAtStartThenOneEveryIntervalUpToEndInclusive() {
     Demand d =
         new Demand(List.of(new Flow("flow_0", TestNetworks.car(), List.of("r"), 10, 5, 45)));
