@@ -27,8 +27,17 @@ import picocli.CommandLine.Command;
       "",
       "Exit codes: 0 success, 1 internal error, 2 invalid input or arguments."
     })
-public final class Main {
+public final class Main implements java.util.concurrent.Callable<Integer> {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   private Main() {}
+
+  /** Without a command: the usage, and exit code 2. */
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCodes.INVALID_INPUT;
+  }
 
   /** Builds the configured command line (also used by tests). */
   public static CommandLine commandLine() {

@@ -7,7 +7,6 @@ import io.citybrain.traffic.metrics.ResultFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -36,8 +35,7 @@ public final class ParameterFiles {
       throw new UsageException(file + ": expected a JSON object of parameter names to numbers");
     }
     Map<String, Double> out = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : root.properties()) {
       if (!e.getValue().isNumber()) {
         throw new UsageException(file + ": parameters." + e.getKey() + ": expected a number, got " + e.getValue());
       }

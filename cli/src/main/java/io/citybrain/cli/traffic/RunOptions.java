@@ -90,9 +90,4 @@ public final class RunOptions {
     all.putAll(params);
     return all;
   }
-
-  /** Whether {@code --params} names an existing file. */
-  boolean hasParamsFile() {
-    return paramsFile != null && Files.exists(paramsFile);
-  }
 }
