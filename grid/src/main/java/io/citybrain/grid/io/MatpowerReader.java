@@ -222,6 +222,12 @@ public final class MatpowerReader {
       if (t.is(Kind.PUNCTUATION, ",")) {
         continue;
       }
+      if (t.kind() == Kind.IDENTIFIER && tokens.get(i).is(Kind.PUNCTUATION, "=")) {
+        problems.add(GridInputProblem.of(file, name, line,
+            "matrix not closed with ']' before the assignment to " + t.text() + " on line " + t.line()));
+        fields.put(name, new Matrix(name, rows, rowLines, line, false));
+        return i - 1;
+      }
       if (row.isEmpty()) {
         rowLine = t.line();
       }
