@@ -23,6 +23,7 @@ public record NaiveDispatchResult(
     double[] flowsMw,
     List<Overload> overloads) {
 
+  /** Copies the arrays and list. */
   public NaiveDispatchResult {
     fractionOfPmax = fractionOfPmax.clone();
     generationMw = generationMw.clone();
@@ -30,16 +31,19 @@ public record NaiveDispatchResult(
     overloads = List.copyOf(overloads);
   }
 
+  /** The common fraction of PMAX per island (a copy). */
   @Override
   public double[] fractionOfPmax() {
     return fractionOfPmax.clone();
   }
 
+  /** Output per generator, MW (a copy). */
   @Override
   public double[] generationMw() {
     return generationMw.clone();
   }
 
+  /** DC branch flows, MW (a copy). */
   @Override
   public double[] flowsMw() {
     return flowsMw.clone();

@@ -24,10 +24,14 @@ import java.util.List;
  * @param converged whether the mismatch fell below the tolerance
  * @param iterations Newton iterations performed
  * @param maxMismatchPu final largest mismatch, p.u.
+ * @param voltageMagnitudesPu per bus, p.u. (NaN isolated)
+ * @param voltageAnglesDeg per bus, degrees (NaN isolated)
+ * @param branchFlowsMw per branch, active power into the from end, MW
  * @param totalGenerationMw total active generation, MW
  * @param totalLoadMw total active demand PD, MW
  * @param branchLossesMw active losses in branches, MW
- * @param shuntConsumptionMw active power drawn by bus shunt conductances, MW
+ * @param shuntConsumptionMw active power drawn by bus shunt conductances, MW; MATPOWER's reported
+ *     losses for runpf equal {@code totalGenerationMw − totalLoadMw}, i.e. branch losses plus this
  * @param message empty when converged, else why not
  * @param warnings topology warnings
  */
@@ -45,6 +49,7 @@ public record AcPowerFlowResult(
     String message,
     List<String> warnings) {
 
+  /** Copies the arrays and list. */
   public AcPowerFlowResult {
     voltageMagnitudesPu = voltageMagnitudesPu.clone();
     voltageAnglesDeg = voltageAnglesDeg.clone();
@@ -68,6 +73,11 @@ public record AcPowerFlowResult(
   @Override
   public double[] branchFlowsMw() {
     return branchFlowsMw.clone();
+  }
+
+  /** Active losses as MATPOWER's totals give them: generation − load (branches and shunts), MW. */
+  public double lossesMw() {
+    return totalGenerationMw - totalLoadMw;
   }
 
   /** Smallest voltage magnitude over in-service buses, p.u. */

@@ -14,7 +14,7 @@ import java.util.Arrays;
  * <p>The matrix is {@code B_bus} with the rows and columns of each island's angle reference
  * replaced by the identity (the reference angle moves to the right-hand side), so it stays
  * symmetric; it is numbered in {@link MinimumDegreeOrdering} and factorised once with EJML's
- * sparse LU. Each island's reference bus balances its island.
+ * sparse Cholesky (sparse LU when it is not positive definite). Each island's reference bus balances its island.
  */
 public final class DcNetworkSolver {
   private final DcModel model;
@@ -68,7 +68,7 @@ public final class DcNetworkSolver {
         }
       }
     }
-    if (!lu.factor()) {
+    if (!lu.factorSymmetric()) {
       throw new IllegalStateException("DC model of " + network.name() + ": the reduced B matrix is singular");
     }
   }

@@ -19,7 +19,7 @@ import org.ejml.sparse.csc.factory.LinearSolverFactory_DSCC;
  */
 final class SparseLu {
   private final int size;
-  private final LinearSolverSparse<DMatrixSparseCSC, DMatrixRMaj> solver =
+  private LinearSolverSparse<DMatrixSparseCSC, DMatrixRMaj> solver =
       LinearSolverFactory_DSCC.lu(FillReducing.NONE);
   private final DMatrixSparseTriplet triplet;
   private final DMatrixSparseCSC matrix;
@@ -49,7 +49,27 @@ final class SparseLu {
   }
 
   /**
-   * Factorises the matrix built so far.
+   * Factorises a symmetric matrix built so far with sparse Cholesky (no pivoting, so the
+   * caller's ordering is kept and fill stays low), falling back to LU if it is not positive
+   * definite (e.g. series capacitors with negative reactance).
+   *
+   * @return false if the matrix is singular
+   */
+  boolean factorSymmetric() {
+    DConvertMatrixStruct.convert(triplet, matrix);
+    matrix.sortIndices(null);
+    CommonOps_DSCC.duplicatesAdd(matrix, null);
+    LinearSolverSparse<DMatrixSparseCSC, DMatrixRMaj> cholesky = LinearSolverFactory_DSCC.cholesky(FillReducing.NONE);
+    if (cholesky.setA(matrix.copy())) {
+      solver = cholesky;
+      return true;
+    }
+    solver = LinearSolverFactory_DSCC.lu(FillReducing.NONE);
+    return solver.setA(matrix);
+  }
+
+  /**
+   * Factorises the matrix built so far with LU.
    *
    * @return false if EJML finds it singular
    */

@@ -11,6 +11,7 @@ import java.util.List;
  *     when the island has no in-service generator
  */
 public record Island(List<Integer> buses, int angleReferenceBus, int slackBus) {
+  /** Copies the bus list. */
   public Island {
     buses = List.copyOf(buses);
   }
