@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 public final class GridCompareCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  /** Solves every bundled case and prints the table; exit code 0, or 2 if a bundled case cannot be read. */
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();

@@ -32,6 +32,7 @@ public final class GridDispatchCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "write JSON and CSV results into DIR (created if missing)")
   Path outDirectory;
 
+  /** Loads, solves and reports; exit code 0, 1 without a feasible dispatch, 2 for bad input or output. */
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();

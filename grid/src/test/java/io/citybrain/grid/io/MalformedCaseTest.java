@@ -65,7 +65,7 @@ class MalformedCaseTest {
         Arguments.of("NCOST zero", edit("2 0 0 3 0.01 10 0;", "2 0 0 0 0.01 10 0;"), "mpc.gencost", 1, 4,
             "NCOST 0 must be at least 1"),
         Arguments.of("piecewise-linear points not increasing", edit("2 0 0 3 0.01 10 0;", "1 0 0 2 50 1 40 2 0;")
-            .andThen(edit("2 0 0 3 0.02 8 0;", "2 0 0 3 0.02 8 0 0 0;")), "mpc.gencost", 1, 7,
+            .then(edit("2 0 0 3 0.02 8 0;", "2 0 0 3 0.02 8 0 0 0;")), "mpc.gencost", 1, 7,
             "x2 = 40.0 MW must exceed x1 = 50.0"),
         Arguments.of("gencost row count", edit("2 0 0 3 0.02 8 0;\n", ""), "mpc.gencost", 0, 0,
             "mpc.gencost has 1 rows; expected one per generator (2)"),
@@ -91,7 +91,7 @@ class MalformedCaseTest {
   }
 
   interface Edit extends UnaryOperator<String> {
-    default Edit andThen(Edit next) {
+    default Edit then(Edit next) {
       return text -> next.apply(apply(text));
     }
   }
@@ -117,7 +117,7 @@ class MalformedCaseTest {
 
   @Test
   void allProblemsAreReportedTogetherWithColumnNamesAndLines() {
-    String text = edit("2 3 0 0.1", "2 99 0 0.1").andThen(edit("3 0 0 100 -100", "42 0 0 100 -100")).apply(GOOD);
+    String text = edit("2 3 0 0.1", "2 99 0 0.1").then(edit("3 0 0 100 -100", "42 0 0 100 -100")).apply(GOOD);
     assertThatThrownBy(() -> MatpowerReader.read("small.m", text))
         .isInstanceOf(GridInputException.class)
         .hasMessageContaining("2 problems")
