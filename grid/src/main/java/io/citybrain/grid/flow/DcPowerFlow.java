@@ -1,6 +1,5 @@
 package io.citybrain.grid.flow;
 
-import io.citybrain.grid.topology.Island;
 import io.citybrain.grid.topology.Topology;
 
 /**

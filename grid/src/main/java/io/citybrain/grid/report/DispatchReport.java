@@ -106,7 +106,7 @@ public record DispatchReport(PowerNetwork network, DispatchResult optimum, Naive
               acCheck.iterations())
           : acCheck.message());
     }
-    row(sb, "solve time", String.format(Locale.ROOT, "%.3f s (DC-OPF, parse excluded)", optimum.solveSeconds()));
+    row(sb, "solve time", String.format(Locale.ROOT, "%.3f s (DC-OPF wall time; parse and OR-Tools native load excluded)", optimum.solveSeconds()));
     List<LoadedBranch> top = mostLoadedBranches(5);
     if (!top.isEmpty()) {
       sb.append(String.format(Locale.ROOT, "most loaded branches:%n  %6s %8s %8s %12s %10s %8s%n", "branch", "from",
