@@ -1,6 +1,7 @@
 package io.citybrain.cli;
 
 import io.citybrain.cli.bench.BenchCommand;
+import io.citybrain.cli.grid.GridCommand;
 import io.citybrain.cli.traffic.TrafficCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Command;
     description = "An open city brain: traffic simulation and adaptive signal control, grid dispatch.",
     subcommands = {
       TrafficCommand.class,
+      GridCommand.class,
       DemoCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

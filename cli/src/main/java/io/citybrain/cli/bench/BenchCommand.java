@@ -1,5 +1,6 @@
 package io.citybrain.cli.bench;
 
+import io.citybrain.cli.grid.GridBenchCommand;
 import picocli.CommandLine.Command;
 
 /** {@code citybrain bench}: benchmarks against the field's reference figures. */
@@ -7,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks against reference figures (CityFlow for traffic).",
-    subcommands = {BenchTrafficCommand.class},
+    subcommands = {BenchTrafficCommand.class, GridBenchCommand.class},
     footer = {
       "",
       "Examples:",

@@ -1,0 +1,102 @@
+package io.citybrain.cli.grid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class GridCommandTest {
+  record Run(int exitCode, String out, String err) {}
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cmd = new CommandLine(new GridCommand());
+    cmd.setOut(new PrintWriter(out, true));
+    cmd.setErr(new PrintWriter(err, true));
+    int code = cmd.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void dispatchOfABundledCasePrintsTheSummaryAndWritesJsonAndCsv(@TempDir Path dir) throws Exception {
+    Run r = run("dispatch", "case5", "--out", dir.toString());
+    System.out.print(r.out());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("DC-OPF cost").contains("17479.896925 $/h").contains("saving vs naive")
+        .contains("18.24 %").contains("LMP range").contains("10.0000 .. 39.9427").contains("most loaded branches");
+    assertThat(dir.resolve("case5-dispatch.json")).exists();
+    assertThat(Files.readString(dir.resolve("case5-dispatch.json"))).contains("\"lmpPerMwh\"")
+        .contains("\"savingPercent\"");
+    assertThat(Files.readAllLines(dir.resolve("case5-branches.csv"))).hasSize(7)
+        .first().asString().startsWith("index,from_bus,to_bus");
+    assertThat(dir.resolve("case5-generators.csv")).exists();
+    assertThat(dir.resolve("case5-buses.csv")).exists();
+  }
+
+  @Test
+  void dispatchOfAFilePath(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("tiny.m");
+    Files.writeString(file, """
+        function mpc = tiny
+        mpc.version = '2';
+        mpc.baseMVA = 100;
+        mpc.bus = [ 1 3 0 0 0 0 1 1 0 230 1 1.1 0.9; 2 1 50 0 0 0 1 1 0 230 1 1.1 0.9 ];
+        mpc.gen = [ 1 0 0 10 -10 1 100 1 100 0 ];
+        mpc.branch = [ 1 2 0 0.1 0 40 0 0 0 0 1 -360 360 ];
+        mpc.gencost = [ 2 0 0 2 20 0 ];
+        """);
+    Run r = run("dispatch", file.toString());
+    assertThat(r.exitCode()).isEqualTo(GridCommand.EXIT_NO_DISPATCH);
+    assertThat(r.out()).contains("DC-OPF failed: infeasible");
+  }
+
+  @Test
+  void badFileGivesOneClearMessageExitCode2AndNoStackTrace(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("broken.m");
+    Files.writeString(file, """
+        function mpc = broken
+        mpc.version = '2';
+        mpc.baseMVA = 100;
+        mpc.bus = [ 1 3 0 0 0 0 1 1 0 230 1 1.1 0.9 ];
+        mpc.gen = [ 1 0 0 10 -10 1 100 1 100 0 ];
+        mpc.branch = [ 1 7 0 0.1 0 40 0 0 0 0 1 -360 360 ];
+        """);
+    Run r = run("dispatch", file.toString());
+    assertThat(r.exitCode()).isEqualTo(GridCommand.EXIT_BAD_INPUT);
+    assertThat(r.err()).contains("broken.m: mpc.branch row 1, column 2 (T_BUS), line 6: bus 7 is not defined in mpc.bus")
+        .doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void missingFileExitCode2() {
+    Run r = run("dispatch", "no-such-case.m");
+    assertThat(r.exitCode()).isEqualTo(GridCommand.EXIT_BAD_INPUT);
+    assertThat(r.err()).contains("no-such-case.m: no such file, and not a bundled case").doesNotContain("Exception");
+  }
+
+  @Test
+  void compareRunsEveryBundledCaseInOneTable() {
+    Run r = run("compare");
+    System.out.print(r.out());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("case5").contains("case9 ").contains("case14").contains("case30").contains("case57")
+        .contains("case118").contains("case300").contains("case9241pegase").contains("saving%");
+  }
+
+  @Test
+  void benchCommandTimesSelectedCases() {
+    StringWriter out = new StringWriter();
+    CommandLine cmd = new CommandLine(new GridBenchCommand());
+    cmd.setOut(new PrintWriter(out, true));
+    int code = cmd.execute("--case", "case9,case14", "--warmup", "0", "--iterations", "1");
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("case9").contains("case14").contains("MATPOWER s");
+  }
+}
