@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "grid",
     description = "Benchmark DC-OPF solve time per bundled case against MATPOWER's figures.",
+    footer = {"", "Examples:", "  citybrain bench grid", "  citybrain bench grid --case case118,case9241pegase --iterations 15"},
     mixinStandardHelpOptions = true)
 public final class GridBenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "grid",
     description = "Smart-grid dispatch: DC optimal power flow of MATPOWER cases, naive baseline, AC check.",
+    footer = {"", "Examples:", "  citybrain grid dispatch case118 --out runs/case118", "  citybrain grid compare"},
     mixinStandardHelpOptions = true,
     subcommands = {GridDispatchCommand.class, GridCompareCommand.class})
 public final class GridCommand implements Runnable {

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "compare",
     description = "Dispatch every bundled MATPOWER case and compare optimum and naive baseline in one table.",
+    footer = {"", "Examples:", "  citybrain grid compare", "  java -jar cli/target/citybrain.jar grid compare > grid-compare.txt"},
     mixinStandardHelpOptions = true)
 public final class GridCompareCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

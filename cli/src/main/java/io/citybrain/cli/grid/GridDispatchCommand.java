@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "dispatch",
     description = "Optimal DC dispatch of one MATPOWER case: cost, saving vs naive dispatch, loaded lines, LMPs.",
+    footer = {"", "Examples:", "  citybrain grid dispatch case9241pegase", "  citybrain grid dispatch my/case.m --out runs/mycase"},
     mixinStandardHelpOptions = true)
 public final class GridDispatchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
