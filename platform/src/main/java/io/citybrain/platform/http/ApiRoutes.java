@@ -308,7 +308,7 @@ final class ApiRoutes {
   }
 
   private void auditVerify(Context ctx) {
-    ctx.json(platform.audit().verify());
+    ctx.json(ApiViews.verification(platform.audit().verify()));
   }
 
   private static int intParam(Context ctx, String name, int dflt, int min, int max) {

@@ -1,6 +1,7 @@
 package io.citybrain.platform.http;
 
 import io.citybrain.platform.audit.AuditEntry;
+import io.citybrain.platform.audit.AuditVerification;
 import io.citybrain.platform.runs.LiveRun;
 import io.citybrain.platform.scenarios.ScenarioInfo;
 import io.citybrain.platform.storage.RunRecord;
@@ -93,6 +94,17 @@ final class ApiViews {
     m.put("details", e.event().details());
     m.put("prevHash", e.prevHash());
     m.put("hash", e.hash());
+    return m;
+  }
+
+  static Map<String, Object> verification(AuditVerification v) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("intact", v.intact());
+    m.put("entries", v.entries());
+    m.put("lastHash", v.lastHash());
+    m.put("brokenAtSeq", v.brokenAtSeq().orElse(null));
+    m.put("problem", v.problem().orElse(null));
+    m.put("description", v.describe());
     return m;
   }
 
