@@ -15,6 +15,9 @@ import picocli.CommandLine.Command;
       TrafficCommand.class,
       DemoCommand.class,
       BenchCommand.class,
+      io.citybrain.cli.platform.ServeCommand.class,
+      io.citybrain.cli.platform.AuditCommand.class,
+      io.citybrain.cli.platform.TokenCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
