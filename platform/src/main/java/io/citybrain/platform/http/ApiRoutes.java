@@ -95,11 +95,11 @@ final class ApiRoutes {
   }
 
   private void controllers(Context ctx) {
-    ctx.json(Map.of("controllers", SignalControllers.names().stream().map(n -> ApiViews.controller(SignalControllers.require(n))).toList()));
+    ctx.json(ApiViews.ordered("controllers", SignalControllers.names().stream().map(n -> ApiViews.controller(SignalControllers.require(n))).toList()));
   }
 
   private void scenarios(Context ctx) {
-    ctx.json(Map.of("scenarios", platform.scenarios().list().stream().map(ApiViews::scenario).toList()));
+    ctx.json(ApiViews.ordered("scenarios", platform.scenarios().list().stream().map(ApiViews::scenario).toList()));
   }
 
   private ScenarioInfo requireScenario(String id) {
@@ -181,7 +181,7 @@ final class ApiRoutes {
     }
     int limit = intParam(ctx, "limit", 100, 1, MAX_LIST);
     List<RunRecord> list = platform.runStore().list(st, ctx.queryParam("scenario"), limit);
-    ctx.json(Map.of("runs", list.stream().map(this::view).toList()));
+    ctx.json(ApiViews.ordered("runs", list.stream().map(this::view).toList()));
   }
 
   private Map<String, Object> view(RunRecord r) {
@@ -237,12 +237,12 @@ final class ApiRoutes {
 
   private void timeSeries(Context ctx) {
     long id = requireResults(runId(ctx)).id();
-    ctx.json(Map.of("runId", id, "windowSeconds", 60, "points", platform.runStore().timeSeries(id)));
+    ctx.json(ApiViews.ordered("runId", id, "windowSeconds", 60, "points", platform.runStore().timeSeries(id)));
   }
 
   private void intersections(Context ctx) {
     long id = requireResults(runId(ctx)).id();
-    ctx.json(Map.of("runId", id, "intersections", platform.runStore().intersections(id)));
+    ctx.json(ApiViews.ordered("runId", id, "intersections", platform.runStore().intersections(id)));
   }
 
   private void replayRoadnet(Context ctx) throws IOException {
@@ -288,7 +288,7 @@ final class ApiRoutes {
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
     }
-    ctx.json(Map.of("runs", rows));
+    ctx.json(ApiViews.ordered("runs", rows));
   }
 
   private static Object readTree(String json) {
@@ -304,7 +304,7 @@ final class ApiRoutes {
     int limit = intParam(ctx, "limit", 100, 1, MAX_LIST);
     boolean newest = "true".equalsIgnoreCase(ctx.queryParam("newest"));
     var entries = newest ? platform.audit().newest(limit) : platform.audit().list(after, limit);
-    ctx.json(Map.of("entries", entries.stream().map(ApiViews::audit).toList()));
+    ctx.json(ApiViews.ordered("entries", entries.stream().map(ApiViews::audit).toList()));
   }
 
   private void auditVerify(Context ctx) {

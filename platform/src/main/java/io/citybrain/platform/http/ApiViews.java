@@ -108,6 +108,15 @@ final class ApiViews {
     return m;
   }
 
+  /** A JSON object with its keys in the order given: {@code ordered("a", 1, "b", 2)}. */
+  static Map<String, Object> ordered(Object... keysAndValues) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return m;
+  }
+
   static String iso(Instant t) {
     return t.toString();
   }

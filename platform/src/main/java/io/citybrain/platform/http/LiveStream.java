@@ -96,7 +96,7 @@ final class LiveStream {
     boolean layoutSent = false;
     try {
       if (lr.layout() == null) {
-        client.sendEvent("status", Json.write(Map.of("runId", lr.id(), "status", "queued")));
+        client.sendEvent("status", Json.write(ApiViews.ordered("runId", lr.id(), "status", "queued")));
       }
       while (!client.terminated()) {
         Object ev = sub.next(10_000);

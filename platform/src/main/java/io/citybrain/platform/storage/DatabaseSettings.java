@@ -34,10 +34,13 @@ public record DatabaseSettings(
   /**
    * The embedded default: an H2 file {@code citybrain.mv.db} in {@code dataDir}. Other processes
    * on the same machine (e.g. {@code citybrain audit verify} while the server runs) reach it
-   * through H2's automatic mixed mode, which listens on loopback only.
+   * through H2's automatic mixed mode, which listens on loopback only. {@code WRITE_DELAY=0}
+   * writes every commit to the file at once (H2 otherwise buffers commits for up to a second,
+   * and a killed process would lose them).
    */
   public static DatabaseSettings embedded(Path dataDir) {
-    return of("jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("citybrain") + ";AUTO_SERVER=TRUE");
+    return of(
+        "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("citybrain") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0");
   }
 
   /** A copy using {@code newSchema}. */

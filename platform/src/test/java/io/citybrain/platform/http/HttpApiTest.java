@@ -247,6 +247,10 @@ class HttpApiTest {
   void aRunningRunIsCancelledAndKeepsItsPartialResults() {
     long id = startRun("{\"scenario\":\"jinan\",\"controller\":\"sotl\",\"steps\":3600,\"paceStepsPerSecond\":100}");
     api.awaitRun(id, "running", Duration.ofSeconds(30));
+    long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (api.get("/api/runs/" + id).json().get("stepsDone").asInt() < 5 && System.nanoTime() < end) {
+      Thread.onSpinWait();
+    }
     Answer cancel = api.post("/api/runs/" + id + "/cancel", "");
     assertThat(cancel.status()).as(cancel.body()).isEqualTo(200);
     JsonNode run = api.awaitRun(id, "cancelled", Duration.ofSeconds(30));
