@@ -40,6 +40,14 @@ final class ApiRoutes {
 
   private final Platform platform;
   private final Map<String, String> mapCache = new ConcurrentHashMap<>();
+  private final Map<Long, String> summaries =
+      java.util.Collections.synchronizedMap(
+          new java.util.LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, String> eldest) {
+              return size() > 256;
+            }
+          });
 
   ApiRoutes(Platform platform) {
     this.platform = platform;
@@ -228,9 +236,13 @@ final class ApiRoutes {
 
   private void summary(Context ctx) {
     long id = runId(ctx);
-    String json = platform.runStore().summaryJson(id).orElse(null);
+    String json = summaries.get(id);
     if (json == null) {
-      requireResults(id);
+      json = platform.runStore().summaryJson(id).orElse(null);
+      if (json == null) {
+        requireResults(id);
+      }
+      summaries.put(id, json); // stored results never change
     }
     ctx.contentType("application/json").result(json);
   }
