@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
     name = "token",
     mixinStandardHelpOptions = true,
     description = "Create and list API tokens (only their SHA-256 is stored).",
-    subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, CommandLine.HelpCommand.class})
+    subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class, CommandLine.HelpCommand.class})
 public final class TokenCommand {
 
   static String actor() {
@@ -49,6 +49,32 @@ public final class TokenCommand {
         out.flush();
         spec.commandLine().getErr().println("token '" + name + "' created; it is shown only now");
         spec.commandLine().getErr().flush();
+        return 0;
+      }
+    }
+  }
+
+  /** {@code citybrain token revoke --name NAME}. */
+  @Command(
+      name = "revoke",
+      mixinStandardHelpOptions = true,
+      description = "Revoke a token: requests carrying it are refused (a running server notices at its next restart).")
+  public static final class Revoke implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Mixin DatabaseOptions database;
+
+    @Option(names = "--name", required = true, paramLabel = "NAME", description = "The token's name.")
+    String name;
+
+    @Override
+    public Integer call() {
+      try (Platform p = Platform.openForAdmin(database.settings(), database.dataDir())) {
+        if (!p.tokens().revoke(name, actor())) {
+          throw new IllegalArgumentException("no active token named '" + name + "'");
+        }
+        spec.commandLine().getOut().println("token '" + name + "' revoked");
+        spec.commandLine().getOut().flush();
         return 0;
       }
     }

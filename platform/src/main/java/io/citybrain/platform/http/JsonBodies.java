@@ -64,8 +64,7 @@ final class JsonBodies {
       if (!p.isObject()) {
         errors.put("parameters", "expected an object of numbers such as {\"minGreenSeconds\": 10}, got " + kind(p));
       } else {
-        for (Iterator<Map.Entry<String, JsonNode>> it = p.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : p.properties()) {
           if (e.getValue().isNumber()) {
             parameters.put(e.getKey(), e.getValue().doubleValue());
           } else {
