@@ -3,6 +3,10 @@
 'use strict';
 
 const $ = (sel) => document.querySelector(sel);
+// Text from the server can come from users (uploaded scenario names, intersection ids, error
+// details): escape it before it goes into HTML.
+const esc = (v) => String(v === null || v === undefined ? '' : v)
+  .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 const state = { map: null, mapScenario: null, liveRun: null, source: null, charts: {}, controllers: [], scenarios: [] };
 
 // ------------------------------------------------------------------ API
@@ -137,7 +141,7 @@ async function watch(run) {
   await loadMap(run.scenario);
   drawMap(null);
   const info = $('#live-info');
-  info.innerHTML = `Run <a href="#/runs/${run.id}">${run.id}</a>: ${run.controller} on ${run.scenarioName} — <span id="live-status">${run.statusText}</span> — step <span id="live-step">${run.stepsDone}</span> / ${run.steps}`;
+  info.innerHTML = `Run <a href="#/runs/${run.id}">${run.id}</a>: ${esc(run.controller)} on ${esc(run.scenarioName)} — <span id="live-status">${esc(run.statusText)}</span> — step <span id="live-step">${run.stepsDone}</span> / ${run.steps}`;
   if (run.status !== 'queued' && run.status !== 'running') return;
   const tokenParam = token() ? '?access_token=' + encodeURIComponent(token()) : '';
   const es = new EventSource('/api/runs/' + run.id + '/live' + tokenParam);
@@ -171,12 +175,12 @@ async function watch(run) {
 
 function runRow(r, full) {
   const bar = `<span class="bar"><b style="width:${Math.round(100 * r.progress)}%"></b></span> ${Math.round(100 * r.progress)}%`;
-  const cells = [`<a href="#/runs/${r.id}">${r.id}</a>`, r.controller, `<span class="status-${r.status}">${r.statusText}</span>`, bar];
+  const cells = [`<a href="#/runs/${r.id}">${r.id}</a>`, esc(r.controller), `<span class="status-${esc(r.status)}">${esc(r.statusText)}</span>`, bar];
   if (full) {
-    cells.splice(1, 0, r.scenarioName);
-    cells.push(r.createdBy, new Date(r.createdAt).toLocaleString());
+    cells.splice(1, 0, esc(r.scenarioName));
+    cells.push(esc(r.createdBy), esc(new Date(r.createdAt).toLocaleString()));
   }
-  return `<tr data-run="${r.id}" data-status="${r.status}">` + cells.map((c) => `<td>${c}</td>`).join('') + '</tr>';
+  return `<tr data-run="${r.id}" data-status="${esc(r.status)}">` + cells.map((c) => `<td>${c}</td>`).join('') + '</tr>';
 }
 
 async function refreshRuns() {
@@ -241,7 +245,7 @@ async function showRun(id) {
       try { await api('/api/runs/' + id + '/cancel', { method: 'POST' }); showRun(id); } catch (e) { say(describeError(e), true); }
     };
     if (!run.hasResults) {
-      $('#summary tbody').innerHTML = `<tr><td>status</td><td>${run.statusText} (${run.stepsDone} / ${run.steps} steps)</td></tr>`;
+      $('#summary tbody').innerHTML = `<tr><td>status</td><td>${esc(run.statusText)} (${run.stepsDone} / ${run.steps} steps)</td></tr>`;
       if (run.status === 'running' || run.status === 'queued') setTimeout(() => { if (location.hash === '#/runs/' + id) showRun(id); }, 1000);
       return;
     }
@@ -250,7 +254,7 @@ async function showRun(id) {
     const keys = ['averageTravelTimeSeconds', 'averageTravelTimeFinishedSeconds', 'vehiclesSpawned', 'vehiclesFinished', 'vehiclesInNetwork',
       'vehiclesWaitingToEnter', 'throughputVehiclesPerHour', 'meanDelaySeconds', 'delayIndex', 'meanQueueLengthVehicles', 'stops',
       'phaseChanges', 'controllerParameters', 'seed', 'steps', 'wallSeconds', 'completed'];
-    $('#summary tbody').innerHTML = keys.map((k) => `<tr><td>${k}</td><td>${fmt(summary[k])}</td></tr>`).join('');
+    $('#summary tbody').innerHTML = keys.map((k) => `<tr><td>${k}</td><td>${esc(fmt(summary[k]))}</td></tr>`).join('');
     const pts = series.points;
     const labels = pts.map((p) => p.timeSeconds);
     lineChart('chart-att', labels, [
@@ -263,7 +267,7 @@ async function showRun(id) {
       { label: 'queue at window end', data: pts.map((p) => p.queueLengthVehicles), borderColor: '#c0392b' },
       { label: 'mean over window', data: pts.map((p) => p.meanQueueLengthVehicles), borderColor: '#7f8c8d' }]);
     $('#intersections tbody').innerHTML = inter.intersections.map((r) =>
-      `<tr><td>${r.intersectionId}</td><td>${r.vehiclesPassed}</td><td>${fmt(r.meanQueueLengthVehicles)}</td><td>${r.maxQueueLengthVehicles}</td><td>${fmt(r.meanStoppedDelaySeconds)}</td><td>${r.phaseChanges}</td></tr>`).join('');
+      `<tr><td>${esc(r.intersectionId)}</td><td>${r.vehiclesPassed}</td><td>${fmt(r.meanQueueLengthVehicles)}</td><td>${r.maxQueueLengthVehicles}</td><td>${fmt(r.meanStoppedDelaySeconds)}</td><td>${r.phaseChanges}</td></tr>`).join('');
   } catch (e) { say(describeError(e), true); }
 }
 
@@ -283,8 +287,8 @@ async function showCompare() {
     const { runs: rows } = await api('/api/compare?runs=' + chosen.map((r) => r.id).join(','));
     const keys = ['averageTravelTimeSeconds', 'averageTravelTimeFinishedSeconds', 'vehiclesFinished', 'throughputVehiclesPerHour',
       'meanDelaySeconds', 'meanQueueLengthVehicles', 'stops', 'phaseChanges', 'steps'];
-    $('#compare-table').innerHTML = '<tr><th></th>' + rows.map((r) => `<th><a href="#/runs/${r.run.id}">${r.run.controller}</a> (run ${r.run.id})</th>`).join('') + '</tr>' +
-      keys.map((k) => `<tr><td>${k}</td>` + rows.map((r) => `<td>${fmt(r.summary[k])}</td>`).join('') + '</tr>').join('');
+    $('#compare-table').innerHTML = '<tr><th></th>' + rows.map((r) => `<th><a href="#/runs/${r.run.id}">${esc(r.run.controller)}</a> (run ${r.run.id})</th>`).join('') + '</tr>' +
+      keys.map((k) => `<tr><td>${k}</td>` + rows.map((r) => `<td>${esc(fmt(r.summary[k]))}</td>`).join('') + '</tr>').join('');
     if (state.charts['compare-att']) state.charts['compare-att'].destroy();
     state.charts['compare-att'] = new Chart($('#compare-att'), {
       type: 'bar',
@@ -428,10 +432,10 @@ async function openLocalReplay() {
 async function showAudit() {
   try {
     const [v, { entries }] = await Promise.all([api('/api/audit/verify'), api('/api/audit?newest=true&limit=100')]);
-    $('#audit-verify').innerHTML = `<span class="${v.intact ? 'status-succeeded' : 'error'}">${v.description}</span>`;
+    $('#audit-verify').innerHTML = `<span class="${v.intact ? 'status-succeeded' : 'error'}">${esc(v.description)}</span>`;
     $('#audit-table tbody').innerHTML = entries.map((e) =>
-      `<tr><td>${e.seq}</td><td>${new Date(e.at).toLocaleString()}</td><td>${e.actor}</td><td>${e.action}</td><td>${e.target}</td>` +
-      `<td>${e.controller ? e.controller + ' ' + e.controllerVersion : ''}</td><td>${e.details}</td><td title="${e.hash}">${e.hash.slice(0, 12)}…</td></tr>`).join('');
+      `<tr><td>${e.seq}</td><td>${esc(new Date(e.at).toLocaleString())}</td><td>${esc(e.actor)}</td><td>${esc(e.action)}</td><td>${esc(e.target)}</td>` +
+      `<td>${e.controller ? esc(e.controller + ' ' + e.controllerVersion) : ''}</td><td>${esc(e.details)}</td><td title="${esc(e.hash)}">${esc(e.hash.slice(0, 12))}…</td></tr>`).join('');
   } catch (e) { say(describeError(e), true); }
 }
 
@@ -458,9 +462,9 @@ async function init() {
   try {
     const [{ scenarios }, { controllers }] = await Promise.all([api('/api/scenarios'), api('/api/controllers')]);
     state.scenarios = scenarios; state.controllers = controllers;
-    const options = scenarios.map((s) => `<option value="${s.id}">${s.name}</option>`).join('');
+    const options = scenarios.map((s) => `<option value="${esc(s.id)}">${esc(s.name)}</option>`).join('');
     $('#scenario').innerHTML = options; $('#compare-scenario').innerHTML = options;
-    $('#controller').innerHTML = controllers.map((c) => `<option value="${c.name}">${c.name} (v${c.version})</option>`).join('');
+    $('#controller').innerHTML = controllers.map((c) => `<option value="${esc(c.name)}">${esc(c.name)} (v${esc(c.version)})</option>`).join('');
     $('#controller').value = 'max-pressure';
   } catch (e) { say(describeError(e), true); }
   window.addEventListener('hashchange', route);

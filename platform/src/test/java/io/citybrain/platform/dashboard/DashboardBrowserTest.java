@@ -171,4 +171,25 @@ class DashboardBrowserTest {
     Thread.sleep(300);
     screenshot("06-compare.png");
   }
+
+  @Test
+  @Order(6)
+  void namesFromUploadsAreShownAsTextNotMarkup() throws Exception {
+    byte[] roadnet;
+    byte[] flow;
+    try (InputStream r = getClass().getClassLoader().getResourceAsStream("cases/C03/roadnet.json");
+        InputStream f = getClass().getClassLoader().getResourceAsStream("cases/C03/flow.json")) {
+      roadnet = r.readAllBytes();
+      flow = f.readAllBytes();
+    }
+    String evil = "<img src=x onerror=\"window.__injected=1\">";
+    var up = api.multipart("/api/scenarios", api.token(), new Object[] {"name", null, evil},
+        new Object[] {"roadnet", "roadnet.json", roadnet}, new Object[] {"flow", "flow.json", flow});
+    assertThat(up.status()).as(up.body()).isIn(200, 201);
+    browser.get(api.base() + "/");
+    waitUpTo(15).until(d -> d.findElements(By.cssSelector("#scenario option")).size() > 7);
+    Thread.sleep(500);
+    assertThat(((JavascriptExecutor) browser).executeScript("return window.__injected === undefined;")).isEqualTo(true);
+    assertThat(browser.findElement(By.id("scenario")).getText()).contains("<img src=x");
+  }
 }
