@@ -91,6 +91,22 @@ async function loadMap(scenario) {
   return state.map;
 }
 
+// Draws a polyline shifted sideways by `offset` pixels (to the right of its direction), so the
+// lanes of both directions of a road stay visible at city scale.
+function strokeOffset(ctx, pts, offset) {
+  const n = pts.length;
+  ctx.beginPath();
+  for (let k = 0; k < n; k++) {
+    const a = pts[Math.max(0, k - 1)], b = pts[Math.min(n - 1, k + 1)];
+    const dx = b[0] - a[0], dy = b[1] - a[1];
+    const len = Math.hypot(dx, dy) || 1;
+    // screen y grows downwards: the right-hand normal of (dx, dy) is (-dy, dx) in screen space
+    const x = pts[k][0] - (dy / len) * offset, y = pts[k][1] + (dx / len) * offset;
+    if (k) ctx.lineTo(x, y); else ctx.moveTo(x, y);
+  }
+  ctx.stroke();
+}
+
 function drawMap(frame) {
   const canvas = $('#map');
   const ctx = canvas.getContext('2d');
@@ -98,35 +114,42 @@ function drawMap(frame) {
   ctx.clearRect(0, 0, canvas.width, canvas.height);
   if (!map) return;
   const t = transform(map.bounds, canvas);
-  const width = Math.max(1.5, Math.min(4, 3 * t.s));
+  const toScreen = (pts) => pts.map(([x, y]) => [t.px(x), t.py(y)]);
   map.lanes.forEach((lane, i) => {
+    if (!lane.screen) lane.screen = toScreen(lane.points);
+    const k = Number(lane.id.slice(lane.id.lastIndexOf('_') + 1)) || 0;
     const n = frame ? frame.laneVehicles[i] : 0;
     const capacity = Math.max(1, lane.lengthMeters / 7.5); // vehicles at jam density (7.5 m each)
     ctx.strokeStyle = frame ? densityColour(n / capacity / 0.3) : '#9aa7b5'; // red from 30 % of jam density
-    ctx.lineWidth = width;
-    ctx.beginPath();
-    lane.points.forEach(([x, y], k) => (k ? ctx.lineTo(t.px(x), t.py(y)) : ctx.moveTo(t.px(x), t.py(y))));
-    ctx.stroke();
+    ctx.lineWidth = 2.2;
+    ctx.lineCap = 'butt';
+    // CityFlow's screen y is flipped, so the lane order is mirrored: shift by lane index
+    strokeOffset(ctx, lane.screen, -(2.5 + 2.6 * k));
   });
+  const glyph = 3.2; // intersections are drawn this many times larger than life to show movements
   map.intersections.forEach((it, i) => {
     if (it.virtual) return;
     const phase = frame ? frame.phases[i] : 0;
-    if (it.signalized && it.phaseRoadLinks[phase]) {
-      ctx.strokeStyle = 'rgba(20,140,60,0.9)';
-      ctx.lineWidth = 2;
-      it.phaseRoadLinks[phase].forEach((rl) => {
-        const pts = it.roadLinks[rl];
-        if (!pts) return;
+    const cx = t.px(it.x), cy = t.py(it.y);
+    ctx.fillStyle = 'rgba(255,255,255,0.92)';
+    ctx.strokeStyle = '#7d8b9b';
+    ctx.lineWidth = 1;
+    ctx.beginPath(); ctx.arc(cx, cy, 15, 0, 2 * Math.PI); ctx.fill(); ctx.stroke();
+    if (it.signalized && frame) {
+      const green = new Set(it.phaseRoadLinks[phase] || []);
+      it.roadLinks.forEach((pts, rl) => {
+        const scr = pts.map(([x, y]) => [cx + (t.px(x) - cx) * glyph, cy + (t.py(y) - cy) * glyph]);
+        ctx.strokeStyle = green.has(rl) ? '#1e9e4a' : 'rgba(214,50,46,0.25)';
+        ctx.lineWidth = green.has(rl) ? 2 : 1;
         ctx.beginPath();
-        pts.forEach(([x, y], k) => (k ? ctx.lineTo(t.px(x), t.py(y)) : ctx.moveTo(t.px(x), t.py(y))));
+        scr.forEach(([x, y], k) => (k ? ctx.lineTo(x, y) : ctx.moveTo(x, y)));
         ctx.stroke();
       });
     }
-    const cx = t.px(it.x), cy = t.py(it.y);
-    ctx.fillStyle = it.signalized ? (phase === 0 ? '#e8b923' : '#17324d') : '#8796a8';
-    ctx.beginPath(); ctx.arc(cx, cy, 9, 0, 2 * Math.PI); ctx.fill();
-    ctx.fillStyle = '#fff'; ctx.font = '10px system-ui'; ctx.textAlign = 'center'; ctx.textBaseline = 'middle';
-    ctx.fillText(it.signalized ? String(phase) : '-', cx, cy);
+    ctx.fillStyle = it.signalized ? (frame && phase === 0 ? '#e8b923' : '#17324d') : '#8796a8';
+    ctx.beginPath(); ctx.arc(cx, cy, 6, 0, 2 * Math.PI); ctx.fill();
+    ctx.fillStyle = '#fff'; ctx.font = 'bold 8px system-ui'; ctx.textAlign = 'center'; ctx.textBaseline = 'middle';
+    ctx.fillText(it.signalized ? String(phase) : '', cx, cy + 0.5);
   });
   if (frame) {
     canvas.dataset.step = String(frame.step);
