@@ -54,7 +54,16 @@ function route() {
   if (parts[0] === 'runs' && parts[1]) { show('run', 'runs'); showRun(Number(parts[1])); }
   else if (parts[0] === 'runs') { show('runs', 'runs'); refreshRuns(); }
   else if (parts[0] === 'compare') { show('compare', 'compare'); showCompare(); }
-  else if (parts[0] === 'replay') { show('replay', 'replay'); if (parts[1]) showReplay(Number(parts[1])); }
+  else if (parts[0] === 'replay') {
+    show('replay', 'replay');
+    if (parts[1]) showReplay(Number(parts[1]));
+    else if (!replay.local) {
+      Object.assign(replay, { roadnet: null, frames: [], total: 0, runId: null, index: 0 });
+      $('#replay-title').textContent = 'Replay: open a finished run with a replay (Runs), or CityFlow replay files';
+      $('#replay-step').textContent = '';
+      drawReplay();
+    }
+  }
   else if (parts[0] === 'audit') { show('audit', 'audit'); showAudit(); }
   else { show('city', 'city'); }
 }
