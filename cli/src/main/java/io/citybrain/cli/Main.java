@@ -17,6 +17,9 @@ import picocli.CommandLine.Command;
       GridCommand.class,
       DemoCommand.class,
       BenchCommand.class,
+      io.citybrain.cli.platform.ServeCommand.class,
+      io.citybrain.cli.platform.AuditCommand.class,
+      io.citybrain.cli.platform.TokenCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

@@ -4,10 +4,13 @@ import io.citybrain.cli.Progress;
 import io.citybrain.traffic.control.SignalControllers;
 import io.citybrain.traffic.io.CityFlowConfig;
 import io.citybrain.traffic.metrics.ResultFiles;
+import io.citybrain.traffic.metrics.RunListener;
 import io.citybrain.traffic.metrics.RunResult;
+import io.citybrain.traffic.replay.ReplayWriter;
 import io.citybrain.traffic.metrics.TrafficRunner;
 import io.citybrain.traffic.sim.Scenario;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,6 +50,13 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Folder for summary.json, timeseries.csv, intersections.csv.")
   Path out;
 
+  @Option(
+      names = "--replay",
+      paramLabel = "DIR",
+      description = "Write CityFlow replay files (replay_roadnet.json, replay.txt) to DIR, which must exist. "
+          + "Without it, a --config with saveReplay true writes to its roadnetLogFile and replayLogFile.")
+  Path replay;
+
   @Override
   public Integer call() throws Exception {
     Scenario s = scenario.load(spec.commandLine().getErr());
@@ -59,11 +69,20 @@ public final class RunCommand implements Callable<Integer> {
     if (out != null) {
       OutputFolder.prepare(out);
     }
+    Optional<ReplayWriter> replayWriter =
+        replay != null
+            ? Optional.of(ReplayWriter.openIn(s.compiled(), replay))
+            : cfg != null ? ReplayWriter.forConfig(cfg, s.compiled()) : Optional.empty();
     RunResult result;
     try (Progress progress = Progress.start(name, run.steps)) {
+      RunListener listener = replayWriter.isPresent() ? replayWriter.get().around(progress) : progress;
       result =
           TrafficRunner.run(
-              s, name, run.controllerParameters(), run.simulationConfig(cfg), run.steps, progress);
+              s, name, run.controllerParameters(), run.simulationConfig(cfg), run.steps, listener);
+    } finally {
+      if (replayWriter.isPresent()) {
+        replayWriter.get().close();
+      }
     }
     spec.commandLine().getOut().println(SummaryTables.single(result.summary()));
     GridlockWarnings.print(result, spec.commandLine().getErr());

@@ -1,0 +1,96 @@
+package io.citybrain.cli.platform;
+
+import io.citybrain.platform.PlatformConfig;
+import io.citybrain.platform.PlatformServer;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code citybrain serve}: the operations centre (HTTP API and dashboard). */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Start the operations centre: the HTTP API, the live dashboard, run storage and the audit log.",
+      "Runs until stopped (Ctrl-C); runs still going then are stored as failed (interrupted)."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  citybrain serve --demo                       open http://127.0.0.1:8080/ on Jinan running live",
+      "  citybrain serve --port 9000 --db jdbc:postgresql://127.0.0.1:5432/citybrain?user=citybrain",
+      "  citybrain token create --name alice          a token to start runs from the dashboard or the API",
+      "",
+      "API description: http://127.0.0.1:8080/openapi.json; metrics: /metrics (Prometheus)."
+    })
+public final class ServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin DatabaseOptions database;
+
+  @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT", description = "Port (default: ${DEFAULT-VALUE}; 0: any free port).")
+  int port;
+
+  @Option(
+      names = "--host",
+      defaultValue = "127.0.0.1",
+      paramLabel = "ADDRESS",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}). Callers not on loopback need a token even to read.")
+  String host;
+
+  @Option(names = "--demo", description = "Start a paced max-pressure run on Jinan's real flow at start-up.")
+  boolean demo;
+
+  @Option(names = "--workers", defaultValue = "2", paramLabel = "N", description = "Runs executed at once (default: ${DEFAULT-VALUE}).")
+  int workers;
+
+  @Option(
+      names = "--queue",
+      defaultValue = "16",
+      paramLabel = "N",
+      description = "Runs that may wait beyond those; more are refused with 429 (default: ${DEFAULT-VALUE}).")
+  int queue;
+
+  @Option(
+      names = "--max-upload-mb",
+      defaultValue = "32",
+      paramLabel = "MB",
+      description = "Largest request body, MiB; larger uploads are refused with 413 (default: ${DEFAULT-VALUE}).")
+  long maxUploadMb;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PlatformConfig cfg =
+        new PlatformConfig(
+            host, port, database.dataDir(), database.settings(), workers, queue, maxUploadMb * 1024 * 1024, demo);
+    PlatformServer server = PlatformServer.start(cfg);
+    PrintWriter out = spec.commandLine().getOut();
+    String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port() + "/";
+    out.println("citybrain operations centre at " + url + "  (API: " + url + "openapi.json)");
+    out.println("storage: " + server.platform().database().kind().name().toLowerCase(java.util.Locale.ROOT)
+        + (database.url == null ? " in " + database.dataDir().toAbsolutePath().normalize() : ""));
+    if (!server.interruptedAtStart().isEmpty()) {
+      out.println("runs interrupted by the last shutdown, now failed (interrupted): " + server.interruptedAtStart());
+    }
+    server.demoRun().ifPresent(r -> out.println("demo: run " + r.id() + " (max-pressure on Jinan) is live on the dashboard"));
+    out.println("state-changing requests need a token: citybrain token create --name NAME");
+    out.println("press Ctrl-C to stop");
+    out.flush();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  stopped.countDown();
+                },
+                "citybrain-shutdown"));
+    stopped.await();
+    return 0;
+  }
+}

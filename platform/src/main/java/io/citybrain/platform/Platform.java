@@ -1,0 +1,105 @@
+package io.citybrain.platform;
+
+import io.citybrain.platform.audit.AuditLog;
+import io.citybrain.platform.auth.TokenService;
+import io.citybrain.platform.metrics.PlatformMetrics;
+import io.citybrain.platform.runs.ReplayStore;
+import io.citybrain.platform.runs.RunManager;
+import io.citybrain.platform.scenarios.ScenarioCatalog;
+import io.citybrain.platform.storage.Database;
+import io.citybrain.platform.storage.DatabaseSettings;
+import io.citybrain.platform.storage.RunStore;
+import io.citybrain.platform.storage.ScenarioStore;
+import java.time.Clock;
+
+/**
+ * The platform's services without HTTP: database, audit log, tokens, scenarios and runs, wired
+ * together. The HTTP API ({@link io.citybrain.platform.http.HttpApi}) and the command line use it.
+ */
+public final class Platform implements AutoCloseable {
+  private final Database database;
+  private final AuditLog audit;
+  private final TokenService tokens;
+  private final RunStore runStore;
+  private final ScenarioCatalog scenarios;
+  private final ReplayStore replays;
+  private final PlatformMetrics metrics;
+  private final RunManager runs;
+
+  private Platform(PlatformConfig config, Database database, Clock clock) {
+    this.database = database;
+    this.audit = new AuditLog(database, clock);
+    this.tokens = new TokenService(database, audit, clock);
+    this.runStore = new RunStore(database);
+    this.scenarios = new ScenarioCatalog(new ScenarioStore(database), audit, clock);
+    this.replays = new ReplayStore(config.dataDir().resolve("replays"));
+    this.metrics = new PlatformMetrics();
+    this.runs =
+        new RunManager(runStore, audit, scenarios, replays, metrics, config.workers(), config.queueCapacity(), clock);
+  }
+
+  /**
+   * Opens the database (migrating it) and wires the services. Does not recover interrupted runs:
+   * the server does that ({@link RunManager#recoverInterrupted()}) before it serves.
+   *
+   * @throws io.citybrain.platform.storage.StorageException when the database cannot be opened
+   */
+  public static Platform open(PlatformConfig config, Clock clock) {
+    return new Platform(config, Database.open(config.database()), clock);
+  }
+
+  /**
+   * Opens only what the command line needs for audit and tokens (no run workers are used).
+   */
+  public static Platform openForAdmin(DatabaseSettings settings, java.nio.file.Path dataDir) {
+    PlatformConfig cfg = PlatformConfig.defaults(dataDir).withDatabase(settings).withRunLimits(1, 0);
+    return open(cfg, Clock.systemUTC());
+  }
+
+  /** The database. */
+  public Database database() {
+    return database;
+  }
+
+  /** The audit log. */
+  public AuditLog audit() {
+    return audit;
+  }
+
+  /** API tokens. */
+  public TokenService tokens() {
+    return tokens;
+  }
+
+  /** Stored runs and results. */
+  public RunStore runStore() {
+    return runStore;
+  }
+
+  /** Scenarios. */
+  public ScenarioCatalog scenarios() {
+    return scenarios;
+  }
+
+  /** Replay files. */
+  public ReplayStore replays() {
+    return replays;
+  }
+
+  /** Operators' metrics. */
+  public PlatformMetrics metrics() {
+    return metrics;
+  }
+
+  /** Run orchestration. */
+  public RunManager runs() {
+    return runs;
+  }
+
+  /** Stops the runs (stored as interrupted) and closes the database. */
+  @Override
+  public void close() {
+    runs.close();
+    database.close();
+  }
+}

@@ -1,0 +1,98 @@
+package io.citybrain.platform;
+
+import io.citybrain.platform.storage.DatabaseSettings;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Settings of one platform server.
+ *
+ * <table>
+ *   <caption>Settings</caption>
+ *   <tr><th>setting</th><th>default</th><th>rule</th></tr>
+ *   <tr><td>host</td><td>127.0.0.1</td><td>address to listen on; read-only endpoints are open only to loopback callers</td></tr>
+ *   <tr><td>port</td><td>8080</td><td>0–65535; 0 picks a free port</td></tr>
+ *   <tr><td>dataDir</td><td>./citybrain-data</td><td>embedded database and replay files</td></tr>
+ *   <tr><td>database</td><td>H2 file in dataDir</td><td>or a PostgreSQL JDBC URL</td></tr>
+ *   <tr><td>workers</td><td>2</td><td>runs executed at once, 1–64</td></tr>
+ *   <tr><td>queueCapacity</td><td>16</td><td>runs waiting beyond those, 0–10 000; more answer 429</td></tr>
+ *   <tr><td>maxUploadBytes</td><td>32 MiB</td><td>largest request body (uploads), bytes; more answer 413</td></tr>
+ *   <tr><td>demo</td><td>false</td><td>start a paced run on Jinan at start-up</td></tr>
+ * </table>
+ *
+ * @param host listen address
+ * @param port listen port (0: any free port)
+ * @param dataDir folder for the embedded database and replays
+ * @param database where runs, scenarios, tokens and the audit log are stored
+ * @param workers worker threads for runs
+ * @param queueCapacity queued runs allowed beyond the running ones
+ * @param maxUploadBytes request size limit, bytes
+ * @param demo whether to start the demo run
+ */
+public record PlatformConfig(
+    String host,
+    int port,
+    Path dataDir,
+    DatabaseSettings database,
+    int workers,
+    int queueCapacity,
+    long maxUploadBytes,
+    boolean demo) {
+
+  /** Default request size limit: 32 MiB, several times the largest bundled roadnet plus flow. */
+  public static final long DEFAULT_MAX_UPLOAD_BYTES = 32L * 1024 * 1024;
+
+  public PlatformConfig {
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(database, "database");
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be in [0, 65535], got " + port);
+    }
+    if (workers < 1 || workers > 64) {
+      throw new IllegalArgumentException("workers must be in [1, 64], got " + workers);
+    }
+    if (queueCapacity < 0 || queueCapacity > 10_000) {
+      throw new IllegalArgumentException("queueCapacity must be in [0, 10000], got " + queueCapacity);
+    }
+    if (maxUploadBytes < 1024) {
+      throw new IllegalArgumentException("maxUploadBytes must be >= 1024, got " + maxUploadBytes);
+    }
+  }
+
+  /** Defaults with the embedded database in {@code dataDir}. */
+  public static PlatformConfig defaults(Path dataDir) {
+    return new PlatformConfig(
+        "127.0.0.1", 8080, dataDir, DatabaseSettings.embedded(dataDir), 2, 16, DEFAULT_MAX_UPLOAD_BYTES, false);
+  }
+
+  /** A copy listening on {@code newPort}. */
+  public PlatformConfig withPort(int newPort) {
+    return new PlatformConfig(host, newPort, dataDir, database, workers, queueCapacity, maxUploadBytes, demo);
+  }
+
+  /** A copy using {@code newDatabase}. */
+  public PlatformConfig withDatabase(DatabaseSettings newDatabase) {
+    return new PlatformConfig(host, port, dataDir, newDatabase, workers, queueCapacity, maxUploadBytes, demo);
+  }
+
+  /** A copy with other run limits. */
+  public PlatformConfig withRunLimits(int newWorkers, int newQueueCapacity) {
+    return new PlatformConfig(host, port, dataDir, database, newWorkers, newQueueCapacity, maxUploadBytes, demo);
+  }
+
+  /** A copy with another upload limit. */
+  public PlatformConfig withMaxUploadBytes(long bytes) {
+    return new PlatformConfig(host, port, dataDir, database, workers, queueCapacity, bytes, demo);
+  }
+
+  /** A copy with the demo run on or off. */
+  public PlatformConfig withDemo(boolean on) {
+    return new PlatformConfig(host, port, dataDir, database, workers, queueCapacity, maxUploadBytes, on);
+  }
+
+  /** A copy listening on {@code newHost}. */
+  public PlatformConfig withHost(String newHost) {
+    return new PlatformConfig(newHost, port, dataDir, database, workers, queueCapacity, maxUploadBytes, demo);
+  }
+}

@@ -1,0 +1,40 @@
+package io.citybrain.platform;
+
+import io.citybrain.platform.storage.DatabaseSettings;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * A minimal launcher without the CLI, used to run the server as a separate process (crash tests):
+ * {@code PlatformMain DATA_DIR [PORT] [JDBC_URL]}. Prints {@code listening on http://HOST:PORT/}
+ * once serving, and stops on SIGTERM. Operators use {@code citybrain serve}.
+ */
+public final class PlatformMain {
+  private PlatformMain() {}
+
+  /**
+   * Starts a server and waits until the process is stopped.
+   *
+   * @param args data folder, then optionally port (default 0) and a JDBC URL (default embedded)
+   */
+  public static void main(String[] args) throws InterruptedException {
+    if (args.length < 1) {
+      System.err.println("usage: PlatformMain DATA_DIR [PORT] [JDBC_URL]");
+      System.exit(2);
+    }
+    Path data = Path.of(args[0]);
+    PlatformConfig cfg = PlatformConfig.defaults(data).withPort(args.length > 1 ? Integer.parseInt(args[1]) : 0);
+    if (args.length > 2) {
+      cfg = cfg.withDatabase(DatabaseSettings.of(args[2]));
+    }
+    PlatformServer server = PlatformServer.start(cfg);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      stopped.countDown();
+    }, "shutdown"));
+    System.out.println("listening on http://" + cfg.host() + ":" + server.port() + "/");
+    System.out.flush();
+    stopped.await();
+  }
+}

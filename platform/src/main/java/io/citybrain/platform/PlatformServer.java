@@ -1,0 +1,85 @@
+package io.citybrain.platform;
+
+import io.citybrain.platform.http.HttpApi;
+import io.citybrain.platform.runs.RunRequest;
+import io.citybrain.platform.storage.RunRecord;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running operations centre: the platform's services plus the HTTP server. Starting it
+ * migrates the database, marks runs interrupted by a previous crash as {@code failed
+ * (interrupted)}, then serves; with {@code demo}, it starts a paced max-pressure run on Jinan's
+ * real flow so the dashboard opens on a live city.
+ */
+public final class PlatformServer implements AutoCloseable {
+  /** The demo run: Jinan, real flow, one hour, ten simulated seconds per wall second. */
+  public static final RunRequest DEMO_RUN =
+      RunRequest.of("jinan", "max-pressure").withSteps(3600).withPace(10).withReplay(true);
+
+  private static final Logger LOG = LoggerFactory.getLogger(PlatformServer.class);
+
+  private final Platform platform;
+  private final HttpApi http;
+  private final List<Long> interrupted;
+  private final Optional<RunRecord> demoRun;
+
+  private PlatformServer(Platform platform, HttpApi http, List<Long> interrupted, Optional<RunRecord> demoRun) {
+    this.platform = platform;
+    this.http = http;
+    this.interrupted = interrupted;
+    this.demoRun = demoRun;
+  }
+
+  /**
+   * Starts a server.
+   *
+   * @throws io.citybrain.platform.storage.StorageException when the database cannot be opened
+   */
+  public static PlatformServer start(PlatformConfig config) {
+    Platform platform = Platform.open(config, Clock.systemUTC());
+    try {
+      List<Long> interrupted = platform.runs().recoverInterrupted();
+      HttpApi http = HttpApi.start(platform, config);
+      Optional<RunRecord> demo = Optional.empty();
+      if (config.demo()) {
+        demo = Optional.of(platform.runs().start(DEMO_RUN, "system:demo"));
+        LOG.info("demo run {} started on Jinan", demo.get().id());
+      }
+      return new PlatformServer(platform, http, interrupted, demo);
+    } catch (RuntimeException e) {
+      platform.close();
+      throw e;
+    }
+  }
+
+  /** The port being served. */
+  public int port() {
+    return http.port();
+  }
+
+  /** The services. */
+  public Platform platform() {
+    return platform;
+  }
+
+  /** Runs found interrupted at start-up and marked failed. */
+  public List<Long> interruptedAtStart() {
+    return interrupted;
+  }
+
+  /** The demo run, when started with {@code demo}. */
+  public Optional<RunRecord> demoRun() {
+    return demoRun;
+  }
+
+  /** Stops serving, stops running runs (stored as interrupted) and closes the database. */
+  @Override
+  public void close() {
+    http.close();
+    platform.close();
+  }
+}

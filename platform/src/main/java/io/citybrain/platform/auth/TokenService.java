@@ -1,0 +1,149 @@
+package io.citybrain.platform.auth;
+
+import io.citybrain.platform.audit.AuditEvent;
+import io.citybrain.platform.audit.AuditLog;
+import io.citybrain.platform.storage.Database;
+import io.citybrain.traffic.io.ScenarioLoader;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * API tokens: created with a name, shown once, stored only as the SHA-256 of the secret (the
+ * secret has 256 random bits, so a plain hash is enough: there is nothing to guess). A request
+ * carries it as {@code Authorization: Bearer <secret>}; the token's name is the audit actor.
+ */
+public final class TokenService {
+  /** Prefix of every secret, so leaked tokens are easy to spot. */
+  public static final String PREFIX = "cbt_";
+
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Jdbi jdbi;
+  private final AuditLog audit;
+  private final Clock clock;
+  private final ConcurrentHashMap<String, String> nameByHash = new ConcurrentHashMap<>();
+
+  /**
+   * @param database where tokens are stored
+   * @param audit where token creation and revocation are recorded
+   * @param clock time source
+   */
+  public TokenService(Database database, AuditLog audit, Clock clock) {
+    this.jdbi = database.jdbi();
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /**
+   * Creates a token and records it in the audit log.
+   *
+   * @param name 1–64 characters: letters, digits, {@code . _ -}, starting with a letter or digit
+   * @param actor who creates it (audit actor, e.g. {@code cli:alice})
+   * @return the secret, to show once; it cannot be recovered later
+   * @throws IllegalArgumentException for an invalid name or a name already in use
+   */
+  public String create(String name, String actor) {
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException(
+          "token name '" + name + "' is invalid; expected 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+    }
+    byte[] random = new byte[32];
+    RANDOM.nextBytes(random);
+    String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    String hash = hash(secret);
+    long now = clock.millis();
+    audit.record(
+        h -> {
+          boolean taken =
+              h.createQuery("SELECT COUNT(*) FROM api_tokens WHERE name = :name").bind("name", name).mapTo(Long.class).one() > 0;
+          if (taken) {
+            throw new IllegalArgumentException("a token named '" + name + "' already exists; choose another name");
+          }
+          h.createUpdate("INSERT INTO api_tokens (name, token_sha256, created_at_ms) VALUES (:name, :hash, :now)")
+              .bind("name", name)
+              .bind("hash", hash)
+              .bind("now", now)
+              .execute();
+          return AuditLog.Recorded.of(null, AuditEvent.of(actor, "token.create", "token/" + name, ""));
+        });
+    return secret;
+  }
+
+  /**
+   * Revokes a token; requests carrying it are refused from then on.
+   *
+   * @return false when there is no active token with that name
+   */
+  public boolean revoke(String name, String actor) {
+    long now = clock.millis();
+    boolean revoked =
+        audit.record(
+            h -> {
+              int n =
+                  h.createUpdate("UPDATE api_tokens SET revoked_at_ms = :now WHERE name = :name AND revoked_at_ms IS NULL")
+                      .bind("now", now)
+                      .bind("name", name)
+                      .execute();
+              return n == 0
+                  ? new AuditLog.Recorded<>(false, List.of())
+                  : AuditLog.Recorded.of(true, AuditEvent.of(actor, "token.revoke", "token/" + name, ""));
+            });
+    nameByHash.values().remove(name);
+    return revoked;
+  }
+
+  /**
+   * The name of the active token with this secret.
+   *
+   * @param secret the bearer secret, or null
+   * @return empty for null, unknown or revoked secrets
+   */
+  public Optional<String> authenticate(String secret) {
+    if (secret == null || !secret.startsWith(PREFIX)) {
+      return Optional.empty();
+    }
+    String hash = hash(secret);
+    String cached = nameByHash.get(hash);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Optional<String> name =
+        jdbi.withHandle(
+            h ->
+                h.createQuery("SELECT name FROM api_tokens WHERE token_sha256 = :hash AND revoked_at_ms IS NULL")
+                    .bind("hash", hash)
+                    .mapTo(String.class)
+                    .findOne());
+    name.ifPresent(n -> nameByHash.put(hash, n));
+    return name;
+  }
+
+  /** All tokens, oldest first (names and dates only). */
+  public List<ApiToken> list() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT name, created_at_ms, revoked_at_ms FROM api_tokens ORDER BY id")
+                .map(
+                    (rs, ctx) -> {
+                      long revoked = rs.getLong(3);
+                      return new ApiToken(
+                          rs.getString(1),
+                          Instant.ofEpochMilli(rs.getLong(2)),
+                          rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(revoked)));
+                    })
+                .list());
+  }
+
+  private static String hash(String secret) {
+    return ScenarioLoader.sha256(secret.getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,78 @@
+package io.citybrain.platform.http;
+
+import io.citybrain.platform.auth.TokenService;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Optional;
+
+/**
+ * Who may call what. State-changing requests (POST, PUT, PATCH, DELETE) need a valid API token
+ * ({@code Authorization: Bearer <token>}); read-only requests need one only when the caller is
+ * not on loopback. The token's name becomes the actor, {@code token:<name>}, stored on the
+ * request as attribute {@link #ACTOR}. Browsers' {@code EventSource} cannot send headers, so the
+ * live stream also accepts {@code ?access_token=}.
+ */
+final class AccessControl {
+  /** Request attribute holding the authenticated actor (absent for anonymous loopback reads). */
+  static final String ACTOR = "citybrain.actor";
+
+  private final TokenService tokens;
+
+  AccessControl(TokenService tokens) {
+    this.tokens = tokens;
+  }
+
+  /**
+   * Checks the request.
+   *
+   * @throws HttpProblem 401 when a needed token is missing, or a given one is unknown or revoked
+   */
+  void check(Context ctx) {
+    String secret = bearer(ctx).orElse(ctx.queryParam("access_token"));
+    if (secret != null) {
+      String name =
+          tokens.authenticate(secret).orElseThrow(() -> HttpProblem.unauthorized("the API token is unknown or revoked"));
+      ctx.attribute(ACTOR, "token:" + name);
+      return;
+    }
+    HandlerType m = ctx.method();
+    boolean readOnly = m == HandlerType.GET || m == HandlerType.HEAD || m == HandlerType.OPTIONS;
+    if (!readOnly) {
+      throw HttpProblem.unauthorized(
+          "this request changes state and needs an API token: 'Authorization: Bearer <token>' (create one with 'citybrain token create --name NAME')");
+    }
+    if (!isLoopback(ctx.req().getRemoteAddr())) {
+      throw HttpProblem.unauthorized("read-only requests from other machines need an API token");
+    }
+  }
+
+  /** The actor of an authenticated request. */
+  static String actor(Context ctx) {
+    String a = ctx.attribute(ACTOR);
+    if (a == null) {
+      throw HttpProblem.unauthorized("this request needs an API token");
+    }
+    return a;
+  }
+
+  private static Optional<String> bearer(Context ctx) {
+    String h = ctx.header("Authorization");
+    if (h == null) {
+      return Optional.empty();
+    }
+    if (!h.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      throw HttpProblem.unauthorized("the Authorization header must be 'Bearer <token>'");
+    }
+    return Optional.of(h.substring(7).strip());
+  }
+
+  static boolean isLoopback(String address) {
+    try {
+      return address != null && InetAddress.getByName(address).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,341 @@
+package io.citybrain.platform.http;
+
+import io.citybrain.platform.InvalidRequestException;
+import io.citybrain.platform.NotFoundException;
+import io.citybrain.platform.ConflictException;
+import io.citybrain.platform.Platform;
+import io.citybrain.platform.runs.LiveRun;
+import io.citybrain.platform.runs.RunRequest;
+import io.citybrain.platform.scenarios.NetworkMap;
+import io.citybrain.platform.scenarios.ScenarioInfo;
+import io.citybrain.platform.scenarios.UploadOutcome;
+import io.citybrain.platform.storage.Json;
+import io.citybrain.platform.storage.RunRecord;
+import io.citybrain.platform.storage.RunStatus;
+import io.citybrain.traffic.control.SignalControllers;
+import io.citybrain.traffic.io.InputValidationException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The JSON API's routes. Handlers only translate: they read the request, call the platform's
+ * services and write the answer; errors are exceptions mapped by {@link ErrorMapping}.
+ */
+final class ApiRoutes {
+  /** Every API route as {@code METHOD path}, in registration order (checked against openapi.json). */
+  static final List<String> DECLARED = new ArrayList<>();
+
+  private static final int MAX_LIST = 1000;
+
+  private final Platform platform;
+  private final Map<String, String> mapCache = new ConcurrentHashMap<>();
+  private final Map<Long, String> summaries =
+      java.util.Collections.synchronizedMap(
+          new java.util.LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, String> eldest) {
+              return size() > 256;
+            }
+          });
+
+  ApiRoutes(Platform platform) {
+    this.platform = platform;
+  }
+
+  void register(RoutesConfig r, LiveStream live) {
+    get(r, "/api/health", this::health);
+    get(r, "/api/controllers", this::controllers);
+    get(r, "/api/scenarios", this::scenarios);
+    post(r, "/api/scenarios", this::upload);
+    get(r, "/api/scenarios/{id}", this::scenario);
+    get(r, "/api/scenarios/{id}/map", this::scenarioMap);
+    get(r, "/api/runs", this::runs);
+    post(r, "/api/runs", this::startRun);
+    get(r, "/api/runs/{id}", this::run);
+    post(r, "/api/runs/{id}/cancel", this::cancelRun);
+    get(r, "/api/runs/{id}/summary", this::summary);
+    get(r, "/api/runs/{id}/timeseries", this::timeSeries);
+    get(r, "/api/runs/{id}/intersections", this::intersections);
+    get(r, "/api/runs/{id}/replay/roadnet", this::replayRoadnet);
+    get(r, "/api/runs/{id}/replay/frames", this::replayFrames);
+    r.sse("/api/runs/{id}/live", live::open);
+    declare("GET /api/runs/{id}/live");
+    get(r, "/api/compare", this::compare);
+    get(r, "/api/audit", this::audit);
+    get(r, "/api/audit/verify", this::auditVerify);
+  }
+
+  private static synchronized void declare(String route) {
+    if (!DECLARED.contains(route)) {
+      DECLARED.add(route);
+    }
+  }
+
+  private static void get(RoutesConfig r, String path, Handler h) {
+    r.get(path, h);
+    declare("GET " + path);
+  }
+
+  private static void post(RoutesConfig r, String path, Handler h) {
+    r.post(path, h);
+    declare("POST " + path);
+  }
+
+  // ------------------------------------------------------------------ handlers
+
+  private void health(Context ctx) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("status", "ok");
+    m.put("database", platform.database().kind().name().toLowerCase(java.util.Locale.ROOT));
+    m.put("activeRuns", platform.runs().activeCount());
+    ctx.json(m);
+  }
+
+  private void controllers(Context ctx) {
+    ctx.json(ApiViews.ordered("controllers", SignalControllers.names().stream().map(n -> ApiViews.controller(SignalControllers.require(n))).toList()));
+  }
+
+  private void scenarios(Context ctx) {
+    ctx.json(ApiViews.ordered("scenarios", platform.scenarios().list().stream().map(ApiViews::scenario).toList()));
+  }
+
+  private ScenarioInfo requireScenario(String id) {
+    return platform.scenarios().find(id).orElseThrow(() -> new NotFoundException("scenario", id));
+  }
+
+  private void scenario(Context ctx) {
+    ctx.json(ApiViews.scenario(requireScenario(ctx.pathParam("id"))));
+  }
+
+  private void scenarioMap(Context ctx) {
+    String id = requireScenario(ctx.pathParam("id")).id();
+    String json = mapCache.computeIfAbsent(id, k -> Json.write(NetworkMap.of(k, platform.scenarios().load(k))));
+    ctx.contentType("application/json").result(json);
+  }
+
+  private void upload(Context ctx) throws InputValidationException {
+    String actor = AccessControl.actor(ctx);
+    if (!ctx.isMultipartFormData()) {
+      throw HttpProblem.badRequest(
+          "bad_request", "upload the files as multipart/form-data with parts 'roadnet' and 'flow' (and optionally 'name')");
+    }
+    UploadedFile roadnet = ctx.uploadedFile("roadnet");
+    UploadedFile flow = ctx.uploadedFile("flow");
+    Map<String, String> missing = new LinkedHashMap<>();
+    if (roadnet == null) {
+      missing.put("roadnet", "is required: the CityFlow roadnet JSON file");
+    }
+    if (flow == null) {
+      missing.put("flow", "is required: the CityFlow flow JSON file");
+    }
+    if (!missing.isEmpty()) {
+      throw new InvalidRequestException(missing);
+    }
+    UploadOutcome outcome;
+    try {
+      outcome =
+          platform
+              .scenarios()
+              .upload(
+                  ctx.formParam("name"),
+                  bytes(roadnet),
+                  fileName(roadnet, "roadnet.json"),
+                  bytes(flow),
+                  fileName(flow, "flow.json"),
+                  actor);
+    } catch (InputValidationException | InvalidRequestException e) {
+      platform.metrics().upload("invalid");
+      throw e;
+    }
+    platform.metrics().upload(outcome.created() ? "stored" : "duplicate");
+    Map<String, Object> body = new LinkedHashMap<>(ApiViews.scenario(outcome.scenario()));
+    body.put("created", outcome.created());
+    ctx.status(outcome.created() ? 201 : 200).json(body);
+  }
+
+  private static byte[] bytes(UploadedFile f) {
+    try (InputStream in = f.content()) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String fileName(UploadedFile f, String fallback) {
+    String n = f.filename();
+    return n == null || n.isBlank() ? fallback : n;
+  }
+
+  private void runs(Context ctx) {
+    String status = ctx.queryParam("status");
+    RunStatus st = null;
+    if (status != null) {
+      try {
+        st = RunStatus.parse(status);
+      } catch (IllegalArgumentException e) {
+        throw InvalidRequestException.of("status", e.getMessage());
+      }
+    }
+    int limit = intParam(ctx, "limit", 100, 1, MAX_LIST);
+    List<RunRecord> list = platform.runStore().list(st, ctx.queryParam("scenario"), limit);
+    ctx.json(ApiViews.ordered("runs", list.stream().map(this::view).toList()));
+  }
+
+  private Map<String, Object> view(RunRecord r) {
+    java.util.Optional<LiveRun> live = platform.runs().live(r.id());
+    return ApiViews.run(r, live, r.run().replay() && platform.replays().exists(r.id()));
+  }
+
+  private void startRun(Context ctx) {
+    String actor = AccessControl.actor(ctx);
+    RunRequest request = JsonBodies.runRequest(ctx.bodyAsBytes());
+    RunRecord r = platform.runs().start(request, actor);
+    ctx.status(201).header("Location", "/api/runs/" + r.id()).json(view(r));
+  }
+
+  private static long runId(Context ctx) {
+    String raw = ctx.pathParam("id");
+    try {
+      return Long.parseLong(raw);
+    } catch (NumberFormatException e) {
+      throw new NotFoundException("run", raw);
+    }
+  }
+
+  private RunRecord requireRun(long id) {
+    return platform.runStore().find(id).orElseThrow(() -> new NotFoundException("run", Long.toString(id)));
+  }
+
+  private void run(Context ctx) {
+    ctx.json(view(requireRun(runId(ctx))));
+  }
+
+  private void cancelRun(Context ctx) {
+    String actor = AccessControl.actor(ctx);
+    ctx.json(view(platform.runs().cancel(runId(ctx), actor)));
+  }
+
+  private RunRecord requireResults(long id) {
+    RunRecord r = requireRun(id);
+    if (!r.hasResults()) {
+      throw new ConflictException("run " + id + " has no results (status " + r.statusText() + ")");
+    }
+    return r;
+  }
+
+  private void summary(Context ctx) {
+    long id = runId(ctx);
+    String json = summaries.get(id);
+    if (json == null) {
+      json = platform.runStore().summaryJson(id).orElse(null);
+      if (json == null) {
+        requireResults(id);
+      }
+      summaries.put(id, json); // stored results never change
+    }
+    ctx.contentType("application/json").result(json);
+  }
+
+  private void timeSeries(Context ctx) {
+    long id = requireResults(runId(ctx)).id();
+    ctx.json(ApiViews.ordered("runId", id, "windowSeconds", 60, "points", platform.runStore().timeSeries(id)));
+  }
+
+  private void intersections(Context ctx) {
+    long id = requireResults(runId(ctx)).id();
+    ctx.json(ApiViews.ordered("runId", id, "intersections", platform.runStore().intersections(id)));
+  }
+
+  private void replayRoadnet(Context ctx) throws IOException {
+    long id = requireRun(runId(ctx)).id();
+    ctx.contentType("application/json").result(Files.readAllBytes(platform.replays().roadnet(id)));
+  }
+
+  private void replayFrames(Context ctx) {
+    long id = requireRun(runId(ctx)).id();
+    int from = intParam(ctx, "from", 0, 0, Integer.MAX_VALUE);
+    int count = intParam(ctx, "count", 100, 1, 1000);
+    ctx.json(platform.replays().frames(id, from, count));
+  }
+
+  private void compare(Context ctx) {
+    String raw = ctx.queryParam("runs");
+    if (raw == null || raw.isBlank()) {
+      throw InvalidRequestException.of("runs", "is required: run ids separated by commas, e.g. ?runs=1,2,3");
+    }
+    List<Map<String, Object>> rows = new ArrayList<>();
+    Map<String, String> errors = new LinkedHashMap<>();
+    for (String part : raw.split(",")) {
+      long id;
+      try {
+        id = Long.parseLong(part.strip());
+      } catch (NumberFormatException e) {
+        errors.put("runs", "'" + part.strip() + "' is not a run id");
+        continue;
+      }
+      java.util.Optional<RunRecord> r = platform.runStore().find(id);
+      if (r.isEmpty()) {
+        errors.put("runs[" + id + "]", "run " + id + " does not exist");
+      } else if (!r.get().hasResults()) {
+        errors.put("runs[" + id + "]", "run " + id + " has no results (status " + r.get().statusText() + ")");
+      } else {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("run", view(r.get()));
+        row.put("summary", readTree(platform.runStore().summaryJson(id).orElseThrow()));
+        row.put("timeSeries", platform.runStore().timeSeries(id));
+        rows.add(row);
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+    ctx.json(ApiViews.ordered("runs", rows));
+  }
+
+  private static Object readTree(String json) {
+    try {
+      return Json.mapper().readTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void audit(Context ctx) {
+    long after = intParam(ctx, "afterSeq", 0, 0, Integer.MAX_VALUE);
+    int limit = intParam(ctx, "limit", 100, 1, MAX_LIST);
+    boolean newest = "true".equalsIgnoreCase(ctx.queryParam("newest"));
+    var entries = newest ? platform.audit().newest(limit) : platform.audit().list(after, limit);
+    ctx.json(ApiViews.ordered("entries", entries.stream().map(ApiViews::audit).toList()));
+  }
+
+  private void auditVerify(Context ctx) {
+    ctx.json(ApiViews.verification(platform.audit().verify()));
+  }
+
+  private static int intParam(Context ctx, String name, int dflt, int min, int max) {
+    String raw = ctx.queryParam(name);
+    if (raw == null || raw.isBlank()) {
+      return dflt;
+    }
+    try {
+      int v = Integer.parseInt(raw.strip());
+      if (v < min || v > max) {
+        throw InvalidRequestException.of(name, "is " + v + "; expected an integer in [" + min + ", " + max + "]");
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw InvalidRequestException.of(name, "'" + raw + "' is not an integer");
+    }
+  }
+}

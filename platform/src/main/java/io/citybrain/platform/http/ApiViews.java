@@ -1,0 +1,123 @@
+package io.citybrain.platform.http;
+
+import io.citybrain.platform.audit.AuditEntry;
+import io.citybrain.platform.audit.AuditVerification;
+import io.citybrain.platform.runs.LiveRun;
+import io.citybrain.platform.scenarios.ScenarioInfo;
+import io.citybrain.platform.storage.RunRecord;
+import io.citybrain.traffic.control.ParameterSpec;
+import io.citybrain.traffic.control.SignalControllerProvider;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The JSON shapes of the API's resources (documented in {@code openapi.json}). */
+final class ApiViews {
+  private ApiViews() {}
+
+  /** A run with its live progress when it is running. */
+  static Map<String, Object> run(RunRecord r, Optional<LiveRun> live, boolean replayAvailable) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", r.id());
+    m.put("scenario", r.run().scenarioId());
+    m.put("scenarioName", r.run().scenarioName());
+    m.put("controller", r.run().controller());
+    m.put("controllerVersion", r.run().controllerVersion());
+    m.put("parameters", r.run().parameters());
+    m.put("seed", r.run().seed());
+    m.put("steps", r.run().steps());
+    m.put("intervalSeconds", r.run().intervalSeconds());
+    m.put("replay", r.run().replay());
+    m.put("paceStepsPerSecond", r.run().paceStepsPerSecond());
+    m.put("status", r.status().apiName());
+    m.put("statusDetail", r.statusDetail().orElse(null));
+    m.put("statusText", r.statusText());
+    int done = live.map(LiveRun::stepsDone).orElse(r.stepsDone());
+    m.put("stepsDone", done);
+    m.put("progress", r.run().steps() == 0 ? 0.0 : Math.min(1.0, done / (double) r.run().steps()));
+    m.put("createdAt", iso(r.createdAt()));
+    m.put("startedAt", r.startedAt().map(ApiViews::iso).orElse(null));
+    m.put("finishedAt", r.finishedAt().map(ApiViews::iso).orElse(null));
+    m.put("createdBy", r.run().createdBy());
+    m.put("hasResults", r.hasResults());
+    m.put("replayAvailable", replayAvailable);
+    return m;
+  }
+
+  static Map<String, Object> scenario(ScenarioInfo s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", s.id());
+    m.put("name", s.name());
+    m.put("kind", s.kind());
+    m.put("city", s.city().orElse(null));
+    m.put("flow", s.flow().orElse(null));
+    m.put("roadnetFile", s.roadnetFile());
+    m.put("flowFile", s.flowFile());
+    m.put("createdBy", s.createdBy());
+    return m;
+  }
+
+  static Map<String, Object> controller(SignalControllerProvider p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", p.name());
+    m.put("version", p.version());
+    m.put("description", p.description());
+    List<Map<String, Object>> params =
+        p.parameters().stream()
+            .map(
+                (ParameterSpec s) -> {
+                  Map<String, Object> x = new LinkedHashMap<>();
+                  x.put("name", s.name());
+                  x.put("default", s.defaultValue());
+                  x.put("min", s.min());
+                  x.put("max", s.max());
+                  x.put("unit", s.unit());
+                  x.put("description", s.description());
+                  return x;
+                })
+            .toList();
+    m.put("parameters", params);
+    return m;
+  }
+
+  static Map<String, Object> audit(AuditEntry e) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("seq", e.seq());
+    m.put("at", iso(e.at()));
+    m.put("actor", e.event().actor());
+    m.put("action", e.event().action());
+    m.put("target", e.event().target());
+    m.put("controller", e.event().controller().orElse(null));
+    m.put("controllerVersion", e.event().controllerVersion().orElse(null));
+    m.put("details", e.event().details());
+    m.put("prevHash", e.prevHash());
+    m.put("hash", e.hash());
+    return m;
+  }
+
+  static Map<String, Object> verification(AuditVerification v) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("intact", v.intact());
+    m.put("entries", v.entries());
+    m.put("lastHash", v.lastHash());
+    m.put("brokenAtSeq", v.brokenAtSeq().orElse(null));
+    m.put("problem", v.problem().orElse(null));
+    m.put("description", v.describe());
+    return m;
+  }
+
+  /** A JSON object with its keys in the order given: {@code ordered("a", 1, "b", 2)}. */
+  static Map<String, Object> ordered(Object... keysAndValues) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return m;
+  }
+
+  static String iso(Instant t) {
+    return t.toString();
+  }
+}

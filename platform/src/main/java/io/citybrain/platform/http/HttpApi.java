@@ -1,0 +1,116 @@
+package io.citybrain.platform.http;
+
+import io.citybrain.platform.Platform;
+import io.citybrain.platform.PlatformConfig;
+import io.citybrain.platform.storage.Json;
+import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+
+/**
+ * The HTTP server (Javalin): the JSON API under {@code /api}, the live stream (SSE), the
+ * OpenAPI description at {@code /openapi.json}, Prometheus metrics at {@code /metrics}, and the
+ * dashboard at {@code /} (static files under {@code /static}, libraries under {@code /webjars}).
+ */
+public final class HttpApi implements AutoCloseable {
+  private final Javalin app;
+
+  private HttpApi(Javalin app) {
+    this.app = app;
+  }
+
+  /**
+   * Starts serving {@code platform} on the configured host and port.
+   *
+   * @return the running server ({@link #port()} tells the port when 0 was asked)
+   */
+  public static HttpApi start(Platform platform, PlatformConfig config) {
+    AccessControl access = new AccessControl(platform.tokens());
+    ApiRoutes routes = new ApiRoutes(platform);
+    LiveStream live = new LiveStream(platform.runs(), platform.runStore());
+    DashboardPage dashboard = new DashboardPage();
+    byte[] openApi = resource("io/citybrain/platform/http/openapi.json");
+    long maxBytes = config.maxUploadBytes();
+    Javalin app =
+        Javalin.create(
+            cfg -> {
+              cfg.startup.showJavalinBanner = false;
+              cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
+              cfg.http.maxRequestSize = maxBytes;
+              cfg.jetty.multipartConfig.maxTotalRequestSize(maxBytes, SizeUnit.BYTES);
+              cfg.jetty.multipartConfig.maxFileSize(maxBytes, SizeUnit.BYTES);
+              cfg.jetty.multipartConfig.maxInMemoryFileSize((int) Math.min(Integer.MAX_VALUE, maxBytes), SizeUnit.BYTES);
+              cfg.staticFiles.enableWebjars();
+              cfg.staticFiles.add(
+                  s -> {
+                    s.hostedPath = "/static";
+                    s.directory = "/dashboard";
+                    s.location = Location.CLASSPATH;
+                  });
+              cfg.requestLogger.http(
+                  (ctx, ms) ->
+                      platform
+                          .metrics()
+                          .httpRequest(ctx.method().name(), route(ctx), ctx.statusCode(), Duration.ofNanos((long) (ms * 1e6))));
+              cfg.routes.before("/api/*", ctx -> {
+                    checkSize(ctx, maxBytes);
+                    access.check(ctx);
+                  });
+              cfg.routes.before("/metrics", access::check);
+              ErrorMapping.register(cfg.routes);
+              routes.register(cfg.routes, live);
+              cfg.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+              cfg.routes.get(
+                  "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(platform.metrics().scrape()));
+              cfg.routes.get("/", ctx -> ctx.html(dashboard.html()));
+            });
+    app.start(config.host(), config.port());
+    return new HttpApi(app);
+  }
+
+  private static void checkSize(Context ctx, long maxBytes) {
+    long length = ctx.req().getContentLengthLong();
+    if (length > maxBytes) {
+      throw new HttpProblem(
+          413,
+          "payload_too_large",
+          "the request body is " + length + " bytes; the limit is " + maxBytes + " bytes (--max-upload-mb)");
+    }
+  }
+
+  private static String route(Context ctx) {
+    try {
+      return ctx.endpoint().path;
+    } catch (RuntimeException e) {
+      return "unmatched";
+    }
+  }
+
+  private static byte[] resource(String name) {
+    try (InputStream in = HttpApi.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException(name + " is missing from the classpath");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The port being served. */
+  public int port() {
+    return app.port();
+  }
+
+  /** Stops serving. */
+  @Override
+  public void close() {
+    app.stop();
+  }
+}

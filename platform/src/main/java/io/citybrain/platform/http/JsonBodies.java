@@ -1,0 +1,137 @@
+package io.citybrain.platform.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.citybrain.platform.InvalidRequestException;
+import io.citybrain.platform.runs.RunRequest;
+import io.citybrain.platform.storage.Json;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads request bodies: malformed JSON is a 400 naming line and column; a well-formed body with
+ * fields of the wrong type, or unknown fields, is a 422 naming each field.
+ */
+final class JsonBodies {
+  private static final List<String> RUN_FIELDS =
+      List.of("scenario", "controller", "parameters", "seed", "steps", "replay", "paceStepsPerSecond");
+
+  private JsonBodies() {}
+
+  /** Parses a JSON body, or throws 400 {@code malformed_json}. */
+  static JsonNode parse(byte[] body) {
+    if (body.length == 0) {
+      throw HttpProblem.badRequest("malformed_json", "the request body is empty; expected a JSON object");
+    }
+    try {
+      JsonNode node = Json.mapper().readTree(body);
+      if (node == null || node.isMissingNode()) {
+        throw HttpProblem.badRequest("malformed_json", "the request body is empty; expected a JSON object");
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      var loc = e.getLocation();
+      throw HttpProblem.badRequest(
+          "malformed_json",
+          "malformed JSON at line " + (loc == null ? "?" : loc.getLineNr()) + ", column "
+              + (loc == null ? "?" : loc.getColumnNr()) + ": " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw HttpProblem.badRequest("malformed_json", "cannot read the request body: " + e.getMessage());
+    }
+  }
+
+  /** Reads a {@link RunRequest}; type errors and unknown fields are reported together. */
+  static RunRequest runRequest(byte[] body) {
+    JsonNode n = parse(body);
+    if (!n.isObject()) {
+      throw InvalidRequestException.of("(body)", "expected a JSON object, got " + kind(n));
+    }
+    Map<String, String> errors = new LinkedHashMap<>();
+    for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+      String f = it.next();
+      if (!RUN_FIELDS.contains(f)) {
+        errors.put(f, "unknown field; known: " + String.join(", ", RUN_FIELDS));
+      }
+    }
+    String scenario = text(n, "scenario", errors);
+    String controller = text(n, "controller", errors);
+    Map<String, Double> parameters = new LinkedHashMap<>();
+    JsonNode p = n.get("parameters");
+    if (p != null && !p.isNull()) {
+      if (!p.isObject()) {
+        errors.put("parameters", "expected an object of numbers such as {\"minGreenSeconds\": 10}, got " + kind(p));
+      } else {
+        for (Map.Entry<String, JsonNode> e : p.properties()) {
+          if (e.getValue().isNumber()) {
+            parameters.put(e.getKey(), e.getValue().doubleValue());
+          } else {
+            errors.put("parameters." + e.getKey(), "expected a number, got " + kind(e.getValue()));
+          }
+        }
+      }
+    }
+    Long seed = null;
+    JsonNode s = n.get("seed");
+    if (s != null && !s.isNull()) {
+      if (s.isIntegralNumber() && s.canConvertToLong()) {
+        seed = s.longValue();
+      } else {
+        errors.put("seed", "expected an integer, got " + kind(s));
+      }
+    }
+    Integer steps = null;
+    JsonNode st = n.get("steps");
+    if (st != null && !st.isNull()) {
+      if (st.isIntegralNumber() && st.canConvertToInt()) {
+        steps = st.intValue();
+      } else {
+        errors.put("steps", "expected an integer, got " + kind(st));
+      }
+    }
+    Boolean replay = null;
+    JsonNode r = n.get("replay");
+    if (r != null && !r.isNull()) {
+      if (r.isBoolean()) {
+        replay = r.booleanValue();
+      } else {
+        errors.put("replay", "expected true or false, got " + kind(r));
+      }
+    }
+    Double pace = null;
+    JsonNode pc = n.get("paceStepsPerSecond");
+    if (pc != null && !pc.isNull()) {
+      if (pc.isNumber()) {
+        pace = pc.doubleValue();
+      } else {
+        errors.put("paceStepsPerSecond", "expected a number, got " + kind(pc));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+    return new RunRequest(scenario, controller, parameters, seed, steps, replay, pace);
+  }
+
+  private static String text(JsonNode n, String field, Map<String, String> errors) {
+    JsonNode v = n.get(field);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isTextual()) {
+      errors.put(field, "expected a string, got " + kind(v));
+      return null;
+    }
+    return v.textValue();
+  }
+
+  private static String kind(JsonNode n) {
+    String text = n.toString();
+    if (text.length() > 40) {
+      text = text.substring(0, 37) + "...";
+    }
+    return n.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " " + text;
+  }
+}

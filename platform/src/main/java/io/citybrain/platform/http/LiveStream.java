@@ -1,0 +1,127 @@
+package io.citybrain.platform.http;
+
+import io.citybrain.platform.runs.LiveEnd;
+import io.citybrain.platform.runs.LiveFrame;
+import io.citybrain.platform.runs.LiveLayout;
+import io.citybrain.platform.runs.LiveRun;
+import io.citybrain.platform.runs.LiveSubscriber;
+import io.citybrain.platform.runs.RunManager;
+import io.citybrain.platform.storage.Json;
+import io.citybrain.platform.storage.RunRecord;
+import io.citybrain.platform.storage.RunStore;
+import io.javalin.http.sse.SseClient;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The live state stream of a run, as Server-Sent Events on {@code GET /api/runs/{id}/live}:
+ *
+ * <ul>
+ *   <li>{@code status}: {@code {"runId", "status": "queued"}} while the run waits for a worker;
+ *   <li>{@code layout}: once, {@link LiveLayout} (lane and intersection ids, the order of the
+ *       arrays that follow);
+ *   <li>{@code frame}: after every step, {@link LiveFrame} (per-lane vehicle counts and the phase
+ *       of every intersection); a viewer more than {@value LiveSubscriber#CAPACITY} frames behind
+ *       loses the oldest ones (the step numbers show the gap);
+ *   <li>{@code end}: once, {@link LiveEnd}, then the stream closes. A finished run sends only this.
+ * </ul>
+ *
+ * Each open stream holds one thread of a pool of at most {@value #MAX_STREAMS}; more are refused.
+ */
+final class LiveStream {
+  /** Live streams served at once. */
+  static final int MAX_STREAMS = 64;
+
+  private final RunManager runs;
+  private final RunStore store;
+  private final ThreadPoolExecutor senders;
+
+  LiveStream(RunManager runs, RunStore store) {
+    this.runs = runs;
+    this.store = store;
+    AtomicInteger n = new AtomicInteger();
+    this.senders =
+        new ThreadPoolExecutor(
+            0,
+            MAX_STREAMS,
+            30,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "live-stream-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  void open(SseClient client) {
+    long id;
+    try {
+      id = Long.parseLong(client.ctx().pathParam("id"));
+    } catch (NumberFormatException e) {
+      client.sendEvent("error", Json.write(ApiError.of(400, "bad_request", "run id must be an integer")));
+      client.close();
+      return;
+    }
+    Optional<LiveRun> live = runs.live(id);
+    if (live.isEmpty()) {
+      Optional<RunRecord> r = store.find(id);
+      if (r.isEmpty()) {
+        client.sendEvent("error", Json.write(ApiError.of(404, "not_found", "run '" + id + "' does not exist")));
+      } else {
+        client.sendEvent("end", Json.write(new LiveEnd(id, r.get().status().apiName(), r.get().statusText())));
+      }
+      client.close();
+      return;
+    }
+    client.keepAlive();
+    LiveRun lr = live.get();
+    LiveSubscriber sub = lr.subscribe();
+    client.onClose(() -> lr.unsubscribe(sub));
+    try {
+      senders.execute(() -> pump(client, lr, sub));
+    } catch (RejectedExecutionException e) {
+      lr.unsubscribe(sub);
+      client.sendEvent("error", Json.write(ApiError.of(503, "unavailable", "too many live streams; try again later")));
+      client.close();
+    }
+  }
+
+  private static void pump(SseClient client, LiveRun lr, LiveSubscriber sub) {
+    boolean layoutSent = false;
+    try {
+      if (lr.layout() == null) {
+        client.sendEvent("status", Json.write(ApiViews.ordered("runId", lr.id(), "status", "queued")));
+      }
+      while (!client.terminated()) {
+        Object ev = sub.next(10_000);
+        if (ev == null) {
+          client.sendComment("keep-alive");
+          continue;
+        }
+        if (ev instanceof LiveFrame f) {
+          if (!layoutSent && lr.layout() != null) {
+            client.sendEvent("layout", Json.write(lr.layout()));
+            layoutSent = true;
+          }
+          client.sendEvent("frame", Json.write(f));
+        } else if (ev instanceof LiveEnd e) {
+          client.sendEvent("end", Json.write(e));
+          break;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      // the viewer went away
+    } finally {
+      lr.unsubscribe(sub);
+      client.close();
+    }
+  }
+}

@@ -1,0 +1,387 @@
+package io.citybrain.platform.runs;
+
+import io.citybrain.platform.ConflictException;
+import io.citybrain.platform.NotFoundException;
+import io.citybrain.platform.audit.AuditEvent;
+import io.citybrain.platform.audit.AuditLog;
+import io.citybrain.platform.metrics.PlatformMetrics;
+import io.citybrain.platform.scenarios.ScenarioCatalog;
+import io.citybrain.platform.storage.NewRun;
+import io.citybrain.platform.storage.RunRecord;
+import io.citybrain.platform.storage.RunStatus;
+import io.citybrain.platform.storage.RunStore;
+import io.citybrain.traffic.metrics.RunListener;
+import io.citybrain.traffic.metrics.RunResult;
+import io.citybrain.traffic.metrics.RunSummary;
+import io.citybrain.traffic.metrics.TrafficRunner;
+import io.citybrain.traffic.sim.Scenario;
+import io.citybrain.traffic.sim.Simulation;
+import io.citybrain.traffic.sim.SimulationConfig;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Orchestrates runs: validates and queues them (with their audit entry, in one transaction),
+ * executes them on a bounded pool of worker threads, streams their live state, cancels them, and
+ * stores their results together with the final status in one transaction.
+ *
+ * <p>Admission is bounded: at most {@code workers + queueCapacity} runs are queued or running; one
+ * more is refused with {@link QueueFullException} before anything is stored. On start-up, runs
+ * left queued or running by a previous process are marked {@code failed} with detail {@code
+ * interrupted} ({@link #recoverInterrupted()}); on shutdown, running runs stop and are marked the
+ * same way.
+ */
+public final class RunManager implements AutoCloseable {
+  /** Status detail of runs stopped by a crash or a shutdown. */
+  public static final String INTERRUPTED = "interrupted";
+
+  private static final Logger LOG = LoggerFactory.getLogger(RunManager.class);
+
+  private final RunStore runs;
+  private final AuditLog audit;
+  private final ScenarioCatalog scenarios;
+  private final RunValidator validator;
+  private final ReplayStore replays;
+  private final PlatformMetrics metrics;
+  private final Clock clock;
+  private final int workers;
+  private final int queueCapacity;
+  private final Semaphore admission;
+  private final ExecutorService pool;
+  private final ConcurrentHashMap<Long, LiveRun> live = new ConcurrentHashMap<>();
+  private volatile boolean closing;
+
+  /**
+   * @param runs run storage
+   * @param audit audit log
+   * @param scenarios scenario catalogue
+   * @param replays replay files
+   * @param metrics operators' metrics
+   * @param workers runs executed at once, &ge; 1
+   * @param queueCapacity runs waiting beyond those, &ge; 0
+   * @param clock time source
+   */
+  public RunManager(
+      RunStore runs,
+      AuditLog audit,
+      ScenarioCatalog scenarios,
+      ReplayStore replays,
+      PlatformMetrics metrics,
+      int workers,
+      int queueCapacity,
+      Clock clock) {
+    if (workers < 1 || queueCapacity < 0) {
+      throw new IllegalArgumentException(
+          "workers must be >= 1 and queueCapacity >= 0, got " + workers + " and " + queueCapacity);
+    }
+    this.runs = runs;
+    this.audit = audit;
+    this.scenarios = scenarios;
+    this.validator = new RunValidator(scenarios);
+    this.replays = replays;
+    this.metrics = metrics;
+    this.clock = clock;
+    this.workers = workers;
+    this.queueCapacity = queueCapacity;
+    this.admission = new Semaphore(workers + queueCapacity);
+    AtomicInteger n = new AtomicInteger();
+    this.pool =
+        new ThreadPoolExecutor(
+            workers,
+            workers,
+            0,
+            TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "run-worker-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    metrics.activeRuns(live::size);
+  }
+
+  private Instant now() {
+    return Instant.ofEpochMilli(clock.millis());
+  }
+
+  /**
+   * Marks runs left queued or running by a previous process as {@code failed (interrupted)}, with
+   * one audit entry each, and deletes their partial replays. Call once before serving.
+   *
+   * @return the ids marked
+   */
+  public List<Long> recoverInterrupted() {
+    replays.discardPartials();
+    List<Long> marked =
+        audit.record(
+            h -> {
+              List<Long> ids = runs.unfinishedIds(h);
+              List<AuditEvent> events = new ArrayList<>();
+              for (long id : ids) {
+                RunRecord r = runs.find(h, id).orElseThrow();
+                runs.finish(h, id, RunStatus.FAILED, INTERRUPTED, r.stepsDone(), null, now());
+                events.add(
+                    AuditEvent.ofRun(
+                        "system",
+                        "run.interrupted",
+                        id,
+                        r.run().controller(),
+                        r.run().controllerVersion(),
+                        "the server stopped while the run was " + r.status().apiName()));
+              }
+              return new AuditLog.Recorded<>(ids, events);
+            });
+    if (!marked.isEmpty()) {
+      LOG.warn("marked {} run(s) interrupted by the previous shutdown as failed: {}", marked.size(), marked);
+    }
+    return marked;
+  }
+
+  /**
+   * Validates, stores (with an audit entry) and queues a run.
+   *
+   * @param actor who asks (audit actor)
+   * @return the queued run
+   * @throws io.citybrain.platform.InvalidRequestException for invalid fields (nothing stored)
+   * @throws QueueFullException when the queue is full (nothing stored)
+   * @throws IllegalStateException when the manager is shutting down
+   */
+  public RunRecord start(RunRequest request, String actor) {
+    NewRun run = validator.validate(request, actor);
+    if (closing) {
+      throw new IllegalStateException("the server is shutting down");
+    }
+    if (!admission.tryAcquire()) {
+      metrics.runRejected("queue_full");
+      throw new QueueFullException(workers, queueCapacity);
+    }
+    long id;
+    try {
+      id =
+          audit.record(
+              h -> {
+                long newId = runs.insertQueued(h, run, now());
+                return AuditLog.Recorded.of(
+                    newId,
+                    AuditEvent.ofRun(
+                        actor,
+                        "run.start",
+                        newId,
+                        run.controller(),
+                        run.controllerVersion(),
+                        "scenario=" + run.scenarioId() + " seed=" + run.seed() + " steps=" + run.steps()
+                            + " parameters=" + run.parameters()));
+              });
+    } catch (RuntimeException e) {
+      admission.release();
+      throw e;
+    }
+    LiveRun lr = new LiveRun(id, run.steps());
+    live.put(id, lr);
+    metrics.runStarted(run.controller());
+    pool.execute(() -> execute(id, run, lr));
+    return runs.find(id).orElseThrow();
+  }
+
+  /**
+   * Cancels a queued or running run (audited). A queued run becomes {@code cancelled} at once; a
+   * running one stops before its next step and keeps its partial results, marked incomplete.
+   *
+   * @return the run as it is now
+   * @throws NotFoundException when there is no such run
+   * @throws ConflictException when it is already final
+   */
+  public RunRecord cancel(long id, String actor) {
+    RunRecord r = runs.find(id).orElseThrow(() -> new NotFoundException("run", Long.toString(id)));
+    if (r.status().terminal()) {
+      throw new ConflictException("run " + id + " is already " + r.statusText() + "; only queued or running runs can be cancelled");
+    }
+    LiveRun lr = live.get(id);
+    boolean finishedNow =
+        audit.record(
+            h -> {
+              boolean done =
+                  r.status() == RunStatus.QUEUED
+                      && runs.finish(h, id, RunStatus.CANCELLED, "cancelled by " + actor + " before it started", 0, null, now());
+              return AuditLog.Recorded.of(
+                  done,
+                  AuditEvent.ofRun(
+                      actor, "run.cancel", id, r.run().controller(), r.run().controllerVersion(), "was " + r.status().apiName()));
+            });
+    if (lr != null) {
+      lr.requestCancel(actor);
+      if (finishedNow) {
+        metrics.runFinished(RunStatus.CANCELLED.apiName());
+        lr.ended(new LiveEnd(id, RunStatus.CANCELLED.apiName(), RunStatus.CANCELLED.apiName()));
+      }
+    }
+    return runs.find(id).orElseThrow();
+  }
+
+  /** The live state of a queued or running run (empty once it is final). */
+  public Optional<LiveRun> live(long id) {
+    return Optional.ofNullable(live.get(id));
+  }
+
+  /** Runs queued or running in this process. */
+  public int activeCount() {
+    return live.size();
+  }
+
+  private void execute(long id, NewRun run, LiveRun lr) {
+    ReplayStore.Recording recording = null;
+    RunStatus status = RunStatus.FAILED;
+    String detail = null;
+    try {
+      if (closing || lr.stop() == LiveRun.Stop.SHUTDOWN) {
+        finish(id, run, RunStatus.FAILED, INTERRUPTED, 0, null);
+        status = RunStatus.FAILED;
+        detail = INTERRUPTED;
+        return;
+      }
+      if (lr.stop() == LiveRun.Stop.CANCEL || !runs.markRunning(id, now())) {
+        status = RunStatus.CANCELLED;
+        return; // cancelled while queued: already stored by cancel()
+      }
+      Scenario scenario = scenarios.load(run.scenarioId());
+      lr.started(run.scenarioId(), scenario.compiled());
+      if (run.replay()) {
+        recording = replays.begin(id, scenario.compiled());
+      }
+      RunListener listener = listener(lr, run.paceStepsPerSecond());
+      if (recording != null) {
+        listener = recording.writer().around(listener);
+      }
+      RunResult result =
+          TrafficRunner.run(
+              scenario,
+              run.controller(),
+              run.parameters(),
+              new SimulationConfig(run.intervalSeconds(), run.seed(), 1),
+              run.steps(),
+              listener);
+      metrics.simulatedSteps(result.summary().steps());
+      if (lr.stop() == LiveRun.Stop.SHUTDOWN && !result.completed()) {
+        status = RunStatus.FAILED;
+        detail = INTERRUPTED;
+        if (recording != null) {
+          recording.discard();
+          recording = null;
+        }
+        finish(id, run, status, detail, lr.stepsDone(), null);
+        return;
+      }
+      if (result.completed()) {
+        status = RunStatus.SUCCEEDED;
+      } else {
+        status = RunStatus.CANCELLED;
+        detail = "cancelled by " + lr.cancelledBy() + " after " + lr.stepsDone() + " of " + run.steps() + " steps";
+      }
+      if (recording != null) {
+        recording.commit();
+        recording = null;
+      }
+      finish(id, run, status, detail, result.summary().steps(), result);
+    } catch (Throwable e) {
+      LOG.error("run {} failed", id, e);
+      status = RunStatus.FAILED;
+      detail = e.getClass().getSimpleName() + ": " + e.getMessage();
+      if (recording != null) {
+        recording.discard();
+      }
+      try {
+        finish(id, run, status, detail, lr.stepsDone(), null);
+      } catch (RuntimeException storeFailure) {
+        LOG.error("cannot store the failure of run {}", id, storeFailure);
+      }
+    } finally {
+      live.remove(id);
+      admission.release();
+      String text = status == RunStatus.FAILED && INTERRUPTED.equals(detail) ? "failed (interrupted)" : status.apiName();
+      lr.ended(new LiveEnd(id, status.apiName(), text));
+    }
+  }
+
+  private void finish(long id, NewRun run, RunStatus status, String detail, int stepsDone, RunResult result) {
+    String details = "status=" + status.apiName() + (detail == null ? "" : " detail=" + detail);
+    if (result != null) {
+      RunSummary s = result.summary();
+      details += " steps=" + s.steps() + " averageTravelTimeSeconds=" + s.averageTravelTimeSeconds();
+    }
+    String auditDetails = details;
+    boolean stored =
+        audit.record(
+            h -> {
+              boolean done = runs.finish(h, id, status, detail, stepsDone, result, now());
+              return done
+                  ? AuditLog.Recorded.of(
+                      true,
+                      AuditEvent.ofRun("system", "run.finish", id, run.controller(), run.controllerVersion(), auditDetails))
+                  : new AuditLog.Recorded<>(false, List.of());
+            });
+    if (stored) {
+      metrics.runFinished(status.apiName());
+    }
+  }
+
+  private static RunListener listener(LiveRun lr, double pace) {
+    long t0 = System.nanoTime();
+    return new RunListener() {
+      @Override
+      public void afterStep(Simulation sim, int step, int totalSteps) {
+        lr.stepped(sim, step);
+        if (pace > 0) {
+          long due = t0 + (long) (step / pace * 1e9);
+          long wait = due - System.nanoTime();
+          if (wait > 0) {
+            try {
+              TimeUnit.NANOSECONDS.sleep(wait);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              lr.requestShutdown();
+            }
+          }
+        }
+      }
+
+      @Override
+      public boolean cancelled() {
+        return lr.stop() != LiveRun.Stop.NONE;
+      }
+    };
+  }
+
+  /**
+   * Stops accepting runs, stops the running ones (they are stored as {@code failed
+   * (interrupted)}), and waits up to 10 s for the workers.
+   */
+  @Override
+  public void close() {
+    closing = true;
+    for (LiveRun lr : live.values()) {
+      lr.requestShutdown();
+    }
+    pool.shutdown();
+    try {
+      if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+        LOG.warn("run workers did not stop within 10 s");
+        pool.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      pool.shutdownNow();
+    }
+  }
+}

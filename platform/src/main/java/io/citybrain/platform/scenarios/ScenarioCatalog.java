@@ -1,0 +1,188 @@
+package io.citybrain.platform.scenarios;
+
+import io.citybrain.platform.InvalidRequestException;
+import io.citybrain.platform.NotFoundException;
+import io.citybrain.platform.audit.AuditEvent;
+import io.citybrain.platform.audit.AuditLog;
+import io.citybrain.platform.storage.ScenarioStore;
+import io.citybrain.platform.storage.StoredScenario;
+import io.citybrain.traffic.io.BundledCity;
+import io.citybrain.traffic.io.InputValidationException;
+import io.citybrain.traffic.io.ScenarioLoader;
+import io.citybrain.traffic.network.RoadNetwork;
+import io.citybrain.traffic.sim.Scenario;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every scenario the platform knows: the bundled cities and flows (from {@code citybrain-data})
+ * and uploads (from the database). Compiled scenarios are immutable and cached, so runs on the
+ * same scenario share one.
+ */
+public final class ScenarioCatalog {
+  /** Longest accepted display name, characters. */
+  public static final int MAX_NAME_LENGTH = 200;
+
+  private final ScenarioStore store;
+  private final AuditLog audit;
+  private final Clock clock;
+  private final Map<String, ScenarioInfo> bundled = new LinkedHashMap<>();
+  private final Map<String, BundledCity> bundledCity = new ConcurrentHashMap<>();
+  private final Map<String, String> bundledFlow = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Scenario> compiled = new ConcurrentHashMap<>();
+
+  /**
+   * @param store uploaded scenarios
+   * @param audit where uploads are recorded
+   * @param clock time source
+   */
+  public ScenarioCatalog(ScenarioStore store, AuditLog audit, Clock clock) {
+    this.store = store;
+    this.audit = audit;
+    this.clock = clock;
+    for (BundledCity city : BundledCity.values()) {
+      for (String flow : city.flowNames()) {
+        String id = flow.equals("real") ? city.cityName() : city.cityName() + "-" + flow;
+        String label = city.flowLabel(flow);
+        String name = capitalise(city.cityName()) + (flow.equals("real") ? " (real flow)" : " (flow " + flow + ")");
+        bundled.put(
+            id,
+            new ScenarioInfo(
+                id,
+                name,
+                "bundled",
+                Optional.of(city.cityName()),
+                Optional.of(flow),
+                city.roadnetResource().substring(BundledCity.RESOURCE_ROOT.length()),
+                label,
+                "bundled"));
+        bundledCity.put(id, city);
+        bundledFlow.put(id, flow);
+      }
+    }
+  }
+
+  private static String capitalise(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
+  /** All scenarios: bundled ones first (city order), then uploads (oldest first). */
+  public List<ScenarioInfo> list() {
+    List<ScenarioInfo> all = new ArrayList<>(bundled.values());
+    for (StoredScenario s : store.list()) {
+      all.add(info(s));
+    }
+    return all;
+  }
+
+  /** The scenario with {@code id}, if any. */
+  public Optional<ScenarioInfo> find(String id) {
+    ScenarioInfo b = bundled.get(id);
+    if (b != null) {
+      return Optional.of(b);
+    }
+    return store.find(id).map(ScenarioCatalog::info);
+  }
+
+  /**
+   * The compiled scenario with {@code id} (loaded once, then cached).
+   *
+   * @throws NotFoundException when there is none
+   * @throws IllegalStateException when a stored upload no longer loads (it was valid when stored)
+   */
+  public Scenario load(String id) {
+    Scenario cached = compiled.get(id);
+    if (cached != null) {
+      return cached;
+    }
+    Scenario s = compile(id);
+    Scenario previous = compiled.putIfAbsent(id, s);
+    return previous != null ? previous : s;
+  }
+
+  private Scenario compile(String id) {
+    try {
+      BundledCity city = bundledCity.get(id);
+      if (city != null) {
+        return ScenarioLoader.loadBundled(city, bundledFlow.get(id));
+      }
+      StoredScenario s = store.find(id).orElseThrow(() -> new NotFoundException("scenario", id));
+      ScenarioStore.Files f = store.files(id).orElseThrow(() -> new NotFoundException("scenario", id));
+      return ScenarioLoader.fromBytes(s.name(), f.roadnet(), s.roadnetFileName(), f.flow(), s.flowFileName());
+    } catch (InputValidationException e) {
+      throw new IllegalStateException("scenario '" + id + "' no longer loads: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Validates and stores an uploaded roadnet and flow pair, recording the upload in the audit
+   * log in the same transaction. Nothing is stored when the files are invalid.
+   *
+   * @param name display name, 1–200 characters (blank: the flow file's name)
+   * @param roadnet the roadnet file's bytes
+   * @param roadnetFileName its name, used in messages
+   * @param flow the flow file's bytes
+   * @param flowFileName its name, used in messages
+   * @param actor who uploads (audit actor)
+   * @throws InputValidationException with every problem the traffic core finds in either file
+   * @throws InvalidRequestException for a name that is too long
+   */
+  public UploadOutcome upload(
+      String name, byte[] roadnet, String roadnetFileName, byte[] flow, String flowFileName, String actor)
+      throws InputValidationException {
+    String displayName = name == null || name.isBlank() ? flowFileName : name.strip();
+    if (displayName.length() > MAX_NAME_LENGTH) {
+      throw InvalidRequestException.of(
+          "name", "is " + displayName.length() + " characters long; expected at most " + MAX_NAME_LENGTH);
+    }
+    Scenario scenario = ScenarioLoader.fromBytes(displayName, roadnet, roadnetFileName, flow, flowFileName);
+    String id =
+        "u-"
+            + ScenarioLoader.sha256((scenario.roadnetSha256() + scenario.flowSha256()).getBytes(StandardCharsets.UTF_8))
+                .substring(0, 12);
+    Optional<StoredScenario> existing = store.find(id);
+    if (existing.isPresent()) {
+      return new UploadOutcome(info(existing.get()), false);
+    }
+    RoadNetwork net = scenario.network();
+    StoredScenario stored =
+        new StoredScenario(
+            id,
+            displayName,
+            roadnetFileName,
+            flowFileName,
+            scenario.roadnetSha256(),
+            scenario.flowSha256(),
+            net.intersections().size(),
+            (int) net.signalizedIntersectionCount(),
+            net.roads().size(),
+            scenario.demand().flows().size(),
+            Instant.ofEpochMilli(clock.millis()),
+            actor);
+    audit.record(
+        h -> {
+          store.insert(h, stored, new ScenarioStore.Files(roadnet, flow));
+          return AuditLog.Recorded.of(
+              null,
+              AuditEvent.of(
+                  actor,
+                  "scenario.upload",
+                  "scenario/" + id,
+                  "name=" + displayName + " roadnetSha256=" + stored.roadnetSha256() + " flowSha256=" + stored.flowSha256()));
+        });
+    compiled.putIfAbsent(id, scenario);
+    return new UploadOutcome(info(stored), true);
+  }
+
+  private static ScenarioInfo info(StoredScenario s) {
+    return new ScenarioInfo(
+        s.id(), s.name(), "uploaded", Optional.empty(), Optional.empty(), s.roadnetFileName(), s.flowFileName(), s.createdBy());
+  }
+}
