@@ -269,7 +269,7 @@ public final class RunManager implements AutoCloseable {
               scenario,
               run.controller(),
               run.parameters(),
-              new SimulationConfig(run.intervalSeconds(), run.seed(), 1),
+              new SimulationConfig(run.intervalSeconds(), run.seed(), 1, false),
               run.steps(),
               listener);
       metrics.simulatedSteps(result.summary().steps());

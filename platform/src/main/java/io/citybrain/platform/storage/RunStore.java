@@ -104,7 +104,7 @@ public final class RunStore {
             .bind("now", now.toEpochMilli())
             .bind(
                 "summary",
-                result == null ? null : Json.write(ResultFiles.summaryMap(result.summary(), result.completed())))
+                result == null ? null : Json.write(ResultFiles.summaryMap(result)))
             .bind("id", id)
             .bind("queued", RunStatus.QUEUED.apiName())
             .bind("running", RunStatus.RUNNING.apiName())

@@ -47,7 +47,7 @@ class ReplayWriterTest {
           scenario,
           "roadnet-plan",
           Map.of(),
-          new SimulationConfig(cfg.intervalSeconds(), cfg.seed(), 1),
+          new SimulationConfig(cfg.intervalSeconds(), cfg.seed(), 1, false),
           STEPS,
           new RunListener() {
             @Override
