@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
     name = "audit",
     mixinStandardHelpOptions = true,
     description = "Check the platform's audit log.",
+    footer = {"", "Examples:", "  citybrain audit verify", "  citybrain audit verify --db jdbc:postgresql://127.0.0.1:5432/test?user=postgres"},
     subcommands = {AuditCommand.Verify.class, CommandLine.HelpCommand.class})
 public final class AuditCommand {
   /** Exit code when the chain is broken. */

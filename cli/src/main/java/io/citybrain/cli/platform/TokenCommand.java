@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
     name = "token",
     mixinStandardHelpOptions = true,
     description = "Create and list API tokens (only their SHA-256 is stored).",
+    footer = {"", "Examples:", "  citybrain token create --name alice", "  citybrain token list", "  citybrain token revoke --name alice"},
     subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class, CommandLine.HelpCommand.class})
 public final class TokenCommand {
 
@@ -58,7 +59,8 @@ public final class TokenCommand {
   @Command(
       name = "revoke",
       mixinStandardHelpOptions = true,
-      description = "Revoke a token: requests carrying it are refused (a running server notices at its next restart).")
+      description = "Revoke a token: requests carrying it are refused (a running server notices at its next restart).",
+      footer = {"", "Examples:", "  citybrain token revoke --name alice"})
   public static final class Revoke implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -81,7 +83,11 @@ public final class TokenCommand {
   }
 
   /** {@code citybrain token list}. */
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "List tokens: name, created, revoked.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "List tokens: name, created, revoked.",
+      footer = {"", "Examples:", "  citybrain token list", "  citybrain token list --db jdbc:postgresql://127.0.0.1:5432/test?user=postgres"})
   public static final class ListTokens implements Callable<Integer> {
     @Spec CommandSpec spec;
 
