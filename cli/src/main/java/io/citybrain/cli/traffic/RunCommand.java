@@ -31,7 +31,9 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  citybrain traffic run --roadnet roadnet.json --flow flow.json --controller max-pressure --out runs/mp",
       "  citybrain traffic run --city jinan --flow 2000 --controller fixed-time --param greenSeconds=20",
-      "  citybrain traffic run --config config.json --controller roadnet-plan --steps 600"
+      "  citybrain traffic run --config config.json --controller roadnet-plan --steps 600",
+      "  citybrain traffic run --roadnet roadnet_round3.txt --flow flow_round3_flow0.txt   (CBEngine text files)",
+      "  citybrain traffic run --city nanchang --controller max-pressure"
     })
 public final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

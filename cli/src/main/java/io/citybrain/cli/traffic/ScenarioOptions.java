@@ -4,6 +4,7 @@ import io.citybrain.cli.CliErrors.UsageException;
 import io.citybrain.traffic.io.BundledCity;
 import io.citybrain.traffic.io.CityFlowConfig;
 import io.citybrain.traffic.io.InputValidationException;
+import io.citybrain.traffic.io.ScenarioFormat;
 import io.citybrain.traffic.io.ScenarioLoader;
 import io.citybrain.traffic.sim.Scenario;
 import java.io.PrintWriter;
@@ -11,24 +12,35 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * How a command picks its scenario: CityFlow files ({@code --roadnet} + {@code --flow}), a
- * CityFlow {@code config.json} ({@code --config}), or a bundled city ({@code --city}, where
- * {@code --flow} names one of its flows).
+ * How a command picks its scenario: roadnet and flow files ({@code --roadnet} + {@code --flow}, in
+ * CityFlow JSON or CBEngine text, {@code --format}), a CityFlow {@code config.json} ({@code
+ * --config}), or a bundled city ({@code --city}, where {@code --flow} names one of its flows).
  */
 public final class ScenarioOptions {
-  @Option(names = "--roadnet", paramLabel = "FILE", description = "CityFlow roadnet JSON file.")
+  @Option(
+      names = "--roadnet",
+      paramLabel = "FILE",
+      description = "Roadnet file: CityFlow JSON, or CBEngine text (.txt, the City Brain Challenge's format).")
   Path roadnet;
 
   @Option(
       names = "--flow",
       paramLabel = "FILE|NAME",
-      description = "CityFlow flow JSON file; with --city, the name of a bundled flow (default: real).")
+      description = "Flow file (CityFlow JSON or CBEngine text); with --city, the name of a bundled flow"
+          + " (default: the city's first, real for jinan, hangzhou, newyork and flow0 for nanchang).")
   String flow;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "Format of --roadnet and --flow: cityflow or cbengine (default: cbengine for .txt files,"
+          + " else cityflow).")
+  String format;
 
   @Option(
       names = "--city",
       paramLabel = "CITY",
-      description = "Bundled real city: jinan, hangzhou or newyork.")
+      description = "Bundled real city: jinan, hangzhou, newyork, or nanchang (2,067 intersections).")
   String city;
 
   @Option(
@@ -65,9 +77,12 @@ public final class ScenarioOptions {
       throw new UsageException(
           "choose the scenario with exactly one of --city CITY, --config FILE, or --roadnet FILE --flow FILE");
     }
+    if (format != null && roadnet == null) {
+      throw new UsageException("--format applies to --roadnet and --flow files");
+    }
     if (city != null) {
       BundledCity c = BundledCity.require(city);
-      return ScenarioLoader.loadBundled(c, flow == null ? "real" : flow);
+      return ScenarioLoader.loadBundled(c, flow == null ? c.defaultFlowName() : flow);
     }
     if (config != null) {
       if (flow != null) {
@@ -83,11 +98,26 @@ public final class ScenarioOptions {
       throw new UsageException("--roadnet needs --flow FILE");
     }
     Path flowFile = Path.of(flow);
-    return ScenarioLoader.load(name(flowFile), roadnet, flowFile);
+    return ScenarioLoader.load(name(flowFile), roadnet, flowFile, format(roadnet, format));
+  }
+
+  /**
+   * The format of a roadnet file: {@code --format} when given, else by its extension ({@code
+   * .txt}: CBEngine).
+   *
+   * @throws IllegalArgumentException for an unknown format name
+   */
+  static ScenarioFormat format(Path roadnetFile, String formatName) {
+    return formatName == null ? ScenarioFormat.ofFile(roadnetFile) : ScenarioFormat.require(formatName);
   }
 
   private static String name(Path flowFile) {
     String n = flowFile.getFileName().toString();
-    return n.endsWith(".json") ? n.substring(0, n.length() - 5) : n;
+    for (String extension : new String[] {".json", ".txt"}) {
+      if (n.endsWith(extension)) {
+        return n.substring(0, n.length() - extension.length());
+      }
+    }
+    return n;
   }
 }

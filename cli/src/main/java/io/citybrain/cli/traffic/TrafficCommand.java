@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "traffic",
     mixinStandardHelpOptions = true,
-    description = "Traffic simulation and signal control on CityFlow networks.",
-    subcommands = {RunCommand.class, CompareCommand.class},
+    description = "Traffic simulation and signal control on CityFlow and CBEngine (City Brain Challenge) networks.",
+    subcommands = {RunCommand.class, CompareCommand.class, ConvertCommand.class},
     footer = {"", "Examples:", "  citybrain traffic run --help", "  citybrain traffic compare --city jinan"})
 public final class TrafficCommand {}

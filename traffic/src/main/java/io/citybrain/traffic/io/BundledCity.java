@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 
 /**
  * The real networks bundled with citybrain (module {@code citybrain-data}, classpath folder
- * {@code citybrain/data/traffic/}), and their flows by short name.
+ * {@code citybrain/data/traffic/}), their flows by short name, and the format of their files:
+ * the research networks in CityFlow JSON, Nanchang in the City Brain Challenge's CBEngine text.
  */
 public enum BundledCity {
   JINAN(
@@ -34,7 +35,15 @@ public enum BundledCity {
       "newyork_16_3",
       "roadnet_16_3.json",
       Map.of("real", "anon_16_3_newyork_real.json"),
-      List.of("real"));
+      List.of("real")),
+  /** Nanchang, 2,067 intersections: the KDD Cup 2021 City Brain Challenge's final-round network. */
+  NANCHANG(
+      "nanchang",
+      "nanchang_citybrain",
+      "roadnet_round3.txt",
+      Map.of("flow0", "flow_round3_flow0.txt"),
+      List.of("flow0"),
+      ScenarioFormat.CBENGINE);
 
   /** Classpath folder of the bundled traffic data. */
   public static final String RESOURCE_ROOT = "citybrain/data/traffic/";
@@ -44,23 +53,48 @@ public enum BundledCity {
   private final String roadnetFile;
   private final Map<String, String> flowFiles;
   private final List<String> flowNames;
+  private final ScenarioFormat format;
 
   BundledCity(String cityName, String folder, String roadnetFile, Map<String, String> flowFiles, List<String> flowNames) {
+    this(cityName, folder, roadnetFile, flowFiles, flowNames, ScenarioFormat.CITYFLOW);
+  }
+
+  BundledCity(
+      String cityName,
+      String folder,
+      String roadnetFile,
+      Map<String, String> flowFiles,
+      List<String> flowNames,
+      ScenarioFormat format) {
     this.cityName = cityName;
     this.folder = folder;
     this.roadnetFile = roadnetFile;
     this.flowFiles = flowFiles;
     this.flowNames = flowNames;
+    this.format = format;
   }
 
-  /** Short name used on the command line ({@code jinan}, {@code hangzhou}, {@code newyork}). */
+  /**
+   * Short name used on the command line ({@code jinan}, {@code hangzhou}, {@code newyork},
+   * {@code nanchang}).
+   */
   public String cityName() {
     return cityName;
   }
 
-  /** Flow names, the real flow first. */
+  /** Flow names, the default (the real flow, or the challenge's flow 0) first. */
   public List<String> flowNames() {
     return flowNames;
+  }
+
+  /** The default flow: the first of {@link #flowNames()}. */
+  public String defaultFlowName() {
+    return flowNames.get(0);
+  }
+
+  /** The format of the roadnet and flow files. */
+  public ScenarioFormat format() {
+    return format;
   }
 
   /** Classpath resource of the roadnet. */

@@ -62,6 +62,19 @@ import java.util.Map;
  *     &ge; 0; each index into this intersection's road links</td></tr>
  * </table>
  *
+ * <h2>Extensions (ignored by CityFlow)</h2>
+ *
+ * <ul>
+ *   <li>{@code roads[].length}: optional number &gt; 0, the road's declared lane length in m
+ *       ({@link Road#lengthMeters()}); the simulator then uses it instead of the geometric length.
+ *       Written for networks imported from CBEngine files, whose lengths do not follow from their
+ *       coordinates. CityFlow itself would use the geometric length.
+ *   <li>{@code intersections[].citybrainUnsignalized}: optional boolean, default false. When true
+ *       on a non-virtual intersection, its light phases are checked but the model gets none: an
+ *       unsignalised priority junction. The writer gives such an intersection one phase with every
+ *       road link green, which makes CityFlow behave the same.
+ * </ul>
+ *
  * <p>Virtual intersections, as in CityFlow: only {@code id}, {@code point}, {@code virtual} and
  * {@code roads} are read (and {@code width}, when present, is kept); {@code trafficLight} is
  * ignored (the bundled research networks give them dummy phases) and the model has no phases for

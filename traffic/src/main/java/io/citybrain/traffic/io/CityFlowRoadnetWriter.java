@@ -15,6 +15,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Writes a {@link RoadNetwork} as a CityFlow roadnet file (CityFlow documentation, "Roadnet File
@@ -29,11 +30,21 @@ import java.util.List;
  * in m/s, phase times in s; numbers are written exactly ({@link Double#toString} precision), so
  * reading the file back gives an equal network.
  *
+ * <p>Two extensions, which CityFlow ignores and {@link CityFlowRoadnetReader} reads back: a road
+ * with a declared length gets {@code "length"} (m); a non-virtual intersection without phases (an
+ * unsignalised priority junction) gets {@code "citybrainUnsignalized": true} and a single phase of
+ * {@value #UNSIGNALIZED_PHASE_SECONDS} s with every road link green, so that CityFlow, which needs
+ * a phase there, lets every movement through as citybrain does. Reading the file back gives an equal
+ * network in both cases.
+ *
  * <p>The output is UTF-8, compact, with one intersection or road per line. The writer does not
  * validate: a network the reader would reject (for instance a non-virtual intersection with road
  * links but no phases, which CityFlow cannot load) is written as it is.
  */
 public final class CityFlowRoadnetWriter {
+  /** Duration written for the single all-green phase of an unsignalised junction, s. */
+  public static final double UNSIGNALIZED_PHASE_SECONDS = 3600;
+
   private CityFlowRoadnetWriter() {}
 
   /**
@@ -99,7 +110,12 @@ public final class CityFlowRoadnetWriter {
     }
     g.writeEndArray();
     g.writeArrayFieldStart("lightphases");
-    for (Phase phase : intersection.phases()) {
+    boolean unsignalized = !intersection.virtual() && intersection.phases().isEmpty();
+    List<Phase> phases =
+        unsignalized
+            ? List.of(new Phase(UNSIGNALIZED_PHASE_SECONDS, IntStream.range(0, intersection.roadLinks().size()).boxed().toList()))
+            : intersection.phases();
+    for (Phase phase : phases) {
       g.writeStartObject();
       g.writeNumberField("time", phase.timeSeconds());
       g.writeArrayFieldStart("availableRoadLinks");
@@ -111,6 +127,9 @@ public final class CityFlowRoadnetWriter {
     }
     g.writeEndArray();
     g.writeEndObject();
+    if (unsignalized) {
+      g.writeBooleanField(RoadnetIntersectionsReader.UNSIGNALIZED, true);
+    }
     g.writeBooleanField("virtual", intersection.virtual());
     g.writeEndObject();
   }
@@ -142,6 +161,9 @@ public final class CityFlowRoadnetWriter {
     g.writeStringField("endIntersection", road.endIntersectionId());
     g.writeFieldName("points");
     writePoints(g, road.points());
+    if (road.hasDeclaredLength()) {
+      g.writeNumberField("length", road.lengthMeters());
+    }
     g.writeArrayFieldStart("lanes");
     for (Lane lane : road.lanes()) {
       g.writeStartObject();

@@ -25,6 +25,9 @@ import java.util.stream.Collectors;
  * Package-private: one part of the roadnet reader.
  */
 final class RoadnetIntersectionsReader {
+  /** Member marking an unsignalised junction (our extension, see {@link CityFlowRoadnetReader}). */
+  static final String UNSIGNALIZED = "citybrainUnsignalized";
+
   private static final String ROAD_LINK_TYPES =
       Arrays.stream(RoadLinkType.values()).map(RoadLinkType::cityFlowName).collect(Collectors.joining(", "));
 
@@ -89,6 +92,14 @@ final class RoadnetIntersectionsReader {
           fields.array(node.get("roadLinks"), member(path, "roadLinks"), owner, "roadLinks", "an array of road links");
       roadLinks = roadLinksNode == null ? null : roadLinks(roadLinksNode, path, id, owner);
       phases = phases(node, path, owner, roadLinksNode);
+      // our extension: an unsignalised (priority) junction, written with one all-green phase so
+      // that CityFlow, which needs a phase, behaves the same; the model has no phases for it
+      Boolean unsignalized =
+          fields.optionalBool(
+              node.get(UNSIGNALIZED), member(path, UNSIGNALIZED), owner, UNSIGNALIZED, false);
+      if (Boolean.TRUE.equals(unsignalized) && phases != null) {
+        phases = List.of();
+      }
     }
     if (fields.problemCount() > problemsBefore || roadLinks == null || phases == null) {
       return null;

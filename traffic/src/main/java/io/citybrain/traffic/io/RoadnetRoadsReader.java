@@ -23,14 +23,20 @@ final class RoadnetRoadsReader {
    * then been recorded).
    */
   record RoadDraft(
-      String id, String startIntersectionId, String endIntersectionId, List<Point> points, List<Lane> lanes) {
+      String id,
+      String startIntersectionId,
+      String endIntersectionId,
+      List<Point> points,
+      List<Lane> lanes,
+      Double lengthMeters) {
 
     boolean complete() {
-      return id != null && startIntersectionId != null && endIntersectionId != null && points != null && lanes != null;
+      return id != null && startIntersectionId != null && endIntersectionId != null && points != null && lanes != null
+          && lengthMeters != null;
     }
 
     Road toRoad() {
-      return new Road(id, startIntersectionId, endIntersectionId, points, lanes);
+      return new Road(id, startIntersectionId, endIntersectionId, points, lanes, lengthMeters);
     }
   }
 
@@ -86,10 +92,13 @@ final class RoadnetRoadsReader {
     String end = intersectionRef(node, path, "endIntersection", owner, intersections, fields);
     List<Point> points = points(node, path, owner, fields);
     List<Lane> lanes = lanes(node, path, owner, fields);
+    // our extension: a declared lane length (CBEngine networks); absent means "from the geometry"
+    Double length =
+        fields.optionalNumber(node.get("length"), member(path, "length"), owner, "length", NumberRule.POSITIVE, Double.NaN);
     if (points != null && start != null && end != null) {
       checkLengthAfterTrimming(points, intersections.get(start), intersections.get(end), path, owner, fields);
     }
-    return new RoadDraft(id, start, end, points, lanes);
+    return new RoadDraft(id, start, end, points, lanes, length);
   }
 
   private static String intersectionRef(

@@ -15,8 +15,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Loads a scenario (roadnet + flow) from files or from the bundled data: reads, validates,
- * hashes (SHA-256 of the file bytes) and compiles it.
+ * Loads a scenario (roadnet + flow) from files or from the bundled data, in CityFlow JSON or
+ * CBEngine text ({@link ScenarioFormat}): reads, validates, hashes (SHA-256 of the file bytes) and
+ * compiles it.
  */
 public final class ScenarioLoader {
   private ScenarioLoader() {}
@@ -32,9 +33,66 @@ public final class ScenarioLoader {
    *     unreadable file is reported as a problem of that file)
    */
   public static Scenario load(String name, Path roadnetFile, Path flowFile) throws InputValidationException {
-    byte[] roadnetBytes = readFile(roadnetFile);
-    byte[] flowBytes = readFile(flowFile);
-    return fromBytes(name, roadnetBytes, roadnetFile.toString(), flowBytes, flowFile.toString());
+    return load(name, roadnetFile, flowFile, ScenarioFormat.CITYFLOW);
+  }
+
+  /**
+   * Loads CBEngine files (the City Brain Challenge's text format).
+   *
+   * @param name scenario name for reports
+   * @param roadnetFile CBEngine roadnet text
+   * @param flowFile CBEngine flow text
+   * @return the compiled scenario
+   * @throws InputValidationException with every problem found in either file (a missing or
+   *     unreadable file is reported as a problem of that file)
+   */
+  public static Scenario loadCBEngine(String name, Path roadnetFile, Path flowFile) throws InputValidationException {
+    return load(name, roadnetFile, flowFile, ScenarioFormat.CBENGINE);
+  }
+
+  /**
+   * Loads files of the given format.
+   *
+   * @param name scenario name for reports
+   * @param roadnetFile the roadnet
+   * @param flowFile the flow
+   * @param format the format of both files
+   * @return the compiled scenario
+   * @throws InputValidationException with every problem found in either file (a missing or
+   *     unreadable file is reported as a problem of that file)
+   */
+  public static Scenario load(String name, Path roadnetFile, Path flowFile, ScenarioFormat format)
+      throws InputValidationException {
+    byte[] roadnetBytes = readFile(roadnetFile, format);
+    byte[] flowBytes = readFile(flowFile, format);
+    return fromBytes(name, roadnetBytes, roadnetFile.toString(), flowBytes, flowFile.toString(), format);
+  }
+
+  /**
+   * Reads and checks a roadnet file of the given format, without a flow (for conversion).
+   *
+   * @param roadnetFile the roadnet
+   * @param format its format
+   * @return the network
+   * @throws InputValidationException with every problem found (a missing or unreadable file is
+   *     reported as a problem of that file)
+   */
+  public static RoadNetwork readRoadnet(Path roadnetFile, ScenarioFormat format) throws InputValidationException {
+    return roadnet(readFile(roadnetFile, format), roadnetFile.toString(), format);
+  }
+
+  /**
+   * Reads and checks a flow file of the given format against a network (for conversion).
+   *
+   * @param flowFile the flow
+   * @param router the router of the network the routes refer to
+   * @param format its format
+   * @return the flows
+   * @throws InputValidationException with every problem found (a missing or unreadable file is
+   *     reported as a problem of that file)
+   */
+  public static Demand readFlow(Path flowFile, Router router, ScenarioFormat format) throws InputValidationException {
+    return demand(readFile(flowFile, format), flowFile.toString(), router, format);
   }
 
   /**
@@ -45,7 +103,7 @@ public final class ScenarioLoader {
    * @throws InputValidationException with every problem found
    */
   public static CityFlowConfig readConfig(Path configFile) throws InputValidationException {
-    byte[] bytes = readFile(configFile);
+    byte[] bytes = readFile(configFile, ScenarioFormat.CITYFLOW);
     Path folder = configFile.getParent();
     try {
       return CityFlowConfigReader.read(
@@ -72,30 +130,64 @@ public final class ScenarioLoader {
         resource(roadnet),
         "bundled:" + roadnet.substring(BundledCity.RESOURCE_ROOT.length()),
         resource(flow),
-        "bundled:" + flow.substring(BundledCity.RESOURCE_ROOT.length()));
+        "bundled:" + flow.substring(BundledCity.RESOURCE_ROOT.length()),
+        city.format());
   }
 
-  /** Loads from bytes already read (uploads); file names are for messages only. */
+  /** Loads CityFlow JSON from bytes already read (uploads); file names are for messages only. */
   public static Scenario fromBytes(
       String name, byte[] roadnetBytes, String roadnetName, byte[] flowBytes, String flowName)
       throws InputValidationException {
+    return fromBytes(name, roadnetBytes, roadnetName, flowBytes, flowName, ScenarioFormat.CITYFLOW);
+  }
+
+  /**
+   * Loads from bytes already read (uploads); file names are for messages only.
+   *
+   * @param format the format of both files
+   */
+  public static Scenario fromBytes(
+      String name, byte[] roadnetBytes, String roadnetName, byte[] flowBytes, String flowName, ScenarioFormat format)
+      throws InputValidationException {
+    RoadNetwork network = roadnet(roadnetBytes, roadnetName, format);
+    Router router = new Router(network);
+    Demand demand = demand(flowBytes, flowName, router, format);
+    return Scenario.compile(name, network, demand, flowName, sha256(roadnetBytes), sha256(flowBytes), router);
+  }
+
+  private static RoadNetwork roadnet(byte[] bytes, String fileName, ScenarioFormat format)
+      throws InputValidationException {
     try {
-      RoadNetwork network = CityFlowRoadnetReader.read(new ByteArrayInputStream(roadnetBytes), roadnetName);
-      Router router = new Router(network);
-      Demand demand = CityFlowFlowReader.read(new ByteArrayInputStream(flowBytes), flowName, router);
-      return Scenario.compile(
-          name, network, demand, flowName, sha256(roadnetBytes), sha256(flowBytes), router);
+      return switch (format) {
+        case CITYFLOW -> CityFlowRoadnetReader.read(new ByteArrayInputStream(bytes), fileName);
+        case CBENGINE -> CBEngineRoadnetReader.read(new ByteArrayInputStream(bytes), fileName);
+      };
     } catch (IOException e) {
       // in-memory streams do not fail; keep the contract explicit
       throw new IllegalStateException(e);
     }
   }
 
-  private static byte[] readFile(Path file) throws InputValidationException {
+  private static Demand demand(byte[] bytes, String fileName, Router router, ScenarioFormat format)
+      throws InputValidationException {
+    try {
+      return switch (format) {
+        case CITYFLOW -> CityFlowFlowReader.read(new ByteArrayInputStream(bytes), fileName, router);
+        case CBENGINE -> CBEngineFlowReader.read(new ByteArrayInputStream(bytes), fileName, router);
+      };
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] readFile(Path file, ScenarioFormat format) throws InputValidationException {
     try {
       if (Files.isDirectory(file)) {
         throw new InputValidationException(
-            new InputProblem(file.toString(), "file", "is a directory; expected a JSON file"));
+            new InputProblem(
+                file.toString(),
+                "file",
+                "is a directory; expected a " + (format == ScenarioFormat.CBENGINE ? "CBEngine text" : "JSON") + " file"));
       }
       return Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
