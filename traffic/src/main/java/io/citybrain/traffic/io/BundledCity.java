@@ -9,6 +9,10 @@ import java.util.stream.Collectors;
 /**
  * The real networks bundled with citybrain (module {@code citybrain-data}, classpath folder
  * {@code citybrain/data/traffic/}), and their flows by short name.
+ *
+ * <p>{@link #flowNames()} lists the published real flows (the benchmark's). A city may also carry
+ * scenario flows built from them, loadable by name but not part of the benchmark: Jinan's
+ * {@code emergency} is its real flow with ten emergency trips added ({@link #scenarioFlowNames()}).
  */
 public enum BundledCity {
   JINAN(
@@ -18,7 +22,8 @@ public enum BundledCity {
       Map.of(
           "real", "anon_3_4_jinan_real.json",
           "2000", "anon_3_4_jinan_real_2000.json",
-          "2500", "anon_3_4_jinan_real_2500.json"),
+          "2500", "anon_3_4_jinan_real_2500.json",
+          "emergency", "anon_3_4_jinan_real_emergency.json"),
       List.of("real", "2000", "2500")),
   HANGZHOU(
       "hangzhou",
@@ -58,9 +63,14 @@ public enum BundledCity {
     return cityName;
   }
 
-  /** Flow names, the real flow first. */
+  /** Names of the published real flows, the real flow first. */
   public List<String> flowNames() {
     return flowNames;
+  }
+
+  /** Names of the scenario flows derived from the real ones (not benchmarked), sorted. */
+  public List<String> scenarioFlowNames() {
+    return flowFiles.keySet().stream().filter(f -> !flowNames.contains(f)).sorted().toList();
   }
 
   /** Classpath resource of the roadnet. */
@@ -77,7 +87,9 @@ public enum BundledCity {
     String f = flowFiles.get(flowName);
     if (f == null) {
       throw new IllegalArgumentException(
-          "unknown flow '" + flowName + "' for " + cityName + "; known: " + String.join(", ", flowNames));
+          "unknown flow '" + flowName + "' for " + cityName + "; known: "
+              + String.join(", ", flowNames)
+              + (scenarioFlowNames().isEmpty() ? "" : ", " + String.join(", ", scenarioFlowNames())));
     }
     return RESOURCE_ROOT + folder + "/" + f;
   }

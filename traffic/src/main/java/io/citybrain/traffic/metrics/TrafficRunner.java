@@ -7,6 +7,8 @@ import io.citybrain.traffic.sim.Scenario;
 import io.citybrain.traffic.sim.SignalTimer;
 import io.citybrain.traffic.sim.Simulation;
 import io.citybrain.traffic.sim.SimulationConfig;
+import io.citybrain.traffic.sim.StepObserver;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,6 +40,24 @@ public final class TrafficRunner {
       SimulationConfig config,
       int steps,
       RunListener listener) {
+    return run(scenario, controllerName, parameters, config, steps, listener, List.of());
+  }
+
+  /**
+   * Runs a controller found by name with extra step observers (additional metrics such as
+   * {@link EmergencyRecorder}).
+   *
+   * @param observers registered on the simulation after the standard recorders
+   * @see #run(Scenario, String, Map, SimulationConfig, int, RunListener)
+   */
+  public static RunResult run(
+      Scenario scenario,
+      String controllerName,
+      Map<String, Double> parameters,
+      SimulationConfig config,
+      int steps,
+      RunListener listener,
+      List<StepObserver> observers) {
     if (steps < 0) {
       throw new IllegalArgumentException("steps must be >= 0, got " + steps);
     }
@@ -50,6 +70,7 @@ public final class TrafficRunner {
     IntersectionRecorder perIntersection = new IntersectionRecorder(scenario.compiled());
     sim.addObserver(series);
     sim.addObserver(perIntersection);
+    observers.forEach(sim::addObserver);
 
     boolean completed = true;
     long t0 = System.nanoTime();
