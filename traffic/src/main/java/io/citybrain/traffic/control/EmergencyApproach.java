@@ -18,6 +18,7 @@ public record EmergencyApproach(
    * The movement of {@code intersection} this vehicle will use: the one whose lane links start
    * on {@link #lane()} and that leads to {@link #nextRoadId()}.
    *
+   * @param intersection the intersection whose approach notices contained this one
    * @return its index in {@link IntersectionLayout#movements()}, or -1 when the intersection has
    *     no such movement (the notice belongs to another intersection)
    */

@@ -52,6 +52,8 @@ public final class EmergencyPreemption implements SignalController {
    * The two parameters a controller declares to offer pre-emption: {@value #PRIORITY} (1 on, 0
    * off; default on, which changes nothing on flows without emergency vehicles) and {@value
    * #RANGE}.
+   *
+   * @return the two specs, in that order
    */
   public static List<ParameterSpec> parameters() {
     return List.of(
@@ -63,7 +65,9 @@ public final class EmergencyPreemption implements SignalController {
   /**
    * {@code normal} wrapped for pre-emption when the parameters turn it on, else {@code normal}.
    *
+   * @param normal the controller to wrap
    * @param parameters values including {@link #parameters()}
+   * @return the controller to run
    */
   public static SignalController wrap(SignalController normal, ControllerParameters parameters) {
     return parameters.get(PRIORITY) >= 0.5 ? new EmergencyPreemption(normal, parameters.get(RANGE)) : normal;

@@ -54,6 +54,7 @@ public final class EmergencyRecorder implements StepObserver {
   /**
    * The figures at the last step observed (after the run: at its end).
    *
+   * @return the figures
    * @throws IllegalStateException when no step has been observed
    */
   public EmergencyReport report() {
@@ -67,6 +68,7 @@ public final class EmergencyRecorder implements StepObserver {
    * The figures now.
    *
    * @param sim the simulation this recorder observes
+   * @return the figures
    */
   public EmergencyReport report(Simulation sim) {
     double now = sim.timeSeconds();

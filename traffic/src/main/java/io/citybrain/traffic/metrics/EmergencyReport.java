@@ -29,6 +29,7 @@ public record EmergencyReport(
     long otherVehicles,
     double othersAverageTravelTimeSeconds) {
 
+  /** Copies the list of travel times (the report is immutable). */
   public EmergencyReport {
     emergencyTravelTimesSeconds = List.copyOf(emergencyTravelTimesSeconds);
   }

@@ -83,6 +83,7 @@ public final class ParameterSearch {
    */
   public record Result(
       String controller, String scenario, Evaluation start, Evaluation best, List<Evaluation> history, boolean completed) {
+    /** Copies the history (the result is immutable). */
     public Result {
       history = List.copyOf(history);
     }
