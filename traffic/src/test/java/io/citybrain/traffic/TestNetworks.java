@@ -70,6 +70,47 @@ public final class TestNetworks {
     return new RoadNetwork(List.of(w, c, e), List.of(in, out));
   }
 
+  /**
+   * A signalised crossing: virtual W — 300 m road {@code r_w} — signalised C (width 10) — 300 m
+   * road {@code r_e} — virtual E, and virtual S — 300 m {@code r_s} — C — 300 m {@code r_n} —
+   * virtual N; one lane each, speed limit 10 m/s. Road links: 0 = W→E straight, 1 = S→N straight
+   * (they cross in the junction). Phases: 0 = all red (the transition phase, shown between two
+   * greens), 1 = W→E green, 2 = S→N green.
+   */
+  public static RoadNetwork crossing() {
+    double l = 300;
+    Intersection w = new Intersection("W", new Point(-l, 0), 0, true, List.of("r_w"), List.of(), List.of());
+    Intersection e = new Intersection("E", new Point(l, 0), 0, true, List.of("r_e"), List.of(), List.of());
+    Intersection s = new Intersection("S", new Point(0, -l), 0, true, List.of("r_s"), List.of(), List.of());
+    Intersection n = new Intersection("N", new Point(0, l), 0, true, List.of("r_n"), List.of(), List.of());
+    RoadLink we =
+        new RoadLink(
+            RoadLinkType.GO_STRAIGHT,
+            "r_w",
+            "r_e",
+            List.of(new LaneLink(0, 0, List.of(new Point(-10, -2), new Point(10, -2)))));
+    RoadLink sn =
+        new RoadLink(
+            RoadLinkType.GO_STRAIGHT,
+            "r_s",
+            "r_n",
+            List.of(new LaneLink(0, 0, List.of(new Point(2, -10), new Point(2, 10)))));
+    Intersection c =
+        new Intersection(
+            "C",
+            new Point(0, 0),
+            10,
+            false,
+            List.of("r_w", "r_e", "r_s", "r_n"),
+            List.of(we, sn),
+            List.of(new Phase(5, List.of()), new Phase(30, List.of(0)), new Phase(30, List.of(1))));
+    Road rw = new Road("r_w", "W", "C", List.of(new Point(-l, 0), new Point(0, 0)), List.of(new Lane(4, 10)));
+    Road re = new Road("r_e", "C", "E", List.of(new Point(0, 0), new Point(l, 0)), List.of(new Lane(4, 10)));
+    Road rs = new Road("r_s", "S", "C", List.of(new Point(0, -l), new Point(0, 0)), List.of(new Lane(4, 10)));
+    Road rn = new Road("r_n", "C", "N", List.of(new Point(0, 0), new Point(0, l)), List.of(new Lane(4, 10)));
+    return new RoadNetwork(List.of(w, e, s, n, c), List.of(rw, re, rs, rn));
+  }
+
   /** One flow of {@code count} vehicles every {@code interval} s from t = 0. */
   public static Demand flow(List<String> route, double interval, int count) {
     return new Demand(

@@ -82,12 +82,15 @@ public final class TrafficBenchmark {
     this.steps = steps;
   }
 
-  /** Every bundled flow with the protocol's three baselines, plus SOTL. */
+  /**
+   * Every bundled real flow with every registered controller (the protocol's three baselines,
+   * SOTL and the adaptive controllers), each with its default parameters.
+   */
   public static List<String[]> defaultCases() {
     List<String[]> cases = new ArrayList<>();
     for (BundledCity c : BundledCity.values()) {
       for (String f : c.flowNames()) {
-        for (String ctl : List.of("fixed-time", "max-pressure", "roadnet-plan", "sotl")) {
+        for (String ctl : SignalControllers.names()) {
           cases.add(new String[] {c.cityName(), f, ctl});
         }
       }

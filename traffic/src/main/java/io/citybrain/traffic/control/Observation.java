@@ -1,5 +1,7 @@
 package io.citybrain.traffic.control;
 
+import java.util.List;
+
 /**
  * What field detectors and cameras measure at one moment, the only input of a signal controller:
  * per-lane counts, queues, and positions and speeds of vehicles on lanes, plus the signal state.
@@ -9,6 +11,12 @@ package io.citybrain.traffic.control;
  * IntersectionLayout#outgoingLanes()}. Counts are of vehicles whose front is on the lane
  * (vehicles inside the junction, on lane links, are not on any lane), as CityFlow's {@code
  * getLaneVehicleCount}. The view is valid only during the call that received it.
+ *
+ * <p>Emergency vehicles announce themselves through {@link #emergencyApproaches(int)}: position
+ * on an incoming lane and next road, never their route.
+ *
+ * <p>Implementations live outside this package and are not public: a controller holding an
+ * {@code Observation} can reach nothing but these methods (no simulator, no vehicle, no route).
  */
 public interface Observation {
 
@@ -44,4 +52,16 @@ public interface Observation {
 
   /** Time the current phase (or the green before a yellow) has been shown, s. */
   double phaseElapsedSeconds(int intersection);
+
+  /**
+   * Approach notices of the emergency vehicles now on the incoming lanes of intersection {@code
+   * intersection}, nearest the stop line first; empty when there are none (the usual case, and
+   * always for flows without emergency vehicles).
+   *
+   * @param intersection the index of {@link IntersectionLayout#index()}
+   * @return an unmodifiable list, valid during the call that received this observation
+   */
+  default List<EmergencyApproach> emergencyApproaches(int intersection) {
+    return List.of();
+  }
 }

@@ -26,4 +26,21 @@ public interface SignalController {
    * @return the phase to show and for how long
    */
   PhaseDecision decide(IntersectionLayout intersection, Observation observation);
+
+  /**
+   * Whether intersection {@code intersection} needs a decision now, before its hold expires: a
+   * pre-emption (an emergency vehicle approaches on a movement the current phase does not serve).
+   * The engine asks every step while a green is held, and at the end of each yellow (where
+   * {@code true} lets {@link #decide} choose the green again instead of the one chosen before the
+   * yellow). An interrupted green still gets its yellow. Must be cheap: it runs for every
+   * intersection every step. The default never interrupts, so a controller that does not
+   * override it keeps the protocol's timing exactly.
+   *
+   * @param intersection the intersection
+   * @param observation detector view of the network now
+   * @return true to have {@link #decide} called now
+   */
+  default boolean interrupt(IntersectionLayout intersection, Observation observation) {
+    return false;
+  }
 }

@@ -24,6 +24,15 @@ public interface SignalControllerProvider {
   /** A fresh controller for one run. */
   SignalController create(ControllerParameters parameters);
 
+  /**
+   * What {@code citybrain traffic tune} searches: a plausible interval and grid step per tunable
+   * parameter. Parameters not listed keep their given or default value; {@code yellowSeconds}
+   * is a safety interval and is never listed. Empty by default (the baselines are not tuned).
+   */
+  default List<TuningRange> tuningRanges() {
+    return List.of();
+  }
+
   /** The timing the engine enforces for this controller. */
   default SignalTiming timing(ControllerParameters parameters) {
     return parameters.timing();

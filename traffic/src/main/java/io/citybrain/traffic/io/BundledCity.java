@@ -10,6 +10,10 @@ import java.util.stream.Collectors;
  * The real networks bundled with citybrain (module {@code citybrain-data}, classpath folder
  * {@code citybrain/data/traffic/}), their flows by short name, and the format of their files:
  * the research networks in CityFlow JSON, Nanchang in the City Brain Challenge's CBEngine text.
+ *
+ * <p>{@link #flowNames()} lists the published real flows (the benchmark's). A city may also carry
+ * scenario flows built from them, loadable by name but not part of the benchmark: Jinan's
+ * {@code emergency} is its real flow with ten emergency trips added ({@link #scenarioFlowNames()}).
  */
 public enum BundledCity {
   JINAN(
@@ -19,7 +23,8 @@ public enum BundledCity {
       Map.of(
           "real", "anon_3_4_jinan_real.json",
           "2000", "anon_3_4_jinan_real_2000.json",
-          "2500", "anon_3_4_jinan_real_2500.json"),
+          "2500", "anon_3_4_jinan_real_2500.json",
+          "emergency", "anon_3_4_jinan_real_emergency.json"),
       List.of("real", "2000", "2500")),
   HANGZHOU(
       "hangzhou",
@@ -82,7 +87,7 @@ public enum BundledCity {
     return cityName;
   }
 
-  /** Flow names, the default (the real flow, or the challenge's flow 0) first. */
+  /** Names of the published flows, the default (the real flow, or the challenge's flow 0) first. */
   public List<String> flowNames() {
     return flowNames;
   }
@@ -95,6 +100,11 @@ public enum BundledCity {
   /** The format of the roadnet and flow files. */
   public ScenarioFormat format() {
     return format;
+  }
+
+  /** Names of the scenario flows derived from the real ones (not benchmarked), sorted. */
+  public List<String> scenarioFlowNames() {
+    return flowFiles.keySet().stream().filter(f -> !flowNames.contains(f)).sorted().toList();
   }
 
   /** Classpath resource of the roadnet. */
@@ -111,7 +121,9 @@ public enum BundledCity {
     String f = flowFiles.get(flowName);
     if (f == null) {
       throw new IllegalArgumentException(
-          "unknown flow '" + flowName + "' for " + cityName + "; known: " + String.join(", ", flowNames));
+          "unknown flow '" + flowName + "' for " + cityName + "; known: "
+              + String.join(", ", flowNames)
+              + (scenarioFlowNames().isEmpty() ? "" : ", " + String.join(", ", scenarioFlowNames())));
     }
     return RESOURCE_ROOT + folder + "/" + f;
   }

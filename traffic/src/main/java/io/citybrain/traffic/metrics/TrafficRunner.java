@@ -9,6 +9,8 @@ import io.citybrain.traffic.sim.Scenario;
 import io.citybrain.traffic.sim.SignalTimer;
 import io.citybrain.traffic.sim.Simulation;
 import io.citybrain.traffic.sim.SimulationConfig;
+import io.citybrain.traffic.sim.StepObserver;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,6 +42,24 @@ public final class TrafficRunner {
       SimulationConfig config,
       int steps,
       RunListener listener) {
+    return run(scenario, controllerName, parameters, config, steps, listener, List.of());
+  }
+
+  /**
+   * Runs a controller found by name with extra step observers (additional metrics such as
+   * {@link EmergencyRecorder}).
+   *
+   * @param observers registered on the simulation after the standard recorders
+   * @see #run(Scenario, String, Map, SimulationConfig, int, RunListener)
+   */
+  public static RunResult run(
+      Scenario scenario,
+      String controllerName,
+      Map<String, Double> parameters,
+      SimulationConfig config,
+      int steps,
+      RunListener listener,
+      List<StepObserver> observers) {
     if (steps < 0) {
       throw new IllegalArgumentException("steps must be >= 0, got " + steps);
     }
@@ -47,7 +67,7 @@ public final class TrafficRunner {
     ControllerParameters params =
         ControllerParameters.resolve(controllerName, provider.parameters(), parameters);
     try (Simulation sim = scenario.newSimulation(config)) {
-      return run(scenario, provider, params, sim, steps, listener);
+      return run(scenario, provider, params, sim, steps, listener, observers);
     }
   }
 
@@ -57,7 +77,8 @@ public final class TrafficRunner {
       ControllerParameters params,
       Simulation sim,
       int steps,
-      RunListener listener) {
+      RunListener listener,
+      List<StepObserver> observers) {
     SimulationConfig config = sim.config();
     SignalTimer timer = new SignalTimer(sim, provider.create(params), provider.timing(params));
     TimeSeriesRecorder series = new TimeSeriesRecorder(WINDOW_SECONDS);
@@ -66,6 +87,7 @@ public final class TrafficRunner {
     sim.addObserver(series);
     sim.addObserver(perIntersection);
     sim.addObserver(gridlock);
+    observers.forEach(sim::addObserver);
 
     boolean completed = true;
     long t0 = System.nanoTime();

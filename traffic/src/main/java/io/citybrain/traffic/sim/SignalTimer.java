@@ -14,6 +14,12 @@ import java.util.List;
  * yellowSeconds} and then held for at least {@code minGreenSeconds}. The target chosen at the
  * decision is not re-evaluated after the yellow. This is the protocol of {@code
  * docs/traffic-protocol.md}; each intersection runs on its own timer.
+ *
+ * <p>Pre-emption: while a green is held, and at the end of each yellow, the controller's {@link
+ * SignalController#interrupt} is asked whether it needs a decision at once (an emergency vehicle
+ * approaches). An interrupted green is decided again now (a change still shows the yellow first);
+ * at the end of a yellow, an interrupt lets the controller choose the green that follows. The
+ * baselines never interrupt, so their timing is exactly the protocol's.
  */
 public final class SignalTimer {
   private static final byte GREEN = 0;
@@ -68,24 +74,25 @@ public final class SignalTimer {
     for (IntersectionLayout layout : layouts) {
       int i = layout.index();
       if (k != 0 && k < until[i]) {
-        continue;
-      }
-      if (k != 0 && mode[i] == YELLOW) {
+        if (mode[i] == YELLOW || !controller.interrupt(layout, observation)) {
+          continue;
+        }
+        // pre-empted green: decide now (a different green still gets its yellow)
+      } else if (k != 0 && mode[i] == YELLOW) {
+        if (controller.interrupt(layout, observation)) {
+          // pre-emption during the yellow: choose the green that follows it again
+          PhaseDecision d = decide(layout);
+          double hold = Double.isNaN(d.holdSeconds()) ? timing.minGreenSeconds() : d.holdSeconds();
+          next[i] = d.phase();
+          nextHold[i] = Math.max(1, (int) Math.round(Math.max(hold, timing.minGreenSeconds()) / sim.intervalSeconds()));
+        }
         show(i, next[i], k);
         mode[i] = GREEN;
         until[i] = k + nextHold[i];
         continue;
       }
-      long t0 = System.nanoTime();
-      PhaseDecision d = controller.decide(layout, observation);
-      decisionNanos += System.nanoTime() - t0;
-      decisions++;
+      PhaseDecision d = decide(layout);
       int p = d.phase();
-      if (p < 0 || p >= layout.phases().size()) {
-        throw new IllegalStateException(
-            "controller chose phase " + p + " at intersection '" + layout.id() + "', which has phases 0.."
-                + (layout.phases().size() - 1));
-      }
       int cur = sim.phase(i);
       boolean change = k == 0 || p != cur;
       double hold = d.holdSeconds();
@@ -117,6 +124,20 @@ public final class SignalTimer {
         phaseChangesByIntersection[i]++;
       }
     }
+  }
+
+  private PhaseDecision decide(IntersectionLayout layout) {
+    long t0 = System.nanoTime();
+    PhaseDecision d = controller.decide(layout, observation);
+    decisionNanos += System.nanoTime() - t0;
+    decisions++;
+    int p = d.phase();
+    if (p < 0 || p >= layout.phases().size()) {
+      throw new IllegalStateException(
+          "controller chose phase " + p + " at intersection '" + layout.id() + "', which has phases 0.."
+              + (layout.phases().size() - 1));
+    }
+    return d;
   }
 
   private void show(int i, int p, int k) {

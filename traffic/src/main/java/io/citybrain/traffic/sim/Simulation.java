@@ -1634,6 +1634,21 @@ public final class Simulation implements AutoCloseable {
     return net.laneRoad[p[p.length - 1]];
   }
 
+  /**
+   * The next lane on vehicle slot {@code v}'s path after the drivable it is on (the lane beyond
+   * the coming intersection when it is on a lane), or -1 when it is on its last lane. What an
+   * emergency vehicle's approach notice reports as its next road.
+   */
+  public int vehicleNextLane(int v) {
+    int[] pa = path[v];
+    for (int p = pathPos[v] + 1; p < pa.length; p++) {
+      if (pa[p] < laneCount) {
+        return pa[p];
+      }
+    }
+    return NONE;
+  }
+
   /** True when the road link of lane link drivable {@code link} has green now. */
   public boolean isGreen(int link) {
     return roadLinkGreen[net.linkRoadLink[link - laneCount]];

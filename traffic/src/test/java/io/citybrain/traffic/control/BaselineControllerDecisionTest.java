@@ -36,8 +36,15 @@ class BaselineControllerDecisionTest {
   void picksThePhaseWithTheLargestUpstreamMinusDownstreamCount() {
     // N-S: (8 - 2) + (4 - 0) = 10; E-W: (9 - 6) + (5 - 1) = 7
     FakeObservation o =
-        new FakeObservation().count(0, 8).count(11, 2).count(1, 4).count(2, 9).count(13, 6).count(3, 5).count(12, 1);
-    o.phase = 2;
+        new FakeObservation()
+            .at(100, 2, 20)
+            .queue(0, 8)
+            .queue(11, 2)
+            .queue(1, 4)
+            .queue(2, 9)
+            .queue(13, 6)
+            .queue(3, 5)
+            .queue(12, 1);
     assertThat(MaxPressure.pressure(CROSS, 1, o)).isEqualTo(10);
     assertThat(MaxPressure.pressure(CROSS, 2, o)).isEqualTo(7);
     assertThat(controller.decide(CROSS, o).phase()).isEqualTo(1);
@@ -45,26 +52,24 @@ class BaselineControllerDecisionTest {
 
   @Test
   void keepsTheCurrentPhaseOnATie() {
-    FakeObservation o = new FakeObservation().count(0, 3).count(2, 3);
-    o.phase = 2;
+    FakeObservation o = new FakeObservation().at(100, 2, 20).queue(0, 3).queue(2, 3);
     assertThat(controller.decide(CROSS, o).phase()).isEqualTo(2);
-    o.phase = 1;
+    o.at(100, 1, 20);
     assertThat(controller.decide(CROSS, o).phase()).isEqualTo(1);
   }
 
   @Test
   void breaksATieAwayFromTheCurrentPhaseByLowestIndex() {
     // current phase is the yellow (not a candidate): tie between 1 and 2 goes to 1
-    FakeObservation o = new FakeObservation().count(0, 3).count(2, 3);
-    o.phase = 0;
+    FakeObservation o = new FakeObservation().at(100, 0, 5).queue(0, 3).queue(2, 3);
     assertThat(controller.decide(CROSS, o).phase()).isEqualTo(1);
   }
 
   @Test
   void downstreamCongestionLowersPressure() {
     // N-S queues are long but their exits are full: E-W wins
-    FakeObservation o = new FakeObservation().count(0, 10).count(1, 10).count(10, 12).count(11, 12).count(2, 3);
-    o.phase = 1;
+    FakeObservation o =
+        new FakeObservation().at(100, 1, 20).queue(0, 10).queue(1, 10).queue(10, 12).queue(11, 12).queue(2, 3);
     assertThat(controller.decide(CROSS, o).phase()).isEqualTo(2);
   }
 
@@ -72,13 +77,11 @@ class BaselineControllerDecisionTest {
   void fixedTimeCyclesGreensInIndexOrder() {
     SignalControllerProvider p = new FixedTime();
     SignalController c = p.create(ControllerParameters.resolve("fixed-time", p.parameters(), Map.of()));
-    FakeObservation o = new FakeObservation();
-    o.time = 0;
+    FakeObservation o = new FakeObservation().at(0, 0, 0);
     assertThat(c.decide(CROSS, o).phase()).isEqualTo(1);
-    o.time = 30;
-    o.phase = 1;
+    o.at(30, 1, 30);
     assertThat(c.decide(CROSS, o).phase()).isEqualTo(2);
-    o.phase = 2;
+    o.at(65, 2, 30);
     assertThat(c.decide(CROSS, o).phase()).isEqualTo(1);
   }
 
@@ -87,18 +90,15 @@ class BaselineControllerDecisionTest {
     SignalControllerProvider p = new Sotl();
     SignalController c = p.create(ControllerParameters.resolve("sotl", p.parameters(), Map.of()));
     c.init(List.of(CROSS));
-    FakeObservation o = new FakeObservation();
-    o.time = 0;
+    FakeObservation o = new FakeObservation().at(0, 0, 0);
     assertThat(c.decide(CROSS, o).phase()).isEqualTo(1);
-    o.phase = 1;
     // 4 vehicles wait on the red E approach: 4 vehicle-seconds per second, threshold 30
-    o.waiting.put(2, 4);
-    o.count(2, 4);
+    o.queue(2, 4);
     for (int t = 1; t <= 7; t++) {
-      o.time = t;
+      o.at(t, 1, t);
       assertThat(c.decide(CROSS, o).phase()).as("t=%d", t).isEqualTo(1);
     }
-    o.time = 8; // κ = 32 >= 30, green lanes empty
+    o.at(8, 1, 8); // κ = 32 >= 30, green lanes empty
     assertThat(c.decide(CROSS, o).phase()).isEqualTo(2);
   }
 
@@ -107,15 +107,14 @@ class BaselineControllerDecisionTest {
     SignalControllerProvider p = new Sotl();
     SignalController c = p.create(ControllerParameters.resolve("sotl", p.parameters(), Map.of()));
     c.init(List.of(CROSS));
-    FakeObservation o = new FakeObservation();
-    o.time = 0;
+    FakeObservation o = new FakeObservation().at(0, 0, 0);
     c.decide(CROSS, o);
-    o.phase = 1;
-    o.waiting.put(2, 10);
-    o.count(2, 10).count(0, 5); // 5 vehicles still moving towards the N stop line on green
-    o.moving.add(0);
+    o.queue(2, 10);
+    for (int k = 0; k < 5; k++) {
+      o.vehicle(0, 7.5 * k + 1, 5); // 5 vehicles still moving towards the N stop line on green
+    }
     for (int t = 1; t <= 20; t++) {
-      o.time = t;
+      o.at(t, 1, t);
       assertThat(c.decide(CROSS, o).phase()).isEqualTo(1);
     }
   }

@@ -1,0 +1,78 @@
+package io.citybrain.cli.traffic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.citybrain.cli.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code traffic tune}, {@code traffic emergency} and the new controllers in {@code compare}, in process. */
+class AdaptiveCommandsTest {
+  @TempDir Path dir;
+
+  private record Run(int exit, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = Main.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int exit = cl.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  @Test
+  void tuneWritesAParameterFileThatRunAccepts() throws Exception {
+    Path file = dir.resolve("jinan.json");
+    Run t =
+        run("traffic", "tune", "--controller", "actuated-pressure", "--city", "jinan", "--flow", "2000",
+            "--steps", "300", "--evaluations", "3", "--out", file.toString());
+    assertThat(t.exit()).as(t.err()).isZero();
+    assertThat(t.out()).contains("parameters written to");
+    String json = Files.readString(file);
+    assertThat(json).contains("\"controller\" : \"actuated-pressure\"").contains("\"parameters\"").contains("\"tuning\"");
+    Map<String, Double> p = ParameterFiles.read(file);
+    assertThat(p).containsEntry("yellowSeconds", 5.0).containsKey("rangeMeters");
+    Run r = run("traffic", "run", "--city", "jinan", "--flow", "2000", "--controller", "actuated-pressure",
+        "--params", file.toString(), "--steps", "300");
+    assertThat(r.exit()).as(r.err()).isZero();
+  }
+
+  @Test
+  void tuneRefusesAControllerWithNothingToTune() {
+    Run t = run("traffic", "tune", "--controller", "max-pressure", "--city", "jinan", "--steps", "60",
+        "--evaluations", "2", "--out", dir.resolve("x.json").toString());
+    assertThat(t.exit()).isEqualTo(2);
+    assertThat(t.err()).contains("no tunable parameters");
+  }
+
+  @Test
+  void emergencyComparesPriorityOffAndOn() {
+    Run e = run("traffic", "emergency", "--city", "jinan", "--flow", "emergency", "--steps", "900",
+        "--out", dir.toString());
+    assertThat(e.exit()).as(e.err()).isZero();
+    assertThat(e.out()).contains("without priority").contains("with priority").contains("emergency vehicles' travel time");
+    assertThat(dir.resolve("emergency.json")).exists();
+  }
+
+  @Test
+  void emergencyNeedsEmergencyVehicles() {
+    Run e = run("traffic", "emergency", "--city", "jinan", "--steps", "60");
+    assertThat(e.exit()).isEqualTo(2);
+    assertThat(e.err()).contains("no emergency vehicles");
+  }
+
+  @Test
+  void compareShowsTheNewControllers() {
+    Run c = run("traffic", "compare", "--city", "newyork", "--steps", "120");
+    assertThat(c.exit()).as(c.err()).isZero();
+    assertThat(c.out()).contains("actuated-pressure").contains("advanced-mp").contains("max-pressure");
+  }
+}
