@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * one-hour simulations, so each is run once.
  */
 class CompareIT {
-  static final List<String> CONTROLLERS = List.of("fixed-time", "roadnet-plan", "sotl", "max-pressure");
+  static final List<String> CONTROLLERS =
+      List.of("fixed-time", "roadnet-plan", "sotl", "max-pressure", "actuated-pressure", "advanced-mp");
 
   @TempDir static Path dir;
 
@@ -45,7 +46,7 @@ class CompareIT {
 
     JsonNode runs = json(dir.resolve("hz/comparison.json")).get("runs");
     assertThat(runs).as("comparison.json runs").isNotNull();
-    assertThat(runs.size()).isEqualTo(4);
+    assertThat(runs.size()).isEqualTo(CONTROLLERS.size());
     List<String> controllers = new ArrayList<>();
     for (JsonNode run : runs) {
       assertWellFormedSummary(run);

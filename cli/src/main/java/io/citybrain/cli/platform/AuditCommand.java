@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Check the platform's audit log.",
     footer = {"", "Examples:", "  citybrain audit verify", "  citybrain audit verify --db jdbc:postgresql://127.0.0.1:5432/test?user=postgres"},
-    subcommands = {AuditCommand.Verify.class, CommandLine.HelpCommand.class})
+    subcommands = {AuditCommand.Verify.class})
 public final class AuditCommand {
   /** Exit code when the chain is broken. */
   public static final int BROKEN = 3;

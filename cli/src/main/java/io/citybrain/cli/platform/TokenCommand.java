@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Create and list API tokens (only their SHA-256 is stored).",
     footer = {"", "Examples:", "  citybrain token create --name alice", "  citybrain token list", "  citybrain token revoke --name alice"},
-    subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class, CommandLine.HelpCommand.class})
+    subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class})
 public final class TokenCommand {
 
   static String actor() {
