@@ -5,6 +5,7 @@ import io.citybrain.traffic.control.SignalControllerProvider;
 import io.citybrain.traffic.control.SignalControllers;
 import io.citybrain.traffic.io.BundledCity;
 import io.citybrain.traffic.io.InputValidationException;
+import io.citybrain.traffic.io.ScenarioFormat;
 import io.citybrain.traffic.io.ScenarioLoader;
 import io.citybrain.traffic.sim.Scenario;
 import io.citybrain.traffic.sim.SignalTimer;
@@ -89,6 +90,9 @@ public final class TrafficBenchmark {
   public static List<String[]> defaultCases() {
     List<String[]> cases = new ArrayList<>();
     for (BundledCity c : BundledCity.values()) {
+      if (c.format() != ScenarioFormat.CITYFLOW) {
+        continue; // city scale has its own benchmark (CityScaleBenchmark)
+      }
       for (String f : c.flowNames()) {
         for (String ctl : SignalControllers.names()) {
           cases.add(new String[] {c.cityName(), f, ctl});

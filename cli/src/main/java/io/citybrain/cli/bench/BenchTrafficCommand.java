@@ -1,6 +1,7 @@
 package io.citybrain.cli.bench;
 
 import io.citybrain.bench.traffic.CityFlowReference;
+import io.citybrain.bench.traffic.CityScaleBenchmark;
 import io.citybrain.bench.traffic.TrafficBenchmark;
 import io.citybrain.bench.traffic.TrafficBenchmark.Row;
 import io.citybrain.cli.Tables;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  citybrain bench traffic                         every bundled flow, 3 timed runs each",
       "  citybrain bench traffic --reference-only --runs 6   only the rows CityFlow was measured on",
-      "  citybrain bench traffic --city jinan --controllers max-pressure --out bench-out"
+      "  citybrain bench traffic --city jinan --controllers max-pressure --no-city-scale --out bench-out",
+      "  java -Xmx2g -jar cli/target/citybrain.jar bench traffic --city-scale-only   Nanchang at 1 and 2 threads"
     })
 public final class BenchTrafficCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -55,6 +57,17 @@ public final class BenchTrafficCommand implements Callable<Integer> {
 
   @Option(names = "--out", paramLabel = "DIR", description = "Also write bench-traffic.json there.")
   Path out;
+
+  @Option(
+      names = "--city-scale",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description = "Also run the city-scale row: Nanchang (2,067 intersections), 3,600 s, max-pressure at 1 and 2 threads and fixed-time at 2 (default: on; --no-city-scale skips it).")
+  boolean cityScale;
+
+  @Option(names = "--city-scale-only", description = "Run only the city-scale row.")
+  boolean cityScaleOnly;
 
   @Override
   public Integer call() throws Exception {
@@ -78,6 +91,9 @@ public final class BenchTrafficCommand implements Callable<Integer> {
       cases.add(c);
     }
     PrintWriter o = spec.commandLine().getOut();
+    if (cityScaleOnly) {
+      cases.clear();
+    }
     o.printf(
         "citybrain traffic benchmark: %d rows, %d timed runs each (+1 warm-up), %d steps, Java %s, max heap %d MB, %d cores%n",
         cases.size(), runs, steps, System.getProperty("java.version"),
@@ -89,7 +105,21 @@ public final class BenchTrafficCommand implements Callable<Integer> {
           r.city(), r.flow(), r.controller(), r.averageTravelTimeSeconds(), r.loopSecondsMedian(), r.vehicleStepsPerSecond());
       o.flush();
     });
-    o.println(table(rows));
+    if (!rows.isEmpty()) {
+      o.println(table(rows));
+    }
+    List<CityScaleBenchmark.Row> city = new ArrayList<>();
+    if (cityScale || cityScaleOnly) {
+      o.println("City scale: Nanchang, " + steps + " steps ...");
+      o.flush();
+      List<CityScaleBenchmark.Row> mp = CityScaleBenchmark.run("max-pressure", steps, 1, 2);
+      city.addAll(mp);
+      city.addAll(CityScaleBenchmark.run("fixed-time", steps, 2));
+      o.println(cityTable(city));
+      o.println(
+          "max-pressure results identical at 1 and 2 threads (timing fields excluded): "
+              + (CityScaleBenchmark.identical(mp) ? "yes" : "NO"));
+    }
     if (out != null) {
       List<Map<String, Object>> json = new ArrayList<>();
       for (Row r : rows) {
@@ -115,11 +145,47 @@ public final class BenchTrafficCommand implements Callable<Integer> {
         });
         json.add(m);
       }
-      ResultFiles.writeJson(out.resolve("bench-traffic.json"), Map.of("rows", json, "runs", runs, "steps", steps));
+      List<Map<String, Object>> cityJson = new ArrayList<>();
+      for (CityScaleBenchmark.Row r : city) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("threads", r.threads());
+        m.put("loadSeconds", r.loadSeconds());
+        m.put("peakHeapBytes", r.peakHeapBytes());
+        m.put("summary", ResultFiles.summaryMap(r.result()));
+        cityJson.add(m);
+      }
+      ResultFiles.writeJson(
+          out.resolve("bench-traffic.json"),
+          Map.of("rows", json, "cityScale", cityJson, "runs", runs, "steps", steps));
       o.println("written " + out.resolve("bench-traffic.json"));
     }
     o.flush();
     return 0;
+  }
+
+  static String cityTable(List<CityScaleBenchmark.Row> rows) {
+    List<String[]> cells = new ArrayList<>();
+    for (CityScaleBenchmark.Row r : rows) {
+      var s = r.result().summary();
+      cells.add(new String[] {
+        s.controller(),
+        String.valueOf(r.threads()),
+        Tables.num(r.loadSeconds(), 1),
+        Tables.num(s.wallSeconds(), 1),
+        Tables.count(Math.round(s.vehicleStepsPerSecond())),
+        Tables.count(s.peakVehiclesInNetwork()),
+        Tables.count(r.peakHeapBytes() >> 20),
+        Tables.num(s.bytesPerVehicleSlot(), 0) + " / " + Tables.num(s.bytesPerLane(), 0),
+        Tables.num(s.averageTravelTimeSeconds(), 1),
+        Tables.count(s.vehiclesFinished()),
+        Tables.num(s.delayIndex(), 2),
+        String.valueOf(r.result().gridlocks().size())
+      });
+    }
+    return Tables.render(
+        List.of("controller", "threads", "load s", "wall s", "veh-steps/s", "peak vehicles", "peak heap MB",
+            "bytes/vehicle / lane", "ATT s", "finished", "delay index", "gridlocks"),
+        cells);
   }
 
   static String table(List<Row> rows) {

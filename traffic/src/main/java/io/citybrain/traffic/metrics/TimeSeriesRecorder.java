@@ -30,7 +30,7 @@ public final class TimeSeriesRecorder implements StepObserver {
 
   @Override
   public void afterStep(Simulation sim) {
-    lastQueue = QueueCounter.networkQueue(sim);
+    lastQueue = sim.queueLengthVehicles();
     queueSum += lastQueue;
     queueSamples++;
     runQueueSum += lastQueue;

@@ -13,11 +13,14 @@ import org.jgrapht.graph.DefaultEdge;
 
 /**
  * Detects gridlock: a ring of full lanes waiting on each other. Every {@code checkEverySeconds}
- * it builds a wait-for graph — lane A waits for lane B when A's first vehicle stands still within
- * {@link #STOP_LINE_METERS} of A's end and its next lane link leads into B, whose last vehicle is
- * still at B's start and slower than 2 m/s (B cannot be entered) — and finds its strongly
- * connected components (JGraphT's Kosaraju). A component of two or more lanes that is still there
- * after {@code minimumSeconds} is reported once.
+ * it builds a wait-for graph over drivables whose first vehicle stands still: a lane waits for its
+ * next lane link when a vehicle is on it, or for the link's exit lane when that lane cannot be
+ * entered (its last vehicle still at its start and slower than 2 m/s); a lane link waits for its
+ * exit lane likewise; and a vehicle that yielded at a conflict point waits for the drivable of the
+ * vehicle it yielded to. Only first vehicles within {@link #STOP_LINE_METERS} of their drivable's
+ * end count. It then finds the strongly connected components (JGraphT's Kosaraju); a component
+ * with at least two drivables, one of them a lane, that is still there after {@code
+ * minimumSeconds} is reported once.
  */
 public final class GridlockDetector implements StepObserver {
   /** How close to the lane end a waiting first vehicle must stand, m. */
@@ -66,36 +69,38 @@ public final class GridlockDetector implements StepObserver {
     }
   }
 
-  /** Current rings of mutually blocked lanes (each a set of lane indices). */
+  /**
+   * Current rings of mutually blocked drivables (lanes and lane links), each a set of drivable
+   * indices containing at least one lane.
+   */
   static List<Set<Integer>> rings(Simulation sim) {
     SimNetwork net = sim.network();
     Graph<Integer, DefaultEdge> waitsFor = new DefaultDirectedGraph<>(DefaultEdge.class);
-    for (int lane = 0; lane < net.laneCount(); lane++) {
-      if (sim.vehicleCount(lane) == 0) {
+    for (int d = 0; d < net.drivableCount(); d++) {
+      if (sim.vehicleCount(d) == 0) {
         continue;
       }
-      int v = sim.vehicleAt(lane, 0);
-      if (sim.vehicleSpeed(v) >= Simulation.STOPPED_SPEED
-          || net.lengthMeters(lane) - sim.vehiclePosition(v) > STOP_LINE_METERS) {
+      int v = sim.vehicleAt(d, 0);
+      if (sim.vehicleSpeed(v) >= Simulation.STOPPED_SPEED) {
         continue;
       }
-      int link = sim.vehicleNextDrivable(v);
-      if (link < net.laneCount()) {
+      int b = sim.vehicleBlocker(v);
+      if (b >= 0) {
+        edge(waitsFor, d, sim.vehicleDrivable(b));
+      }
+      int next = sim.vehicleNextDrivable(v);
+      if (next < 0 || net.lengthMeters(d) - sim.vehiclePosition(v) > STOP_LINE_METERS) {
         continue;
       }
-      int next = net.laneLinkEndLane(link);
-      int n = sim.vehicleCount(next);
-      if (n == 0) {
-        continue;
-      }
-      int tail = sim.vehicleAt(next, n - 1);
-      boolean full =
-          sim.vehiclePosition(tail) <= sim.vehicleLength(tail) + sim.vehicleLength(v)
-              && sim.vehicleSpeed(tail) < 2;
-      if (full) {
-        waitsFor.addVertex(lane);
-        waitsFor.addVertex(next);
-        waitsFor.addEdge(lane, next);
+      if (next >= net.laneCount()) {
+        // on a lane before a lane link: the link is occupied, or its exit lane is full
+        if (sim.vehicleCount(next) > 0) {
+          edge(waitsFor, d, next);
+        } else if (full(sim, net.laneLinkEndLane(next), v)) {
+          edge(waitsFor, d, net.laneLinkEndLane(next));
+        }
+      } else if (full(sim, next, v)) {
+        edge(waitsFor, d, next); // on a lane link before a full lane
       }
     }
     List<Set<Integer>> rings = new ArrayList<>();
@@ -103,11 +108,31 @@ public final class GridlockDetector implements StepObserver {
       return rings;
     }
     for (Set<Integer> component : new KosarajuStrongConnectivityInspector<>(waitsFor).stronglyConnectedSets()) {
-      if (component.size() >= 2) {
+      if (component.size() >= 2 && component.stream().anyMatch(d -> d < net.laneCount())) {
         rings.add(new TreeSet<>(component));
       }
     }
     return rings;
+  }
+
+  private static void edge(Graph<Integer, DefaultEdge> g, int from, int to) {
+    if (from == to) {
+      return;
+    }
+    g.addVertex(from);
+    g.addVertex(to);
+    g.addEdge(from, to);
+  }
+
+  /** True when lane {@code lane}'s last vehicle is still at its start and slow: it cannot be entered. */
+  private static boolean full(Simulation sim, int lane, int entering) {
+    int n = sim.vehicleCount(lane);
+    if (n == 0) {
+      return false;
+    }
+    int tail = sim.vehicleAt(lane, n - 1);
+    return sim.vehiclePosition(tail) <= sim.vehicleLength(tail) + sim.vehicleLength(entering)
+        && sim.vehicleSpeed(tail) < 2;
   }
 
   private static Gridlock describe(Simulation sim, Set<Integer> ring, double since, double now) {
@@ -115,10 +140,14 @@ public final class GridlockDetector implements StepObserver {
     List<String> lanes = new ArrayList<>();
     Set<String> intersections = new TreeSet<>();
     int vehicles = 0;
-    for (int lane : ring) {
-      lanes.add(net.laneId(lane));
-      intersections.add(net.intersectionId(net.roadEndIntersection[net.laneRoad(lane)]));
-      vehicles += sim.vehicleCount(lane);
+    for (int d : ring) {
+      if (d < net.laneCount()) {
+        lanes.add(net.laneId(d));
+        intersections.add(net.intersectionId(net.laneEndIntersection(d)));
+      } else {
+        intersections.add(net.intersectionId(net.laneEndIntersection(net.laneLinkStartLane(d))));
+      }
+      vehicles += sim.vehicleCount(d);
     }
     return new Gridlock(since, now, lanes, new ArrayList<>(intersections), vehicles);
   }

@@ -417,6 +417,11 @@ public final class SimNetwork {
     return laneIndexInRoad[lane];
   }
 
+  /** Intersection at the end of lane {@code lane}'s road. */
+  public int laneEndIntersection(int lane) {
+    return roadEndIntersection[laneRoad[lane]];
+  }
+
   /** Id of road {@code road}. */
   public String roadId(int road) {
     return roadIds[road];

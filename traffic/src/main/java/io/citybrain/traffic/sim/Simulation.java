@@ -44,6 +44,9 @@ public final class Simulation implements AutoCloseable {
   /** Speed cap when approaching a turning lane link, m/s (CityFlow's fixed default). */
   public static final double TURN_SPEED = 8.3333;
 
+  /** Standing time after which a vehicle at a priority junction takes its turn, s. */
+  public static final double IMPATIENCE_SECONDS = 10;
+
   /** Distance before a conflict point at which a yielding vehicle stops, m. */
   public static final double YIELD_DISTANCE = 5;
 
@@ -166,6 +169,8 @@ public final class Simulation implements AutoCloseable {
   private int waitingCount;
   private long vehicleSteps;
   private long overlapsPrevented;
+  private int stoppedOnLanes;
+  private final int[] laneStopped;
   private int peakRunning;
   private long totalStops;
   private double maxStoppedSeconds;
@@ -238,6 +243,7 @@ public final class Simulation implements AutoCloseable {
     notifyVehicle = new int[2 * network.crossCount];
     notifyDistance = new double[2 * network.crossCount];
     linkEntries = new long[network.drivableCount - laneCount];
+    laneStopped = new int[laneCount];
     phase = new int[network.intersectionIds.length];
     roadLinkGreen = new boolean[network.roadLinkIntersection.length];
 
@@ -282,6 +288,8 @@ public final class Simulation implements AutoCloseable {
     }
     Arrays.fill(notifyVehicle, NONE);
     Arrays.fill(linkEntries, 0);
+    Arrays.fill(laneStopped, 0);
+    stoppedOnLanes = 0;
     List<Flow> flows = demand.flows();
     for (int f = 0; f < flows.size(); f++) {
       flowNow[f] = flows.get(f).intervalSeconds();
@@ -892,8 +900,8 @@ public final class Simulation implements AutoCloseable {
       return true;
     }
     int foeLink = side == 0 ? net.crossLinkB[c] : net.crossLinkA[c];
-    int t1 = net.linkPriority[link - laneCount];
-    int t2 = net.linkPriority[foeLink - laneCount];
+    int t1 = rank(v, link);
+    int t2 = rank(foe, foeLink);
     int yield = 0;
     if (!canYield(foe, d2)) {
       yield = 1;
@@ -950,6 +958,26 @@ public final class Simulation implements AutoCloseable {
       }
     }
     return yield == -1;
+  }
+
+  /**
+   * Right-of-way rank of vehicle {@code v} on lane link {@code link}: CityFlow's straight 3 >
+   * left 2 > right 1. At an unsignalised (priority) junction a vehicle that has stood still for
+   * {@link #IMPATIENCE_SECONDS} or more ranks above every movement (4), as drivers who have
+   * waited long take a gap in a continuous stream (gap-acceptance impatience, as in SUMO's
+   * junction model); both sides of a conflict point see the same ranks, so the decision is
+   * consistent. Not applied in CityFlow-compatible mode.
+   */
+  private int rank(int v, int link) {
+    int li = link - laneCount;
+    int r = net.linkPriority[li];
+    if (safeMerging
+        && !net.intersectionSignalized[net.roadLinkIntersection[net.linkRoadLink[li]]]
+        && !Double.isNaN(stoppedSince[v])
+        && now() - stoppedSince[v] >= IMPATIENCE_SECONDS) {
+      return 4;
+    }
+    return r;
   }
 
   private int reachStepsOnLink(int v, double distance, int link) {
@@ -1302,11 +1330,21 @@ public final class Simulation implements AutoCloseable {
     PartBuffer buf = partBuffers[part];
     buf.stops = 0;
     buf.maxStopped = 0;
+    buf.stoppedOnLanes = 0;
     for (int d = partStart[part]; d < partStart[part + 1]; d++) {
       int n = dvCount[d];
       int[] list = dv[d];
+      int stopped = 0;
       for (int k = 0; k < n; k++) {
-        trackStop(list[k], t, buf);
+        int v = list[k];
+        trackStop(v, t, buf);
+        if (speed[v] < STOPPED_SPEED) {
+          stopped++;
+        }
+      }
+      if (d < laneCount) {
+        laneStopped[d] = stopped;
+        buf.stoppedOnLanes += stopped;
       }
     }
   }
@@ -1329,7 +1367,9 @@ public final class Simulation implements AutoCloseable {
 
   private void combineStepCounters() {
     peakRunning = Math.max(peakRunning, runningCount);
+    stoppedOnLanes = 0;
     for (PartBuffer buf : partBuffers) {
+      stoppedOnLanes += buf.stoppedOnLanes;
       totalStops += buf.stops;
       maxStoppedSeconds = Math.max(maxStoppedSeconds, buf.maxStopped);
     }
@@ -1374,6 +1414,7 @@ public final class Simulation implements AutoCloseable {
     int finisherCount;
     long stops;
     double maxStopped;
+    int stoppedOnLanes;
 
     void clear() {
       moverCount = 0;
@@ -1547,17 +1588,17 @@ public final class Simulation implements AutoCloseable {
     return dvCount[d];
   }
 
-  /** Vehicles on lane {@code lane} with speed below 0.1 m/s. */
+  /**
+   * Vehicles on lane {@code lane} with speed below 0.1 m/s (CityFlow's lane waiting count), as of
+   * the end of the last step.
+   */
   public int waitingVehicleCount(int lane) {
-    int n = dvCount[lane];
-    int[] list = dv[lane];
-    int c = 0;
-    for (int k = 0; k < n; k++) {
-      if (speed[list[k]] < STOPPED_SPEED) {
-        c++;
-      }
-    }
-    return c;
+    return laneStopped[lane];
+  }
+
+  /** Vehicles on all lanes with speed below 0.1 m/s after the last step: the queue length. */
+  public int queueLengthVehicles() {
+    return stoppedOnLanes;
   }
 
   /** Vehicles queued outside the network to enter lane {@code lane}. */
@@ -1626,6 +1667,14 @@ public final class Simulation implements AutoCloseable {
    */
   public int vehicleNextDrivable(int v) {
     return nextDrivable(v, 0);
+  }
+
+  /**
+   * The vehicle that vehicle slot {@code v} yielded to at a conflict point in the last step, or
+   * -1. For monitoring (gridlock detection).
+   */
+  public int vehicleBlocker(int v) {
+    return blocker[v];
   }
 
   /** Last road of vehicle slot {@code v}'s path (its road index). */
