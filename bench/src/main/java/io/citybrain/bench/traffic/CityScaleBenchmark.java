@@ -9,9 +9,6 @@ import io.citybrain.traffic.metrics.RunResult;
 import io.citybrain.traffic.metrics.TrafficRunner;
 import io.citybrain.traffic.sim.Scenario;
 import io.citybrain.traffic.sim.SimulationConfig;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,14 +50,14 @@ public final class CityScaleBenchmark {
     List<Row> rows = new ArrayList<>();
     for (int threads : threadCounts) {
       System.gc();
-      resetPeakHeap();
+      HeapPeak.reset();
       long t0 = System.nanoTime();
       Scenario scenario = ScenarioLoader.loadBundled(BundledCity.NANCHANG, "flow0");
       double load = (System.nanoTime() - t0) / 1e9;
       RunResult r =
           TrafficRunner.run(
               scenario, controller, Map.of(), SimulationConfig.defaults().withThreads(threads), steps, RunListener.NONE);
-      rows.add(new Row(threads, load, r, peakHeap()));
+      rows.add(new Row(threads, load, r, HeapPeak.bytes()));
     }
     return rows;
   }
@@ -76,23 +73,5 @@ public final class CityScaleBenchmark {
   public static boolean identical(List<Row> rows) {
     Map<String, Object> first = resultsWithoutTiming(rows.get(0).result());
     return rows.stream().allMatch(r -> resultsWithoutTiming(r.result()).equals(first));
-  }
-
-  private static void resetPeakHeap() {
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        pool.resetPeakUsage();
-      }
-    }
-  }
-
-  private static long peakHeap() {
-    long sum = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        sum += pool.getPeakUsage().getUsed();
-      }
-    }
-    return sum;
   }
 }

@@ -11,9 +11,6 @@ import io.citybrain.traffic.sim.Scenario;
 import io.citybrain.traffic.sim.SignalTimer;
 import io.citybrain.traffic.sim.Simulation;
 import io.citybrain.traffic.sim.SimulationConfig;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -129,7 +126,7 @@ public final class TrafficBenchmark {
     long decisions = 0;
     long decisionNanos = 0;
     System.gc();
-    resetPeakHeap();
+    HeapPeak.reset();
     for (int r = -1; r < runs; r++) {
       Simulation sim = scenario.newSimulation(SimulationConfig.defaults());
       SignalTimer timer = new SignalTimer(sim, provider.create(params), provider.timing(params));
@@ -150,7 +147,7 @@ public final class TrafficBenchmark {
       }
       last = sim;
     }
-    long peak = peakHeap();
+    long peak = HeapPeak.bytes();
     return new Row(
         city,
         flow,
@@ -172,23 +169,5 @@ public final class TrafficBenchmark {
     Arrays.sort(s);
     int n = s.length;
     return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-  }
-
-  private static void resetPeakHeap() {
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        pool.resetPeakUsage();
-      }
-    }
-  }
-
-  private static long peakHeap() {
-    long sum = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        sum += pool.getPeakUsage().getUsed();
-      }
-    }
-    return sum;
   }
 }
