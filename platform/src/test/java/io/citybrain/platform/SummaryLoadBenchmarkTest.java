@@ -26,8 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
  * is counted from when it was due, so a stalled server cannot hide its queueing). 3 s warm-up,
  * then 10 s measured (10,000 requests). Writes {@code target/load-benchmark.txt}.
  *
- * <p>The assertion is deliberately loose (no errors, p99 under 1 s): the figure itself is the
- * result, reported, since this shares a 2-core machine with the build.
+ * <p>It asserts only that every request is answered correctly under this load; the latency
+ * figures are the result, reported (timing depends on what else the machine runs). Run it alone
+ * with {@code mvn -B -pl platform -am test -Dtest=SummaryLoadBenchmarkTest
+ * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class SummaryLoadBenchmarkTest {
   private static final int RATE_PER_SECOND = 1000;
@@ -74,8 +76,8 @@ class SummaryLoadBenchmarkTest {
         report += "server-side (Micrometer, handler only, s):" + System.lineSeparator() + serverSide;
         System.out.print(report);
         Files.writeString(Path.of("target", "load-benchmark.txt"), report);
+        // the latency is the benchmark's result, reported above; only correctness is asserted
         assertThat(errors.get()).isZero();
-        assertThat(pct(latencyNanos, 0.99)).as("p99, ms").isLessThan(1000);
       } finally {
         pool.shutdownNow();
       }
