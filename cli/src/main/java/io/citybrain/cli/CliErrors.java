@@ -41,7 +41,7 @@ public final class CliErrors implements IExecutionExceptionHandler {
       return ExitCodes.INVALID_INPUT;
     }
     if (e instanceof java.io.IOException io) {
-      err.println("error: " + io.getClass().getSimpleName().replace("Exception", "") + ": " + io.getMessage());
+      err.println("error: " + describe(io));
       err.flush();
       return ExitCodes.INVALID_INPUT;
     }
@@ -51,6 +51,25 @@ public final class CliErrors implements IExecutionExceptionHandler {
     }
     err.flush();
     return ExitCodes.INTERNAL;
+  }
+
+  /** A file-system failure in words, naming the path. */
+  static String describe(java.io.IOException e) {
+    if (e instanceof java.nio.file.FileSystemException fse) {
+      String path = fse.getFile();
+      String reason =
+          e instanceof java.nio.file.NoSuchFileException
+              ? "does not exist"
+              : e instanceof java.nio.file.AccessDeniedException
+                  ? "permission denied"
+                  : e instanceof java.nio.file.FileAlreadyExistsException
+                      ? "already exists"
+                      : e instanceof java.nio.file.NotDirectoryException
+                          ? "is not a folder"
+                          : fse.getReason() == null ? "cannot be used" : fse.getReason();
+      return (path == null ? "" : path + ": ") + reason;
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   /** Invalid options: the message and a pointer to help, exit code 2. */

@@ -30,7 +30,8 @@ import picocli.CommandLine.Command;
       "  citybrain traffic compare --city hangzhou --out runs/hz",
       "  citybrain bench traffic",
       "",
-      "Exit codes: 0 success, 1 internal error, 2 invalid input or arguments."
+      "'citybrain' stands for 'java -jar cli/target/citybrain.jar' (see README.md).",
+      "Exit codes: 0 success, 1 internal error, 2 invalid input or arguments, 3 audit chain broken (audit verify)."
     })
 public final class Main implements java.util.concurrent.Callable<Integer> {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -47,6 +48,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   /** Builds the configured command line (also used by tests). */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
+    cl.setUsageHelpWidth(120); // long example lines stay whole, so they can be copied
     cl.setExecutionExceptionHandler(new CliErrors());
     cl.setParameterExceptionHandler(CliErrors::handleParameterException);
     giveVersionToSubcommands(cl, new VersionProvider());

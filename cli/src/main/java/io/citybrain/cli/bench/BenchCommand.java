@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Benchmarks against reference figures (CityFlow for traffic).",
+    description = "Benchmarks against reference figures: CityFlow for traffic, MATPOWER for grid dispatch.",
     subcommands = {BenchTrafficCommand.class, GridBenchCommand.class},
     footer = {
       "",

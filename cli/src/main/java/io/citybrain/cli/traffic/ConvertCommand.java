@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Examples:",
-      "  citybrain traffic convert --from cbengine --roadnet roadnet_round3.txt --flow flow_round3_flow0.txt"
+      "  citybrain traffic convert --from cbengine --roadnet data/traffic/nanchang_citybrain/roadnet_round3.txt --flow data/traffic/nanchang_citybrain/flow_round3_flow0.txt"
           + " --to cityflow --out nanchang-cityflow",
       "  citybrain traffic convert --roadnet roadnet_1x1.txt --out one-by-one     (format from the .txt extension;"
           + " roadnet only)"

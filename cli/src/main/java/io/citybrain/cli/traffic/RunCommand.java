@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
       "  citybrain traffic run --roadnet roadnet.json --flow flow.json --controller max-pressure --out runs/mp",
       "  citybrain traffic run --city jinan --flow 2000 --controller fixed-time --param greenSeconds=20",
       "  citybrain traffic run --config config.json --controller roadnet-plan --steps 600",
-      "  citybrain traffic run --roadnet roadnet_round3.txt --flow flow_round3_flow0.txt   (CBEngine text files)",
+      "  citybrain traffic run --roadnet data/traffic/nanchang_citybrain/roadnet_round3.txt --flow data/traffic/nanchang_citybrain/flow_round3_flow0.txt   (CBEngine text files)",
       "  citybrain traffic run --city nanchang --controller max-pressure"
     })
 public final class RunCommand implements Callable<Integer> {
@@ -70,6 +70,9 @@ public final class RunCommand implements Callable<Integer> {
     SignalControllers.require(name);
     if (out != null) {
       OutputFolder.prepare(out);
+    }
+    if (replay != null) {
+      OutputFolder.prepare(replay);
     }
     Optional<ReplayWriter> replayWriter =
         replay != null

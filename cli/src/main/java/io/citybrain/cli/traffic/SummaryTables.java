@@ -43,7 +43,12 @@ public final class SummaryTables {
             Tables.count(Math.round(s.vehicleStepsPerSecond()))
           });
     }
-    return Tables.render(header, rows);
+    return Tables.render(header, rows)
+        + "ATT: average travel time, CityFlow's definition (unfinished vehicles count with their time so far); "
+        + "ATT finished: finished trips only.\n"
+        + "in network / waiting: vehicles on the roads / still queued to enter at the end; mean delay: vs free-flow travel time.\n"
+        + "queue (mean): vehicles slower than 0.1 m/s on all lanes, averaged over the run; stops/veh: per finished vehicle;\n"
+        + "max stop s: longest standstill of any vehicle; wall s: step loop including the controller.\n";
   }
 
   /** Two columns, figure and value, for a single run. */

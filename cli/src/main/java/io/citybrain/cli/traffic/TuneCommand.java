@@ -110,6 +110,7 @@ public final class TuneCommand implements Callable<Integer> {
                 }
               });
     }
+    o.println("The five best runs (lowest ATT first) and the starting point:");
     o.println(table(result));
     Path file = out != null ? out : Path.of(controller + ".params.json");
     ResultFiles.writeJson(file, fileContent(result, s, settings));

@@ -134,11 +134,13 @@ public final class TokenService {
             h.createQuery("SELECT name, created_at_ms, revoked_at_ms FROM api_tokens ORDER BY id")
                 .map(
                     (rs, ctx) -> {
+                      String name = rs.getString(1);
+                      Instant created = Instant.ofEpochMilli(rs.getLong(2));
                       long revoked = rs.getLong(3);
-                      return new ApiToken(
-                          rs.getString(1),
-                          Instant.ofEpochMilli(rs.getLong(2)),
-                          rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(revoked)));
+                      // wasNull() speaks of the column read last: revoked_at_ms
+                      Optional<Instant> revokedAt =
+                          rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(revoked));
+                      return new ApiToken(name, created, revokedAt);
                     })
                 .list());
   }

@@ -51,7 +51,7 @@ public final class ScenarioCatalog {
       for (String flow : city.flowNames()) {
         String id = flow.equals("real") ? city.cityName() : city.cityName() + "-" + flow;
         String label = city.flowLabel(flow);
-        String name = capitalise(city.cityName()) + (flow.equals("real") ? " (real flow)" : " (flow " + flow + ")");
+        String name = city.displayName() + (flow.equals("real") ? " (real flow)" : " (flow " + flow + ")");
         bundled.put(
             id,
             new ScenarioInfo(
@@ -67,10 +67,6 @@ public final class ScenarioCatalog {
         bundledFlow.put(id, flow);
       }
     }
-  }
-
-  private static String capitalise(String s) {
-    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 
   /** All scenarios: bundled ones first (city order), then uploads (oldest first). */

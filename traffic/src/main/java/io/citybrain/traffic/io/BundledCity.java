@@ -92,6 +92,16 @@ public enum BundledCity {
     return flowNames;
   }
 
+  /** The city's name for people: Jinan, Hangzhou, New York, Nanchang. */
+  public String displayName() {
+    return switch (this) {
+      case JINAN -> "Jinan";
+      case HANGZHOU -> "Hangzhou";
+      case NEWYORK -> "New York";
+      case NANCHANG -> "Nanchang";
+    };
+  }
+
   /** The default flow: the first of {@link #flowNames()}. */
   public String defaultFlowName() {
     return flowNames.get(0);

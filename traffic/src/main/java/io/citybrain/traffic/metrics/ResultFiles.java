@@ -188,6 +188,16 @@ public final class ResultFiles {
     void write(Writer w) throws IOException;
   }
 
+  /**
+   * Temporary files are created owner-only; results are meant to be shared like any file the
+   * user writes (rw-r--r--), where the file system has POSIX permissions.
+   */
+  private static void readableByAll(Path file) throws IOException {
+    if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    }
+  }
+
   private static void atomically(Path file, WriterBody body) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
@@ -196,6 +206,7 @@ public final class ResultFiles {
       try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
         body.write(w);
       }
+      readableByAll(tmp);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(tmp);
