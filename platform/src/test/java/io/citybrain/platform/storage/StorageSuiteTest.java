@@ -175,6 +175,9 @@ class StorageSuiteTest {
       assertThat(tokens.authenticate(secret)).contains("alice");
       assertThat(tokens.authenticate(secret + "x")).isEmpty();
       assertThat(tokens.authenticate(null)).isEmpty();
+      assertThat(tokens.list())
+          .singleElement()
+          .satisfies(t -> assertThat(t.revokedAt()).as("a live token is not revoked").isEmpty());
       List<String> stored = db.jdbi().withHandle(h -> h.createQuery("SELECT token_sha256 FROM api_tokens").mapTo(String.class).list());
       assertThat(stored).hasSize(1).doesNotContain(secret).allSatisfy(s -> assertThat(s).hasSize(64));
       assertThatThrownBy(() -> tokens.create("alice", "cli:test")).hasMessageContaining("already exists");
