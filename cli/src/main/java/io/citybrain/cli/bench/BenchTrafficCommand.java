@@ -95,9 +95,10 @@ public final class BenchTrafficCommand implements Callable<Integer> {
       cases.clear();
     }
     o.printf(
-        "citybrain traffic benchmark: %d rows, %d timed runs each (+1 warm-up), %d steps, Java %s, max heap %d MB, %d cores%n",
+        "citybrain traffic benchmark: %d rows, %d timed runs each (+1 warm-up), %d steps, Java %s, max heap %d MB, %d cores, system load average %.1f%n",
         cases.size(), runs, steps, System.getProperty("java.version"),
-        Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
+        Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(),
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     o.println("Ratios: ATT ours/CityFlow (1.000 = identical); speed ours/CityFlow single-thread vehicle-steps/s.");
     o.flush();
     List<Row> rows = new TrafficBenchmark(runs, steps).run(cases, r -> {
