@@ -58,9 +58,11 @@ public final class EmergencyPreemption implements SignalController {
   private double[] speeds = new double[64];
 
   /**
+   * Pre-emption without a yellow in the queue-clearance time.
+   *
    * @param normal the controller used when no emergency vehicle approaches
    * @param rangeMeters distance to the stop line from which an approaching emergency vehicle
-   *     pre-empts, m, &ge; 0
+   *     pre-empts whatever the queue ahead of it, m, &ge; 0
    */
   public EmergencyPreemption(SignalController normal, double rangeMeters) {
     this(normal, rangeMeters, 0);
@@ -108,7 +110,13 @@ public final class EmergencyPreemption implements SignalController {
         new ParameterSpec(
             PRIORITY, defaultPriority, 0, 1, "1", "1: pre-empt for approaching emergency vehicles; 0: ignore them"),
         new ParameterSpec(
-            RANGE, 200, 0, 10000, "m", "distance to the stop line from which an emergency vehicle pre-empts"));
+            RANGE,
+            200,
+            0,
+            10000,
+            "m",
+            "distance to the stop line within which an emergency vehicle always pre-empts"
+                + " (beyond it, only when the queue ahead of it could not clear in time)"));
   }
 
   /**
