@@ -32,13 +32,16 @@ import picocli.CommandLine.Spec;
     description = {
       "Run a controller twice on a flow with emergency vehicles (flow entries with \"emergency\": true),"
           + " pre-emption off and on, and compare the emergency vehicles' travel time with everyone else's.",
-      "The controller must offer pre-emption (parameter emergencyPriority): actuated-pressure, advanced-mp.",
+      "The controller must offer pre-emption (parameter emergencyPriority): actuated-pressure, advanced-mp,"
+          + " or max-pressure (whose default is off; the second run turns it on).",
       "With --out, writes emergency.json."
     },
     footer = {
       "",
       "Examples:",
       "  citybrain traffic emergency --city jinan --flow emergency",
+      "  citybrain traffic emergency --city hangzhou --flow emergency --params data/traffic/params/hangzhou-actuated-pressure.json",
+      "  citybrain traffic emergency --city hangzhou --flow emergency --controller max-pressure",
       "  citybrain traffic emergency --city jinan --flow emergency --controller advanced-mp --param emergencyRangeMeters=300"
     })
 public final class EmergencyCommand implements Callable<Integer> {
@@ -66,7 +69,7 @@ public final class EmergencyCommand implements Callable<Integer> {
     long flagged = s.demand().flows().stream().filter(f -> f.emergency()).count();
     if (flagged == 0) {
       throw new io.citybrain.cli.CliErrors.UsageException(
-          s.name() + " has no emergency vehicles (flow entries with \"emergency\": true); try --city jinan --flow emergency");
+          s.name() + " has no emergency vehicles (flow entries with \"emergency\": true); try --flow emergency with --city jinan or --city hangzhou");
     }
     EmergencyComparison.Result r;
     try (Progress progress = Progress.start("emergency " + controller, 2 * run.steps)) {

@@ -30,13 +30,15 @@ public final class MaxPressure implements SignalControllerProvider {
 
   @Override
   public List<ParameterSpec> parameters() {
-    return ParameterSpec.timing(15, 5, 15);
+    List<ParameterSpec> specs = new java.util.ArrayList<>(ParameterSpec.timing(15, 5, 15));
+    specs.addAll(EmergencyPreemption.parameters(0));
+    return List.copyOf(specs);
   }
 
   @Override
   public SignalController create(ControllerParameters parameters) {
-    return (intersection, observation) ->
-        PhaseDecision.of(choose(intersection, observation));
+    SignalController c = (intersection, observation) -> PhaseDecision.of(choose(intersection, observation));
+    return EmergencyPreemption.wrap(c, parameters);
   }
 
   /**

@@ -32,6 +32,9 @@ public interface Observation {
   /** Length of the lane, m. */
   double laneLengthMeters(int lane);
 
+  /** Speed limit of the lane (map data, like its length), m/s. */
+  double laneSpeedLimitMetersPerSecond(int lane);
+
   /**
    * Vehicles on the lane within {@code rangeMeters} of its end (the stop line for incoming
    * lanes).

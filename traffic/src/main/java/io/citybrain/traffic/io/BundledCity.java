@@ -13,7 +13,9 @@ import java.util.stream.Collectors;
  *
  * <p>{@link #flowNames()} lists the published real flows (the benchmark's). A city may also carry
  * scenario flows built from them, loadable by name but not part of the benchmark: Jinan's
- * {@code emergency} is its real flow with ten emergency trips added ({@link #scenarioFlowNames()}).
+ * {@code emergency} is its real flow with ten emergency trips added, Hangzhou's {@code emergency}
+ * its heavy {@code 5734} flow with ten emergency trips through its busiest intersections
+ * ({@link #scenarioFlowNames()}).
  */
 public enum BundledCity {
   JINAN(
@@ -33,7 +35,8 @@ public enum BundledCity {
       Map.of(
           "real", "anon_4_4_hangzhou_real.json",
           "5734", "anon_4_4_hangzhou_real_5734.json",
-          "5816", "anon_4_4_hangzhou_real_5816.json"),
+          "5816", "anon_4_4_hangzhou_real_5816.json",
+          "emergency", "anon_4_4_hangzhou_real_5734_emergency.json"),
       List.of("real", "5734", "5816")),
   NEWYORK(
       "newyork",

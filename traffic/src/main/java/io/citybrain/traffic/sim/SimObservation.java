@@ -65,6 +65,12 @@ final class SimObservation implements Observation {
   }
 
   @Override
+  public double laneSpeedLimitMetersPerSecond(int lane) {
+    checkLane(lane);
+    return sim.net.maxSpeed[lane];
+  }
+
+  @Override
   public int laneVehicleCountWithin(int lane, double rangeMeters) {
     checkLane(lane);
     int n = sim.vehicleCount(lane);
@@ -119,7 +125,10 @@ final class SimObservation implements Observation {
     return list.isEmpty() ? List.of() : Collections.unmodifiableList(list);
   }
 
-  /** Finds every emergency vehicle on a lane that ends at an intersection and files its notice. */
+  /**
+   * Finds every emergency vehicle on a lane that ends at an intersection, or queued to enter such
+   * a lane at the network's edge (announced at the lane's start, standing), and files its notice.
+   */
   private void collectNotices() {
     for (List<EmergencyApproach> l : notices) {
       l.clear();
@@ -145,6 +154,20 @@ final class SimObservation implements Observation {
                     Math.max(0, net.length[lane] - sim.vehiclePosition(v)),
                     sim.vehicleSpeed(v),
                     net.roadIds[net.laneRoad[nextLane]]));
+      }
+      int queued = sim.entryQueueLength(lane);
+      for (int k = 0; k < queued; k++) {
+        int v = sim.entryQueueVehicle(lane, k);
+        if (!emergencyFlow[sim.vehicleFlow(v)]) {
+          continue;
+        }
+        int nextLane = sim.vehicleNextLane(v);
+        if (nextLane < 0) {
+          continue;
+        }
+        notices
+            .get(net.roadEndIntersection[net.laneRoad[lane]])
+            .add(new EmergencyApproach(lane, net.length[lane], 0, net.roadIds[net.laneRoad[nextLane]]));
       }
     }
     for (List<EmergencyApproach> l : notices) {

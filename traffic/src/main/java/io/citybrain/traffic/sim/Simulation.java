@@ -1606,6 +1606,14 @@ public final class Simulation implements AutoCloseable {
     return waiting[lane].size();
   }
 
+  /**
+   * Slot of the {@code k}-th vehicle (front first) queued outside the network to enter lane
+   * {@code lane}, {@code 0 <= k < entryQueueLength(lane)}.
+   */
+  public int entryQueueVehicle(int lane, int k) {
+    return waiting[lane].get(k);
+  }
+
   /** Slot of the {@code k}-th vehicle (front first) on drivable {@code d}. */
   public int vehicleAt(int d, int k) {
     return dv[d][k];

@@ -42,6 +42,44 @@ class EmergencyPreemptionTest {
   }
 
   @Test
+  void aVehicleBeyondRangeBehindAQueueThatCannotClearInTimePreempts() {
+    SignalController c = controller(1);
+    // 30 vehicles ahead need 5 s of yellow + 30 x 2 s; at 11.1 m/s the vehicle is 27 s away
+    FakeObservation o = westBusy().queue(SOUTH_IN, 30).notice(SOUTH_IN, 300, "r_n");
+    assertThat(c.interrupt(layout, o)).isTrue();
+    assertThat(c.decide(layout, o).phase()).isEqualTo(SOUTH_NORTH);
+  }
+
+  @Test
+  void aVehicleBeyondRangeBehindAQueueThatClearsInTimeWaits() {
+    SignalController c = controller(1);
+    // 3 vehicles ahead need 5 + 6 s; the vehicle is 27 s away
+    FakeObservation o = westBusy().queue(SOUTH_IN, 3).notice(SOUTH_IN, 300, "r_n");
+    assertThat(c.interrupt(layout, o)).isFalse();
+  }
+
+  @Test
+  void vehiclesBehindTheEmergencyVehicleDoNotCount() {
+    SignalController c = controller(1);
+    FakeObservation o = westBusy().notice(SOUTH_IN, 300, "r_n");
+    for (int k = 0; k < 30; k++) {
+      o.vehicle(SOUTH_IN, 310 + 7.5 * k, 0);
+    }
+    assertThat(c.interrupt(layout, o)).isFalse();
+  }
+
+  @Test
+  void maxPressureOffersPreemptionOffByDefault() {
+    FakeObservation o = westBusy().notice(SOUTH_IN, 150, "r_n");
+    SignalController byDefault = TestLayouts.controller("max-pressure", layout);
+    assertThat(byDefault).isNotInstanceOf(EmergencyPreemption.class);
+    assertThat(byDefault.interrupt(layout, o)).isFalse();
+    SignalController on = TestLayouts.controller("max-pressure", layout, EmergencyPreemption.PRIORITY, 1);
+    assertThat(on.interrupt(layout, o)).isTrue();
+    assertThat(on.decide(layout, o)).isEqualTo(new PhaseDecision(SOUTH_NORTH, 1));
+  }
+
+  @Test
   void aGreenAlreadyServingTheVehicleIsHeldSecondBySecond() {
     SignalController c = controller(1);
     FakeObservation o = new FakeObservation().at(100, SOUTH_NORTH, 40).queue(WEST_IN, 30).notice(SOUTH_IN, 50, "r_n");

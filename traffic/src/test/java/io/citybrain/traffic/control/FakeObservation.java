@@ -68,6 +68,12 @@ final class FakeObservation implements Observation {
     return lengths.getOrDefault(lane, 300.0);
   }
 
+  /** Every lane's speed limit: 11.111 m/s (40 km/h), as on the research networks. */
+  @Override
+  public double laneSpeedLimitMetersPerSecond(int lane) {
+    return 11.111;
+  }
+
   @Override
   public int laneVehicleCountWithin(int lane, double rangeMeters) {
     return (int) vehicles.getOrDefault(lane, List.of()).stream().filter(v -> v[0] <= rangeMeters).count();

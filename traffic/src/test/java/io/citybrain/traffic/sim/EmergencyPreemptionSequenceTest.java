@@ -126,4 +126,28 @@ class EmergencyPreemptionSequenceTest {
     assertThat(without.emergencyMinSpeed()).isLessThan(0.1);
     assertThat(with.emergencyTravelTime()).isLessThan(without.emergencyTravelTime() - 10);
   }
+
+  @Test
+  void anEmergencyVehicleQueuedToEnterIsAnnouncedAtTheLaneStart() {
+    // four cars and the ambulance are created at once; a lane admits one vehicle per step
+    List<Flow> flows = new ArrayList<>();
+    for (int k = 0; k < 4; k++) {
+      flows.add(new Flow("car" + k, TestNetworks.car(), List.of("r_s", "r_n"), 1, 0, 0));
+    }
+    flows.add(new Flow("ambulance", TestNetworks.car(), List.of("r_s", "r_n"), 1, 0, 0, true));
+    Scenario s = TestNetworks.scenario(TestNetworks.crossing(), new Demand(flows));
+    Simulation sim = s.newSimulation(SimulationConfig.defaults());
+    SignalControllerProvider p = SignalControllers.require("max-pressure");
+    ControllerParameters params = ControllerParameters.resolve(p.name(), p.parameters(), Map.of());
+    SignalTimer timer = new SignalTimer(sim, p.create(params), p.timing(params));
+    timer.beforeStep();
+    sim.step();
+    int southLane = s.compiled().lane("r_s", 0);
+    assertThat(sim.entryQueueLength(southLane)).isEqualTo(4);
+    SimObservation o = new SimObservation(sim, timer);
+    assertThat(o.emergencyApproaches(intersection(s, "C")))
+        .containsExactly(
+            new io.citybrain.traffic.control.EmergencyApproach(
+                southLane, s.compiled().lengthMeters(southLane), 0, "r_n"));
+  }
 }
