@@ -74,6 +74,15 @@ public final class RunOptions {
     return new SimulationConfig(dt, s, threads, cityFlowCompatible);
   }
 
+  /** The files these options read ({@code --params}), under the option that names each. */
+  Map<String, Path> inputFiles() {
+    Map<String, Path> files = new LinkedHashMap<>();
+    if (paramsFile != null) {
+      files.put("--params", paramsFile);
+    }
+    return files;
+  }
+
   /** Controller parameters: the file's, overridden by {@code --param}. */
   Map<String, Double> controllerParameters() throws IOException {
     Map<String, Double> all = new LinkedHashMap<>();
