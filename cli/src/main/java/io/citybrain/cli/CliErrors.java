@@ -53,6 +53,23 @@ public final class CliErrors implements IExecutionExceptionHandler {
     return ExitCodes.INTERNAL;
   }
 
+  /**
+   * The Java heap ran out (input far larger than usual, or a run creating too many vehicles): one
+   * message saying so and how to give Java more memory, exit code 1, no stack trace.
+   */
+  public static int outOfMemory(PrintWriter err, OutOfMemoryError e) {
+    long maxMiB = Runtime.getRuntime().maxMemory() >> 20;
+    err.println(
+        "error: out of memory (" + e.getMessage() + "; this Java may use " + maxMiB + " MiB): the input or the"
+            + " run is too large for it. Give Java more memory, e.g. java -Xmx" + Math.max(2, 2 * (maxMiB >> 10))
+            + "g -jar citybrain.jar ..., or make the input smaller");
+    if (System.getenv("CITYBRAIN_DEBUG") != null) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return ExitCodes.INTERNAL;
+  }
+
   /** Invalid options: the message and a pointer to help, exit code 2. */
   public static int handleParameterException(ParameterException ex, String[] args) {
     CommandLine cmd = ex.getCommandLine();
