@@ -85,7 +85,7 @@ public final class RunCommand implements Callable<Integer> {
       RunListener listener = replayWriter.isPresent() ? replayWriter.get().around(progress) : progress;
       result =
           TrafficRunner.run(
-              s, name, run.controllerParameters(), run.simulationConfig(cfg), run.steps, listener);
+              s, name, run.controllerParameters(name), run.simulationConfig(cfg), run.steps, listener);
     } finally {
       if (replayWriter.isPresent()) {
         replayWriter.get().close();

@@ -92,7 +92,7 @@ public final class TuneCommand implements Callable<Integer> {
     }
     Scenario s = scenario.load(spec.commandLine().getErr());
     CityFlowConfig cfg = scenario.cityFlowConfig();
-    Map<String, Double> fixed = run.controllerParameters();
+    Map<String, Double> fixed = run.controllerParameters(controller);
     Path file = out != null ? out : Path.of(controller + ".params.json");
     checkOutputFile(file);
     ParameterSearch.Settings settings =
