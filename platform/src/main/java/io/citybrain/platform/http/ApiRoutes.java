@@ -38,8 +38,16 @@ final class ApiRoutes {
 
   private static final int MAX_LIST = 1000;
 
+  /**
+   * Uploads parsed and checked at once. Checking a 32 MiB roadnet builds a JSON tree of several
+   * hundred MB; eight at once took the server to 7.8 GB. More answer 429.
+   */
+  static final int MAX_CONCURRENT_UPLOADS = 2;
+
+  private final java.util.concurrent.Semaphore uploadsInProgress;
   private final Platform platform;
-  private final Map<String, String> mapCache = new ConcurrentHashMap<>();
+  /** Map JSON by scenario, softly held (35 MB for a 50,000-intersection upload; see ScenarioCatalog). */
+  private final Map<String, java.lang.ref.SoftReference<String>> mapCache = new ConcurrentHashMap<>();
   private final Map<Long, String> summaries =
       java.util.Collections.synchronizedMap(
           new java.util.LinkedHashMap<>(64, 0.75f, true) {
@@ -49,8 +57,12 @@ final class ApiRoutes {
             }
           });
 
-  ApiRoutes(Platform platform) {
+  /**
+   * @param uploadGate permits for uploads being checked ({@link #MAX_CONCURRENT_UPLOADS})
+   */
+  ApiRoutes(Platform platform, java.util.concurrent.Semaphore uploadGate) {
     this.platform = platform;
+    this.uploadsInProgress = uploadGate;
   }
 
   void register(RoutesConfig r, LiveStream live) {
@@ -120,7 +132,12 @@ final class ApiRoutes {
 
   private void scenarioMap(Context ctx) {
     String id = requireScenario(ctx.pathParam("id")).id();
-    String json = mapCache.computeIfAbsent(id, k -> Json.write(NetworkMap.of(k, platform.scenarios().load(k))));
+    java.lang.ref.SoftReference<String> cached = mapCache.get(id);
+    String json = cached == null ? null : cached.get();
+    if (json == null) {
+      json = Json.write(NetworkMap.of(id, platform.scenarios().load(id)));
+      mapCache.put(id, new java.lang.ref.SoftReference<>(json));
+    }
     ctx.contentType("application/json").result(json);
   }
 
@@ -130,6 +147,20 @@ final class ApiRoutes {
       throw HttpProblem.badRequest(
           "bad_request", "upload the files as multipart/form-data with parts 'roadnet' and 'flow' (and optionally 'name')");
     }
+    if (!uploadsInProgress.tryAcquire()) {
+      platform.metrics().upload("busy");
+      ctx.header("Retry-After", "5");
+      throw new HttpProblem(
+          429, "uploads_busy", MAX_CONCURRENT_UPLOADS + " uploads are being checked; try again in a few seconds");
+    }
+    try {
+      checkAndStore(ctx, actor);
+    } finally {
+      uploadsInProgress.release();
+    }
+  }
+
+  private void checkAndStore(Context ctx, String actor) throws InputValidationException {
     Map<String, List<UploadedFile>> parts = multipartFiles(ctx);
     List<UploadedFile> roadnets = parts.getOrDefault("roadnet", List.of());
     List<UploadedFile> flows = parts.getOrDefault("flow", List.of());

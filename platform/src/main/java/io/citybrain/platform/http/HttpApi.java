@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.concurrent.Semaphore;
 
 /**
  * The HTTP server (Javalin): the JSON API under {@code /api}, the live stream (SSE), the
@@ -32,8 +33,13 @@ public final class HttpApi implements AutoCloseable {
    * @return the running server ({@link #port()} tells the port when 0 was asked)
    */
   public static HttpApi start(Platform platform, PlatformConfig config) {
+    return start(platform, config, new Semaphore(ApiRoutes.MAX_CONCURRENT_UPLOADS));
+  }
+
+  /** As {@link #start(Platform, PlatformConfig)}, with the permits of uploads being checked given (tests hold them). */
+  static HttpApi start(Platform platform, PlatformConfig config, Semaphore uploadGate) {
     AccessControl access = new AccessControl(platform.tokens());
-    ApiRoutes routes = new ApiRoutes(platform);
+    ApiRoutes routes = new ApiRoutes(platform, uploadGate);
     LiveStream live = new LiveStream(platform.runs(), platform.runStore());
     DashboardPage dashboard = new DashboardPage();
     byte[] openApi = resource("io/citybrain/platform/http/openapi.json");
