@@ -1,5 +1,6 @@
 package io.citybrain.cli;
 
+import io.citybrain.platform.storage.StorageException;
 import io.citybrain.traffic.io.InputProblem;
 import io.citybrain.traffic.io.InputValidationException;
 import java.io.PrintWriter;
@@ -37,6 +38,12 @@ public final class CliErrors implements IExecutionExceptionHandler {
     if (e instanceof UsageException || e instanceof IllegalArgumentException) {
       err.println("error: " + e.getMessage());
       err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+      err.flush();
+      return ExitCodes.INVALID_INPUT;
+    }
+    if (e instanceof StorageException) {
+      // the database cannot be opened or used (PostgreSQL down, a wrong --db): not a bug
+      err.println("error: " + e.getMessage());
       err.flush();
       return ExitCodes.INVALID_INPUT;
     }
