@@ -47,6 +47,11 @@ public final class CliErrors implements IExecutionExceptionHandler {
       err.flush();
       return ExitCodes.INVALID_INPUT;
     }
+    if (e instanceof java.nio.file.AccessDeniedException denied) {
+      err.println("error: permission denied on " + denied.getFile());
+      err.flush();
+      return ExitCodes.INVALID_INPUT;
+    }
     if (e instanceof java.io.IOException io) {
       err.println("error: " + io.getClass().getSimpleName().replace("Exception", "") + ": " + io.getMessage());
       err.flush();

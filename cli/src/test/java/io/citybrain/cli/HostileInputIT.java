@@ -126,4 +126,16 @@ class HostileInputIT {
     assertThat(result.stderr()).as(result.describe()).startsWith("error: out of memory").contains("-Xmx");
     result.assertNoStackTrace();
   }
+
+  @Test
+  void readOnlyOutFolderIsRefusedBeforeAnythingRuns() throws IOException {
+    Path readOnly = Files.createDirectories(dir.resolve("read-only"));
+    Files.setPosixFilePermissions(readOnly, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+    assumeThat(Files.isWritable(readOnly)).as("not running as root, who may write anywhere").isFalse();
+
+    Result result =
+        CitybrainJar.runQuick(dir, "traffic", "convert", "--roadnet", ROADNET, "--out", "read-only").assertInvalid();
+
+    assertThat(result.stderr()).contains("--out read-only: the folder is not writable");
+  }
 }
