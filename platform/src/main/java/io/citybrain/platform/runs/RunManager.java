@@ -50,6 +50,9 @@ public final class RunManager implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunManager.class);
 
+  /** Longest sleep of a paced run between two looks at whether it was cancelled. */
+  private static final long PACE_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
   private final RunStore runs;
   private final AuditLog audit;
   private final ScenarioCatalog scenarios;
@@ -363,10 +366,11 @@ public final class RunManager implements AutoCloseable {
         lr.stepped(sim, step);
         if (pace > 0) {
           long due = t0 + (long) (step / pace * 1e9);
-          long wait = due - System.nanoTime();
-          if (wait > 0) {
+          // in short slices, so that a cancel is seen within one even when steps are seconds apart
+          long wait;
+          while ((wait = due - System.nanoTime()) > 0 && lr.stop() == LiveRun.Stop.NONE) {
             try {
-              TimeUnit.NANOSECONDS.sleep(wait);
+              TimeUnit.NANOSECONDS.sleep(Math.min(wait, PACE_SLICE_NANOS));
             } catch (InterruptedException e) {
               Thread.currentThread().interrupt();
               lr.requestShutdown();
