@@ -108,6 +108,15 @@ class HostileInputIT {
   }
 
   @Test
+  void threadCountThatWouldExhaustTheSystemIsRefused() {
+    Result result =
+        CitybrainJar.runQuick(dir, "traffic", "run", "--roadnet", ROADNET, "--flow", FLOW, "--threads", "100000")
+            .assertInvalid();
+
+    assertThat(result.stderr()).contains("--threads must be in [1, 256], got 100000");
+  }
+
+  @Test
   void inputTooLargeForTheHeapEndsWithAMessageNotAStackTrace() throws IOException {
     // about 20 MB of flow entries against a 32 MiB heap
     String entry = Corridor.flow().get(0).toString();

@@ -54,12 +54,23 @@ public final class RunOptions {
       description = "Step length in s (default: 1, or the config's).")
   Double interval;
 
+  /** Most --threads: far above any core count that helps; 100,000 spent half a minute creating threads, then failed. */
+  static final int MAX_THREADS = 256;
+
+  int threads;
+
   @Option(
       names = "--threads",
       defaultValue = "1",
       paramLabel = "N",
-      description = "Worker threads for stepping (default: ${DEFAULT-VALUE}); results are identical at any count.")
-  int threads;
+      description = "Worker threads for stepping, 1 to 256 (default: ${DEFAULT-VALUE}); results are identical at any count.")
+  void threads(int value) {
+    if (value < 1 || value > MAX_THREADS) {
+      throw new ParameterException(
+          command.commandLine(), "--threads must be in [1, " + MAX_THREADS + "], got " + value);
+    }
+    threads = value;
+  }
 
   @Option(
       names = "--cityflow-compatible",
