@@ -108,6 +108,19 @@ class HostileInputIT {
   }
 
   @Test
+  void intervalProblemsNameTheOptionOrTheConfigKey() {
+    Result option =
+        CitybrainJar.runQuick(dir, "traffic", "run", "--roadnet", ROADNET, "--flow", FLOW, "--interval", "NaN").assertInvalid();
+    assertThat(option.stderr()).contains("--interval must be in (0, 10] s, got NaN").doesNotContain("intervalSeconds");
+
+    ObjectNode config = Corridor.configFor(ROADNET, FLOW);
+    config.put("interval", 20);
+    Corridor.write(dir, "slow-config.json", config);
+    Result file = CitybrainJar.runQuick(dir, "traffic", "run", "--config", "slow-config.json").assertInvalid();
+    assertThat(file.stderr()).contains("slow-config.json: interval: config: interval is 20.0; expected at most 10 s");
+  }
+
+  @Test
   void threadCountThatWouldExhaustTheSystemIsRefused() {
     Result result =
         CitybrainJar.runQuick(dir, "traffic", "run", "--roadnet", ROADNET, "--flow", FLOW, "--threads", "100000")

@@ -48,11 +48,19 @@ public final class RunOptions {
   @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: 0, or the config's).")
   Long seed;
 
+  Double interval;
+
+  /** Checked here so that the message names the option (it named the record field intervalSeconds). */
   @Option(
       names = "--interval",
       paramLabel = "SECONDS",
-      description = "Step length in s (default: 1, or the config's).")
-  Double interval;
+      description = "Step length in s, more than 0 and at most 10 (default: 1, or the config's).")
+  void interval(double value) {
+    if (!(value > 0 && value <= 10)) {
+      throw new ParameterException(command.commandLine(), "--interval must be in (0, 10] s, got " + value);
+    }
+    interval = value;
+  }
 
   /** Most --threads: far above any core count that helps; 100,000 spent half a minute creating threads, then failed. */
   static final int MAX_THREADS = 256;

@@ -55,6 +55,9 @@ public final class InputLimits {
   /** Vehicle headway time, s. */
   public static final Range HEADWAY_SECONDS = new Range(0, 60, "s");
 
+  /** Step length of a simulation (a CityFlow config's {@code interval}), s: the simulator's range. */
+  public static final Range STEP_SECONDS = new Range(0, 10, "s");
+
   /** Time between two vehicles of one flow, s: at most 36,000 vehicles an hour from one flow. */
   public static final Range FLOW_INTERVAL_SECONDS = new Range(0.1, Double.POSITIVE_INFINITY, "s");
 
