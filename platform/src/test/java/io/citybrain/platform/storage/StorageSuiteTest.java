@@ -189,6 +189,24 @@ class StorageSuiteTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
+  void oneServerLockPerDatabase(String kind) throws Exception {
+    Path dataDir = tmp.resolve("data");
+    try (TestDatabases.TestDb tdb = TestDatabases.of(kind, tmp);
+        Database first = Database.open(tdb.settings());
+        Database second = Database.open(tdb.settings())) {
+      ServerLock held = ServerLock.acquire(first, dataDir);
+
+      assertThatThrownBy(() -> ServerLock.acquire(second, dataDir))
+          .isInstanceOf(StorageException.class)
+          .hasMessageContaining("another citybrain server is using");
+
+      held.close();
+      ServerLock.acquire(second, dataDir).close();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
   void tokenRevokedByAnotherProcessIsRefusedWithinTheRecheckTime(String kind) throws Exception {
     try (TestDatabases.TestDb tdb = TestDatabases.of(kind, tmp);
         Database db = Database.open(tdb.settings())) {
