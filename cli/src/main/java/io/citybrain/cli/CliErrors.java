@@ -1,5 +1,6 @@
 package io.citybrain.cli;
 
+import io.citybrain.platform.storage.StorageException;
 import io.citybrain.traffic.io.InputProblem;
 import io.citybrain.traffic.io.InputValidationException;
 import java.io.PrintWriter;
@@ -40,6 +41,17 @@ public final class CliErrors implements IExecutionExceptionHandler {
       err.flush();
       return ExitCodes.INVALID_INPUT;
     }
+    if (e instanceof StorageException) {
+      // the database cannot be opened or used (PostgreSQL down, a wrong --db): not a bug
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return ExitCodes.INVALID_INPUT;
+    }
+    if (e instanceof java.nio.file.AccessDeniedException denied) {
+      err.println("error: permission denied on " + denied.getFile());
+      err.flush();
+      return ExitCodes.INVALID_INPUT;
+    }
     if (e instanceof java.io.IOException io) {
       err.println("error: " + describe(io));
       err.flush();
@@ -70,6 +82,23 @@ public final class CliErrors implements IExecutionExceptionHandler {
       return (path == null ? "" : path + ": ") + reason;
     }
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
+  /**
+   * The Java heap ran out (input far larger than usual, or a run creating too many vehicles): one
+   * message saying so and how to give Java more memory, exit code 1, no stack trace.
+   */
+  public static int outOfMemory(PrintWriter err, OutOfMemoryError e) {
+    long maxMiB = Runtime.getRuntime().maxMemory() >> 20;
+    err.println(
+        "error: out of memory (" + e.getMessage() + "; this Java may use " + maxMiB + " MiB): the input or the"
+            + " run is too large for it. Give Java more memory, e.g. java -Xmx" + Math.max(2, 2 * (maxMiB >> 10))
+            + "g -jar citybrain.jar ..., or make the input smaller");
+    if (System.getenv("CITYBRAIN_DEBUG") != null) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return ExitCodes.INTERNAL;
   }
 
   /** Invalid options: the message and a pointer to help, exit code 2. */

@@ -67,6 +67,13 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    int code;
+    try {
+      code = commandLine().execute(args);
+    } catch (OutOfMemoryError e) {
+      // picocli passes errors through; what ran out is unreachable now, so printing works
+      code = CliErrors.outOfMemory(new java.io.PrintWriter(System.err, true), e);
+    }
+    System.exit(code);
   }
 }

@@ -97,6 +97,11 @@ final class CitybrainJar {
     return launch(QUICK_START, workDir, args);
   }
 
+  /** As {@link #run}, with options for the child JVM (such as a small {@code -Xmx}). */
+  static Result runWithJvmOptions(List<String> jvmOptions, Path workDir, String... args) {
+    return launch(jvmOptions, workDir, args);
+  }
+
   private static Result launch(List<String> jvmOptions, Path workDir, String... args) {
     assertThat(JAR)
         .as("the shaded jar (build it with 'mvn -B -pl cli -am verify', or 'package' first)")

@@ -3,6 +3,7 @@ package io.citybrain.platform;
 import io.citybrain.platform.http.HttpApi;
 import io.citybrain.platform.runs.RunRequest;
 import io.citybrain.platform.storage.RunRecord;
+import io.citybrain.platform.storage.ServerLock;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -24,12 +25,15 @@ public final class PlatformServer implements AutoCloseable {
 
   private final Platform platform;
   private final HttpApi http;
+  private final ServerLock lock;
   private final List<Long> interrupted;
   private final Optional<RunRecord> demoRun;
 
-  private PlatformServer(Platform platform, HttpApi http, List<Long> interrupted, Optional<RunRecord> demoRun) {
+  private PlatformServer(
+      Platform platform, HttpApi http, ServerLock lock, List<Long> interrupted, Optional<RunRecord> demoRun) {
     this.platform = platform;
     this.http = http;
+    this.lock = lock;
     this.interrupted = interrupted;
     this.demoRun = demoRun;
   }
@@ -41,7 +45,10 @@ public final class PlatformServer implements AutoCloseable {
    */
   public static PlatformServer start(PlatformConfig config) {
     Platform platform = Platform.open(config, Clock.systemUTC());
+    ServerLock lock = null;
     try {
+      // before recovery, which would mark a running server's runs interrupted
+      lock = ServerLock.acquire(platform.database(), config.dataDir());
       List<Long> interrupted = platform.runs().recoverInterrupted();
       HttpApi http = HttpApi.start(platform, config);
       Optional<RunRecord> demo = Optional.empty();
@@ -49,8 +56,11 @@ public final class PlatformServer implements AutoCloseable {
         demo = Optional.of(platform.runs().start(DEMO_RUN, "system:demo"));
         LOG.info("demo run {} started on Jinan", demo.get().id());
       }
-      return new PlatformServer(platform, http, interrupted, demo);
+      return new PlatformServer(platform, http, lock, interrupted, demo);
     } catch (RuntimeException e) {
+      if (lock != null) {
+        lock.close();
+      }
       platform.close();
       throw e;
     }
@@ -80,6 +90,10 @@ public final class PlatformServer implements AutoCloseable {
   @Override
   public void close() {
     http.close();
-    platform.close();
+    try {
+      lock.close(); // first: on PostgreSQL it holds a connection of the pool closed next
+    } finally {
+      platform.close();
+    }
   }
 }

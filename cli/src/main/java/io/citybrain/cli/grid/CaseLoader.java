@@ -12,6 +12,9 @@ import java.util.Optional;
 
 /** Loads a case named on the command line: a file path, or a bundled case name like {@code case118}. */
 final class CaseLoader {
+  /** Largest case file read, bytes (512 MiB). */
+  static final long MAX_BYTES = 512L << 20;
+
   private CaseLoader() {}
 
   /**
@@ -23,6 +26,23 @@ final class CaseLoader {
   static Optional<PowerNetwork> load(String argument, PrintWriter err) {
     Path path = Path.of(argument);
     try {
+      if (Files.isDirectory(path)) {
+        err.println("error: " + argument + " is a directory; expected a MATPOWER .m file or a bundled case name");
+        err.flush();
+        return Optional.empty();
+      }
+      if (Files.exists(path) && !Files.isRegularFile(path)) {
+        err.println("error: " + argument + " is not a regular file (a device, a named pipe or a socket); expected a"
+            + " MATPOWER .m file");
+        err.flush();
+        return Optional.empty();
+      }
+      if (Files.isRegularFile(path) && Files.size(path) > MAX_BYTES) {
+        err.println("error: " + argument + " is larger than " + (MAX_BYTES >> 20) + " MiB, the largest case file"
+            + " citybrain reads (case9241pegase is 3 MB)");
+        err.flush();
+        return Optional.empty();
+      }
       if (Files.isRegularFile(path)) {
         return Optional.of(MatpowerReader.read(path));
       }

@@ -5,6 +5,7 @@ import io.citybrain.grid.report.DispatchReport;
 import io.citybrain.grid.report.ReportWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -38,6 +39,13 @@ public final class GridDispatchCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (outDirectory != null && Files.exists(outDirectory) && !Files.isDirectory(outDirectory)) {
+      // checked before solving, so nothing is printed that the error then contradicts
+      err.println("error: --out " + outDirectory + " is a file, not a folder; expected a folder for the results"
+          + " (created when missing)");
+      err.flush();
+      return GridCommand.EXIT_BAD_INPUT;
+    }
     Optional<PowerNetwork> network = CaseLoader.load(caseArgument, err);
     if (network.isEmpty()) {
       return GridCommand.EXIT_BAD_INPUT;
@@ -50,11 +58,23 @@ public final class GridDispatchCommand implements Callable<Integer> {
           out.println("wrote " + file);
         }
       } catch (IOException e) {
-        err.println("error: cannot write results to " + outDirectory + ": " + e.getMessage());
+        err.println("error: cannot write results to " + outDirectory + ": " + reason(e));
         return GridCommand.EXIT_BAD_INPUT;
       }
     }
     out.flush();
     return report.optimum().success() ? 0 : GridCommand.EXIT_NO_DISPATCH;
+  }
+
+  /** Java's message for a failed write is often just the path; say what happened to it. */
+  private static String reason(IOException e) {
+    if (e instanceof java.nio.file.AccessDeniedException denied) {
+      return "permission denied on " + denied.getFile();
+    }
+    if (e instanceof java.nio.file.FileSystemException fs) {
+      return fs.getFile() + (fs.getReason() != null ? ": " + fs.getReason() : " is in the way (a file where a folder"
+          + " is needed, or a read-only file system)");
+    }
+    return e.getMessage();
   }
 }

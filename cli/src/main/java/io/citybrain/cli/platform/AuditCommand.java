@@ -37,7 +37,7 @@ public final class AuditCommand {
 
     @Override
     public Integer call() {
-      try (Platform p = Platform.openForAdmin(database.settings(), database.dataDir())) {
+      try (Platform p = Platform.openForAdmin(database.existingSettings(), database.dataDir())) {
         AuditVerification v = p.audit().verify();
         PrintWriter out = spec.commandLine().getOut();
         out.println(v.describe());

@@ -1,6 +1,8 @@
 package io.citybrain.cli.platform;
 
+import io.citybrain.cli.CliErrors.UsageException;
 import io.citybrain.platform.storage.DatabaseSettings;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -20,9 +22,38 @@ public final class DatabaseOptions {
           + "(default: an embedded H2 file in --data-dir).")
   String url;
 
-  /** The settings chosen. */
+  /** The file of the embedded database in {@code --data-dir}. */
+  static final String EMBEDDED_FILE = "citybrain.mv.db";
+
+  /**
+   * The settings for a command that may create the database (serve, token create).
+   *
+   * @throws UsageException when {@code --data-dir} is a file: H2 failed on it with a stack trace
+   */
   DatabaseSettings settings() {
+    if (url == null && Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
+      throw new UsageException(
+          "--data-dir " + dataDir + " is a file, not a folder; expected the folder of the embedded database"
+              + " (created when missing)");
+    }
     return url == null ? DatabaseSettings.embedded(dataDir) : DatabaseSettings.of(url);
+  }
+
+  /**
+   * The settings for a command that reads what a server stored (audit verify, token list and
+   * revoke): with the embedded database, {@code --data-dir} must hold one. A mistyped folder used
+   * to get a new, empty database and "audit log intact: 0 entries".
+   *
+   * @throws UsageException when there is no embedded database in {@code --data-dir}
+   */
+  DatabaseSettings existingSettings() {
+    DatabaseSettings settings = settings();
+    if (url == null && !Files.isRegularFile(dataDir.resolve(EMBEDDED_FILE))) {
+      throw new UsageException(
+          "no citybrain database in " + dataDir + " (no " + EMBEDDED_FILE + "); expected the --data-dir of the"
+              + " server (default: ./citybrain-data), or --db URL");
+    }
+    return settings;
   }
 
   /** The data folder. */

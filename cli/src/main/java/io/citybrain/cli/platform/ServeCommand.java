@@ -1,7 +1,9 @@
 package io.citybrain.cli.platform;
 
+import io.citybrain.cli.CliErrors.UsageException;
 import io.citybrain.platform.PlatformConfig;
 import io.citybrain.platform.PlatformServer;
+import io.javalin.util.JavalinBindException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -63,12 +65,24 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Largest request body, MiB; larger uploads are refused with 413 (default: ${DEFAULT-VALUE}).")
   long maxUploadMb;
 
+  /** Largest --max-upload-mb: Jetty holds an upload in memory, and Java arrays end below 2 GiB. */
+  static final long MAX_UPLOAD_MB = 1024;
+
   @Override
   public Integer call() throws InterruptedException {
+    if (maxUploadMb < 1 || maxUploadMb > MAX_UPLOAD_MB) {
+      throw new UsageException("--max-upload-mb must be in [1, " + MAX_UPLOAD_MB + "], got " + maxUploadMb);
+    }
     PlatformConfig cfg =
         new PlatformConfig(
             host, port, database.dataDir(), database.settings(), workers, queue, maxUploadMb * 1024 * 1024, demo);
-    PlatformServer server = PlatformServer.start(cfg);
+    PlatformServer server;
+    try {
+      server = PlatformServer.start(cfg);
+    } catch (JavalinBindException e) {
+      // Javalin says "Port already in use" for every failure to bind, even an unknown address
+      throw new UsageException("cannot listen on " + host + " port " + port + ": " + bindFailure(e));
+    }
     PrintWriter out = spec.commandLine().getOut();
     String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port() + "/";
     out.println("citybrain operations centre at " + url + "  (API: " + url + "openapi.json)");
@@ -92,5 +106,19 @@ public final class ServeCommand implements Callable<Integer> {
                 "citybrain-shutdown"));
     stopped.await();
     return 0;
+  }
+
+  private static String bindFailure(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    if (root instanceof java.nio.channels.UnresolvedAddressException) {
+      return "--host is not a known address";
+    }
+    if (root instanceof java.net.BindException && "Address already in use".equals(root.getMessage())) {
+      return "the port is in use by another process; choose another --port (0: any free port)";
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
   }
 }

@@ -71,7 +71,7 @@ public final class TokenCommand {
 
     @Override
     public Integer call() {
-      try (Platform p = Platform.openForAdmin(database.settings(), database.dataDir())) {
+      try (Platform p = Platform.openForAdmin(database.existingSettings(), database.dataDir())) {
         if (!p.tokens().revoke(name, actor())) {
           throw new IllegalArgumentException("no active token named '" + name + "'");
         }
@@ -95,7 +95,7 @@ public final class TokenCommand {
 
     @Override
     public Integer call() {
-      try (Platform p = Platform.openForAdmin(database.settings(), database.dataDir())) {
+      try (Platform p = Platform.openForAdmin(database.existingSettings(), database.dataDir())) {
         PrintWriter out = spec.commandLine().getOut();
         for (ApiToken t : p.tokens().list()) {
           out.println(t.name() + "\tcreated " + t.createdAt() + t.revokedAt().map(r -> "\trevoked " + r).orElse(""));

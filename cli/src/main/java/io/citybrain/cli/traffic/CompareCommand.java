@@ -60,7 +60,7 @@ public final class CompareCommand implements Callable<Integer> {
     CityFlowConfig cfg = scenario.cityFlowConfig();
     List<String> names = controllers == null ? SignalControllers.names() : controllers;
     names.forEach(SignalControllers::require);
-    Map<String, Double> params = run.controllerParameters();
+    Map<String, Double> params = run.controllerParameters(names.size() == 1 ? names.get(0) : null);
     if (!params.isEmpty() && names.size() > 1) {
       throw new io.citybrain.cli.CliErrors.UsageException(
           "--param/--params apply to one controller; use --controllers NAME with them");

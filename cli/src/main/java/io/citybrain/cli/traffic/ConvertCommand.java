@@ -12,6 +12,8 @@ import io.citybrain.traffic.network.Intersection;
 import io.citybrain.traffic.network.RoadNetwork;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,6 +78,15 @@ public final class ConvertCommand implements Callable<Integer> {
     if (ScenarioFormat.require(to) != ScenarioFormat.CITYFLOW) {
       throw new UsageException("--to " + to + " is not written; the only output format is cityflow");
     }
+    Map<String, Path> inputs = new LinkedHashMap<>();
+    inputs.put("--roadnet", roadnet);
+    Map<String, Path> outputs = new LinkedHashMap<>();
+    outputs.put("--out " + out + " (" + ROADNET_JSON + ")", out.resolve(ROADNET_JSON));
+    if (flow != null) {
+      inputs.put("--flow", flow);
+      outputs.put("--out " + out + " (" + FLOW_JSON + ")", out.resolve(FLOW_JSON));
+    }
+    OutputGuard.check(outputs, inputs);
     long start = System.nanoTime();
     RoadNetwork network = ScenarioLoader.readRoadnet(roadnet, source);
     Demand demand = flow == null ? null : ScenarioLoader.readFlow(flow, new Router(network), source);

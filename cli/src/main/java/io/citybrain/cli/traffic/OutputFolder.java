@@ -30,6 +30,10 @@ final class OutputFolder {
     } catch (IOException e) {
       throw new UsageException("--out " + out + ": cannot create the folder: " + reason(e));
     }
+    if (!Files.isWritable(out)) {
+      // found before the run; the first write failed only afterwards, naming a temporary file
+      throw new UsageException("--out " + out + ": the folder is not writable; expected a folder the results can be written to");
+    }
   }
 
   private static String reason(IOException e) {

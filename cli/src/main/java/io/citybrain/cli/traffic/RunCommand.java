@@ -3,6 +3,7 @@ package io.citybrain.cli.traffic;
 import io.citybrain.cli.Progress;
 import io.citybrain.traffic.control.SignalControllers;
 import io.citybrain.traffic.io.CityFlowConfig;
+import io.citybrain.traffic.io.InputValidationException;
 import io.citybrain.traffic.metrics.ResultFiles;
 import io.citybrain.traffic.metrics.RunListener;
 import io.citybrain.traffic.metrics.RunResult;
@@ -10,6 +11,9 @@ import io.citybrain.traffic.replay.ReplayWriter;
 import io.citybrain.traffic.metrics.TrafficRunner;
 import io.citybrain.traffic.sim.Scenario;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -68,6 +72,7 @@ public final class RunCommand implements Callable<Integer> {
       name = cfg != null && !cfg.rlTrafficLight() ? "roadnet-plan" : "max-pressure";
     }
     SignalControllers.require(name);
+    OutputGuard.check(outputFiles(cfg), inputFiles());
     if (out != null) {
       OutputFolder.prepare(out);
     }
@@ -83,7 +88,7 @@ public final class RunCommand implements Callable<Integer> {
       RunListener listener = replayWriter.isPresent() ? replayWriter.get().around(progress) : progress;
       result =
           TrafficRunner.run(
-              s, name, run.controllerParameters(), run.simulationConfig(cfg), run.steps, listener);
+              s, name, run.controllerParameters(name), run.simulationConfig(cfg), run.steps, listener);
     } finally {
       if (replayWriter.isPresent()) {
         replayWriter.get().close();
@@ -97,5 +102,30 @@ public final class RunCommand implements Callable<Integer> {
     }
     spec.commandLine().getOut().flush();
     return 0;
+  }
+
+  private Map<String, Path> inputFiles() throws InputValidationException {
+    Map<String, Path> inputs = scenario.inputFiles();
+    inputs.putAll(run.inputFiles());
+    return inputs;
+  }
+
+  /** Every file the run will write, under the option that chose it. */
+  private Map<String, Path> outputFiles(CityFlowConfig cfg) {
+    Map<String, Path> outputs = new LinkedHashMap<>();
+    if (replay != null) {
+      for (String file : List.of(ReplayWriter.ROADNET_FILE, ReplayWriter.LOG_FILE)) {
+        outputs.put("--replay " + replay + " (" + file + ")", replay.resolve(file));
+      }
+    } else if (cfg != null && cfg.saveReplay()) {
+      outputs.put("roadnetLogFile of --config " + scenario.config, cfg.roadnetLogPath().orElseThrow());
+      outputs.put("replayLogFile of --config " + scenario.config, cfg.replayLogPath().orElseThrow());
+    }
+    if (out != null) {
+      for (String file : List.of(ResultFiles.SUMMARY, ResultFiles.TIME_SERIES, ResultFiles.INTERSECTIONS)) {
+        outputs.put("--out " + out + " (" + file + ")", out.resolve(file));
+      }
+    }
+    return outputs;
   }
 }

@@ -9,6 +9,8 @@ import io.citybrain.traffic.io.ScenarioLoader;
 import io.citybrain.traffic.sim.Scenario;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
@@ -99,6 +101,27 @@ public final class ScenarioOptions {
     }
     Path flowFile = Path.of(flow);
     return ScenarioLoader.load(name(flowFile), roadnet, flowFile, format(roadnet, format));
+  }
+
+  /**
+   * The files the scenario is read from, each under the option that names it (none for a bundled
+   * city); call after {@link #load}.
+   */
+  Map<String, Path> inputFiles() throws InputValidationException {
+    Map<String, Path> files = new LinkedHashMap<>();
+    if (roadnet != null) {
+      files.put("--roadnet", roadnet);
+      if (flow != null) {
+        files.put("--flow", Path.of(flow));
+      }
+    }
+    if (config != null) {
+      files.put("--config", config);
+      CityFlowConfig cfg = cityFlowConfig();
+      files.put("roadnetFile of --config " + config, cfg.roadnetPath());
+      files.put("flowFile of --config " + config, cfg.flowPath());
+    }
+    return files;
   }
 
   /**

@@ -1,15 +1,18 @@
 package io.citybrain.cli.traffic;
 
+import io.citybrain.cli.CliErrors.UsageException;
 import io.citybrain.cli.Progress;
 import io.citybrain.cli.Tables;
 import io.citybrain.traffic.control.SignalControllers;
 import io.citybrain.traffic.io.CityFlowConfig;
+import io.citybrain.traffic.io.InputValidationException;
 import io.citybrain.traffic.metrics.ResultFiles;
 import io.citybrain.traffic.sim.Scenario;
 import io.citybrain.traffic.sim.Simulation;
 import io.citybrain.traffic.tune.ParameterSearch;
 import io.citybrain.traffic.tune.ParameterSearch.Evaluation;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -89,7 +92,9 @@ public final class TuneCommand implements Callable<Integer> {
     }
     Scenario s = scenario.load(spec.commandLine().getErr());
     CityFlowConfig cfg = scenario.cityFlowConfig();
-    Map<String, Double> fixed = run.controllerParameters();
+    Map<String, Double> fixed = run.controllerParameters(controller);
+    Path file = out != null ? out : Path.of(controller + ".params.json");
+    checkOutputFile(file);
     ParameterSearch.Settings settings =
         new ParameterSearch.Settings(evaluations, searchSeed, run.simulationConfig(cfg), Math.max(1, run.steps));
     o.println("Tuning " + controller + " on " + s.name() + ": up to " + evaluations + " runs of " + settings.steps() + " steps");
@@ -112,13 +117,30 @@ public final class TuneCommand implements Callable<Integer> {
     }
     o.println("The five best runs (lowest ATT first) and the starting point:");
     o.println(table(result));
-    Path file = out != null ? out : Path.of(controller + ".params.json");
     ResultFiles.writeJson(file, fileContent(result, s, settings));
     o.println("best: ATT " + Tables.num(result.best().objective(), 2) + " s (start "
         + Tables.num(result.start().objective(), 2) + " s) after " + result.history().size() + " runs");
     o.println("parameters written to " + file);
     o.flush();
     return 0;
+  }
+
+  /**
+   * Checks the parameter file's location before the search, which can take minutes: not a
+   * folder, in a folder that exists or can be created, and none of the input files.
+   */
+  private void checkOutputFile(Path file) throws InputValidationException {
+    String option = out != null ? "--out " + file : "the parameter file " + file + " (default of --out)";
+    if (Files.isDirectory(file)) {
+      throw new UsageException(option + " is a folder; expected the name of the parameter file to write");
+    }
+    Path folder = file.toAbsolutePath().getParent();
+    if (folder != null && Files.exists(folder) && !Files.isDirectory(folder)) {
+      throw new UsageException(option + ": " + folder + " is a file, not a folder");
+    }
+    Map<String, Path> inputs = new LinkedHashMap<>(scenario.inputFiles());
+    inputs.putAll(run.inputFiles());
+    OutputGuard.check(Map.of(option, file), inputs);
   }
 
   /** The five best evaluations and the starting point. */

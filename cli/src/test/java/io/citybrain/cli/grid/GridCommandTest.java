@@ -99,4 +99,61 @@ class GridCommandTest {
     assertThat(code).isZero();
     assertThat(out.toString()).contains("case9").contains("case14").contains("MATPOWER s");
   }
+
+  private static final String TINY = """
+      function mpc = tiny
+      mpc.version = '2';
+      mpc.baseMVA = 100;
+      mpc.bus = [ 1 3 0 0 0 0 1 1 0 230 1 1.1 0.9; 2 1 50 0 0 0 1 1 0 230 1 1.1 0.9 ];
+      mpc.gen = [ 1 0 0 10 -10 1 100 1 100 0 ];
+      mpc.branch = [ 1 2 0 0.1 0 40 0 0 0 0 1 -360 360 ];
+      mpc.gencost = [ 2 0 0 2 20 0 ];
+      """;
+
+  @Test
+  void infeasibleCaseDoesNotClaimZeroDemand(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("tiny.m");
+    Files.writeString(file, TINY.replace("2 1 50 0", "2 1 500 0"));
+    Run r = run("dispatch", file.toString());
+    assertThat(r.exitCode()).isEqualTo(GridCommand.EXIT_NO_DISPATCH);
+    assertThat(r.out()).startsWith("tiny: 2 buses, 1 branches, 1 generators\n").doesNotContain("DC demand 0.00");
+  }
+
+  @Test
+  void caseWithALatin1CommentIsRead(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("latin1.m");
+    byte[] comment = "% case by Ren\u00e9 Dupr\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    // a line limit of 0 (none), so that the case is feasible
+    byte[] body = TINY.replace("0 0.1 0 40 0", "0 0.1 0 0 0").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] all = new byte[comment.length + body.length];
+    System.arraycopy(comment, 0, all, 0, comment.length);
+    System.arraycopy(body, 0, all, comment.length, body.length);
+    Files.write(file, all);
+    Run r = run("dispatch", file.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("DC demand 50.00 MW");
+  }
+
+  @Test
+  void folderOrDeviceAsCaseIsNamedForWhatItIs(@TempDir Path dir) {
+    Run folder = run("dispatch", dir.toString());
+    assertThat(folder.exitCode()).isEqualTo(GridCommand.EXIT_BAD_INPUT);
+    assertThat(folder.err()).contains("is a directory; expected a MATPOWER .m file");
+    if (Files.exists(Path.of("/dev/zero"))) {
+      Run device = run("dispatch", "/dev/zero");
+      assertThat(device.exitCode()).isEqualTo(GridCommand.EXIT_BAD_INPUT);
+      assertThat(device.err()).contains("/dev/zero is not a regular file");
+    }
+  }
+
+  @Test
+  void outThatIsAFileIsRefusedBeforeSolving(@TempDir Path dir) throws Exception {
+    Path existing = dir.resolve("results.txt");
+    Files.writeString(existing, "keep me");
+    Run r = run("dispatch", "case5", "--out", existing.toString());
+    assertThat(r.exitCode()).isEqualTo(GridCommand.EXIT_BAD_INPUT);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).contains("is a file, not a folder");
+    assertThat(existing).hasContent("keep me");
+  }
 }

@@ -209,7 +209,7 @@ public final class DcOptimalPowerFlow {
     double[] loading = new double[nl];
     Arrays.fill(loading, Double.NaN);
     return new DispatchResult(network.name(), false, message, warnings, Double.NaN, Double.NaN, 0,
-        new double[network.generators().size()], nan, new double[nl], loading, nan.clone(), List.of(), 0,
+        new double[network.generators().size()], nan, new double[nl], loading, nan.clone(), List.of(), Double.NaN,
         (System.nanoTime() - start) / 1e9);
   }
 

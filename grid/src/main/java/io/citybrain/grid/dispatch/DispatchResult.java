@@ -143,7 +143,7 @@ public final class DispatchResult {
     return sum;
   }
 
-  /** DC demand served: PD + GS of in-service buses, MW. */
+  /** DC demand served: PD + GS of in-service buses, MW (NaN on failure). */
   public double demandMw() {
     return demandMw;
   }

@@ -11,6 +11,9 @@ import io.citybrain.grid.network.PolynomialCost;
 import io.citybrain.grid.network.PowerNetwork;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,26 +65,43 @@ public final class MatpowerReader {
   /**
    * Reads a case file.
    *
-   * @param path a MATPOWER {@code .m} file (UTF-8 or ASCII)
+   * @param path a MATPOWER {@code .m} file (UTF-8, ASCII, or a single-byte encoding such as Latin-1)
    * @return the network, named after the file's function (or the file name)
    * @throws IOException if the file cannot be read
    * @throws GridInputException with every problem found, if the file is malformed
    */
   public static PowerNetwork read(Path path) throws IOException, GridInputException {
-    String content = Files.readString(path, StandardCharsets.UTF_8);
-    return read(path.getFileName().toString(), content);
+    return read(path.getFileName().toString(), decode(Files.readAllBytes(path)));
   }
 
   /**
    * Reads a case from a stream (e.g. a classpath resource).
    *
    * @param fileName name used in error messages and as fallback case name
-   * @param in the file's bytes, UTF-8; not closed
+   * @param in the file's bytes (as for {@link #read(Path)}); not closed
    * @throws IOException if reading fails
    * @throws GridInputException with every problem found
    */
   public static PowerNetwork read(String fileName, InputStream in) throws IOException, GridInputException {
-    return read(fileName, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    return read(fileName, decode(in.readAllBytes()));
+  }
+
+  /**
+   * The text of a case file: UTF-8 when it is valid UTF-8, else Latin-1. Case files written on
+   * Windows carry Latin-1 author names in their comments; strict UTF-8 refused them with
+   * "Input length = 1", though everything read is ASCII.
+   */
+  static String decode(byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
   }
 
   /**

@@ -72,8 +72,10 @@ public record DispatchReport(PowerNetwork network, DispatchResult optimum, Naive
   public String summaryTable() {
     StringBuilder sb = new StringBuilder();
     String name = network.name();
-    sb.append(String.format(Locale.ROOT, "%s: %d buses, %d branches, %d generators, DC demand %.2f MW%n", name,
-        network.buses().size(), network.branches().size(), network.generators().size(), optimum.demandMw()));
+    // a failed solve has no demand figure (it reported 0.00 MW); leave it out rather than mislead
+    sb.append(String.format(Locale.ROOT, "%s: %d buses, %d branches, %d generators%s%n", name,
+        network.buses().size(), network.branches().size(), network.generators().size(),
+        optimum.success() ? String.format(Locale.ROOT, ", DC demand %.2f MW", optimum.demandMw()) : ""));
     for (String w : optimum.warnings()) {
       sb.append("warning: ").append(w).append(System.lineSeparator());
     }

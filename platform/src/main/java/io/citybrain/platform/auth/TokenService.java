@@ -30,7 +30,17 @@ public final class TokenService {
   private final Jdbi jdbi;
   private final AuditLog audit;
   private final Clock clock;
-  private final ConcurrentHashMap<String, String> nameByHash = new ConcurrentHashMap<>();
+  /**
+   * How long a server trusts a token it has checked before asking the database again, ms. Tokens
+   * are revoked by another process ({@code citybrain token revoke}); with a cache that never
+   * expired, a revoked token kept working on a running server until it was restarted.
+   */
+  public static final long RECHECK_MILLIS = 5_000;
+
+  /** A token found active, and when. */
+  private record Checked(String name, long atMillis) {}
+
+  private final ConcurrentHashMap<String, Checked> checkedByHash = new ConcurrentHashMap<>();
 
   /**
    * @param database where tokens are stored
@@ -79,7 +89,8 @@ public final class TokenService {
   }
 
   /**
-   * Revokes a token; requests carrying it are refused from then on.
+   * Revokes a token; requests carrying it are refused from then on by this process, and by other
+   * processes on the same database within {@link #RECHECK_MILLIS}.
    *
    * @return false when there is no active token with that name
    */
@@ -97,7 +108,7 @@ public final class TokenService {
                   ? new AuditLog.Recorded<>(false, List.of())
                   : AuditLog.Recorded.of(true, AuditEvent.of(actor, "token.revoke", "token/" + name, ""));
             });
-    nameByHash.values().remove(name);
+    checkedByHash.values().removeIf(c -> c.name().equals(name));
     return revoked;
   }
 
@@ -112,9 +123,10 @@ public final class TokenService {
       return Optional.empty();
     }
     String hash = hash(secret);
-    String cached = nameByHash.get(hash);
-    if (cached != null) {
-      return Optional.of(cached);
+    long now = clock.millis();
+    Checked cached = checkedByHash.get(hash);
+    if (cached != null && now - cached.atMillis() < RECHECK_MILLIS && now >= cached.atMillis()) {
+      return Optional.of(cached.name());
     }
     Optional<String> name =
         jdbi.withHandle(
@@ -123,7 +135,11 @@ public final class TokenService {
                     .bind("hash", hash)
                     .mapTo(String.class)
                     .findOne());
-    name.ifPresent(n -> nameByHash.put(hash, n));
+    if (name.isPresent()) {
+      checkedByHash.put(hash, new Checked(name.get(), now));
+    } else {
+      checkedByHash.remove(hash);
+    }
     return name;
   }
 

@@ -38,8 +38,16 @@ final class ApiRoutes {
 
   private static final int MAX_LIST = 1000;
 
+  /**
+   * Uploads parsed and checked at once. Checking a 32 MiB roadnet builds a JSON tree of several
+   * hundred MB; eight at once took the server to 7.8 GB. More answer 429.
+   */
+  static final int MAX_CONCURRENT_UPLOADS = 2;
+
+  private final java.util.concurrent.Semaphore uploadsInProgress;
   private final Platform platform;
-  private final Map<String, String> mapCache = new ConcurrentHashMap<>();
+  /** Map JSON by scenario, softly held (35 MB for a 50,000-intersection upload; see ScenarioCatalog). */
+  private final Map<String, java.lang.ref.SoftReference<String>> mapCache = new ConcurrentHashMap<>();
   private final Map<Long, String> summaries =
       java.util.Collections.synchronizedMap(
           new java.util.LinkedHashMap<>(64, 0.75f, true) {
@@ -49,8 +57,12 @@ final class ApiRoutes {
             }
           });
 
-  ApiRoutes(Platform platform) {
+  /**
+   * @param uploadGate permits for uploads being checked ({@link #MAX_CONCURRENT_UPLOADS})
+   */
+  ApiRoutes(Platform platform, java.util.concurrent.Semaphore uploadGate) {
     this.platform = platform;
+    this.uploadsInProgress = uploadGate;
   }
 
   void register(RoutesConfig r, LiveStream live) {
@@ -120,7 +132,12 @@ final class ApiRoutes {
 
   private void scenarioMap(Context ctx) {
     String id = requireScenario(ctx.pathParam("id")).id();
-    String json = mapCache.computeIfAbsent(id, k -> Json.write(NetworkMap.of(k, platform.scenarios().load(k))));
+    java.lang.ref.SoftReference<String> cached = mapCache.get(id);
+    String json = cached == null ? null : cached.get();
+    if (json == null) {
+      json = Json.write(NetworkMap.of(id, platform.scenarios().load(id)));
+      mapCache.put(id, new java.lang.ref.SoftReference<>(json));
+    }
     ctx.contentType("application/json").result(json);
   }
 
@@ -130,18 +147,42 @@ final class ApiRoutes {
       throw HttpProblem.badRequest(
           "bad_request", "upload the files as multipart/form-data with parts 'roadnet' and 'flow' (and optionally 'name')");
     }
-    UploadedFile roadnet = ctx.uploadedFile("roadnet");
-    UploadedFile flow = ctx.uploadedFile("flow");
+    if (!uploadsInProgress.tryAcquire()) {
+      platform.metrics().upload("busy");
+      ctx.header("Retry-After", "5");
+      throw new HttpProblem(
+          429, "uploads_busy", MAX_CONCURRENT_UPLOADS + " uploads are being checked; try again in a few seconds");
+    }
+    try {
+      checkAndStore(ctx, actor);
+    } finally {
+      uploadsInProgress.release();
+    }
+  }
+
+  private void checkAndStore(Context ctx, String actor) throws InputValidationException {
+    Map<String, List<UploadedFile>> parts = multipartFiles(ctx);
+    List<UploadedFile> roadnets = parts.getOrDefault("roadnet", List.of());
+    List<UploadedFile> flows = parts.getOrDefault("flow", List.of());
     Map<String, String> missing = new LinkedHashMap<>();
-    if (roadnet == null) {
+    if (roadnets.isEmpty()) {
       missing.put("roadnet", "is required: the CityFlow roadnet JSON file");
     }
-    if (flow == null) {
+    if (flows.isEmpty()) {
       missing.put("flow", "is required: the CityFlow flow JSON file");
+    }
+    // two files under one name used to be resolved silently in favour of the first
+    if (roadnets.size() > 1) {
+      missing.put("roadnet", "is given " + roadnets.size() + " times; expected one file");
+    }
+    if (flows.size() > 1) {
+      missing.put("flow", "is given " + flows.size() + " times; expected one file");
     }
     if (!missing.isEmpty()) {
       throw new InvalidRequestException(missing);
     }
+    UploadedFile roadnet = roadnets.get(0);
+    UploadedFile flow = flows.get(0);
     UploadOutcome outcome;
     try {
       outcome =
@@ -162,6 +203,43 @@ final class ApiRoutes {
     Map<String, Object> body = new LinkedHashMap<>(ApiViews.scenario(outcome.scenario()));
     body.put("created", outcome.created());
     ctx.status(outcome.created() ? 201 : 200).json(body);
+  }
+
+  /**
+   * The uploaded files by part name. A body Jetty cannot parse (no or a wrong boundary, truncated)
+   * is a 400, and one over the limit sent without a Content-Length (chunked) a 413; both used to be
+   * 500 internal errors.
+   */
+  private static Map<String, List<UploadedFile>> multipartFiles(Context ctx) {
+    try {
+      return ctx.uploadedFileMap();
+    } catch (RuntimeException e) {
+      throw multipartProblem(e);
+    } catch (Exception e) { // Jetty's checked ServletException, thrown through Javalin
+      throw multipartProblem(e);
+    }
+  }
+
+  private static HttpProblem multipartProblem(Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = t.getMessage();
+      if (m != null && (m.contains("max length exceeded") || m.contains("max file size exceeded"))) {
+        return new HttpProblem(
+            413, "payload_too_large", "the request body is larger than the limit (" + m.replaceAll(".*: ", "")
+                + " bytes, --max-upload-mb)");
+      }
+    }
+    return HttpProblem.badRequest(
+        "bad_request", "the multipart/form-data body cannot be read (" + rootMessage(e) + "); expected parts 'roadnet'"
+            + " and 'flow' separated by the boundary given in the Content-Type header");
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
   }
 
   private static byte[] bytes(UploadedFile f) {

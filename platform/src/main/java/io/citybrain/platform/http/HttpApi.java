@@ -1,5 +1,6 @@
 package io.citybrain.platform.http;
 
+import io.citybrain.platform.NotFoundException;
 import io.citybrain.platform.Platform;
 import io.citybrain.platform.PlatformConfig;
 import io.citybrain.platform.storage.Json;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.concurrent.Semaphore;
 
 /**
  * The HTTP server (Javalin): the JSON API under {@code /api}, the live stream (SSE), the
@@ -31,8 +33,13 @@ public final class HttpApi implements AutoCloseable {
    * @return the running server ({@link #port()} tells the port when 0 was asked)
    */
   public static HttpApi start(Platform platform, PlatformConfig config) {
+    return start(platform, config, new Semaphore(ApiRoutes.MAX_CONCURRENT_UPLOADS));
+  }
+
+  /** As {@link #start(Platform, PlatformConfig)}, with the permits of uploads being checked given (tests hold them). */
+  static HttpApi start(Platform platform, PlatformConfig config, Semaphore uploadGate) {
     AccessControl access = new AccessControl(platform.tokens());
-    ApiRoutes routes = new ApiRoutes(platform);
+    ApiRoutes routes = new ApiRoutes(platform, uploadGate);
     LiveStream live = new LiveStream(platform.runs(), platform.runStore());
     DashboardPage dashboard = new DashboardPage();
     byte[] openApi = resource("io/citybrain/platform/http/openapi.json");
@@ -62,6 +69,7 @@ public final class HttpApi implements AutoCloseable {
                     checkSize(ctx, maxBytes);
                     access.check(ctx);
                   });
+              cfg.routes.before("/api/runs/{id}/live", ctx -> checkLiveRequest(ctx, platform));
               cfg.routes.before("/metrics", access::check);
               ErrorMapping.register(cfg.routes);
               routes.register(cfg.routes, live);
@@ -72,6 +80,29 @@ public final class HttpApi implements AutoCloseable {
             });
     app.start(config.host(), config.port());
     return new HttpApi(app);
+  }
+
+  /**
+   * Answers what the stream itself cannot: once Javalin's SSE handler runs, the status is 200 and
+   * an unknown run could only be an {@code error} event, and a request without {@code Accept:
+   * text/event-stream} got an empty 200.
+   */
+  private static void checkLiveRequest(Context ctx, Platform platform) {
+    String raw = ctx.pathParam("id");
+    long id;
+    try {
+      id = Long.parseLong(raw);
+    } catch (NumberFormatException e) {
+      throw new NotFoundException("run", raw);
+    }
+    if (platform.runStore().find(id).isEmpty()) {
+      throw new NotFoundException("run", raw);
+    }
+    String accept = ctx.header("Accept");
+    if (accept == null || !accept.contains("text/event-stream")) {
+      throw new HttpProblem(
+          406, "not_acceptable", "the live stream is Server-Sent Events; send 'Accept: text/event-stream'");
+    }
   }
 
   private static void checkSize(Context ctx, long maxBytes) {

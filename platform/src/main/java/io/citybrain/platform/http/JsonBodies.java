@@ -1,7 +1,10 @@
 package io.citybrain.platform.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.citybrain.platform.InvalidRequestException;
 import io.citybrain.platform.runs.RunRequest;
 import io.citybrain.platform.storage.Json;
@@ -19,6 +22,14 @@ final class JsonBodies {
   private static final List<String> RUN_FIELDS =
       List.of("scenario", "controller", "parameters", "seed", "steps", "replay", "paceStepsPerSecond");
 
+  /**
+   * Strict where silence would let an ambiguous request through: a field given twice (the last one
+   * used to win) and content after the object are malformed JSON.
+   */
+  private static final ObjectMapper STRICT =
+      Json.mapper().copy().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature())
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
   private JsonBodies() {}
 
   /** Parses a JSON body, or throws 400 {@code malformed_json}. */
@@ -27,17 +38,21 @@ final class JsonBodies {
       throw HttpProblem.badRequest("malformed_json", "the request body is empty; expected a JSON object");
     }
     try {
-      JsonNode node = Json.mapper().readTree(body);
+      JsonNode node = STRICT.readTree(body);
       if (node == null || node.isMissingNode()) {
         throw HttpProblem.badRequest("malformed_json", "the request body is empty; expected a JSON object");
       }
       return node;
     } catch (JsonProcessingException e) {
       var loc = e.getLocation();
+      String why = e.getOriginalMessage();
+      if (why != null && why.startsWith("Trailing token")) {
+        why = "content after the JSON value; expected one JSON object";
+      }
       throw HttpProblem.badRequest(
           "malformed_json",
           "malformed JSON at line " + (loc == null ? "?" : loc.getLineNr()) + ", column "
-              + (loc == null ? "?" : loc.getColumnNr()) + ": " + e.getOriginalMessage());
+              + (loc == null ? "?" : loc.getColumnNr()) + ": " + why);
     } catch (IOException e) {
       throw HttpProblem.badRequest("malformed_json", "cannot read the request body: " + e.getMessage());
     }

@@ -28,6 +28,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,9 @@ public final class RunManager implements AutoCloseable {
   public static final String INTERRUPTED = "interrupted";
 
   private static final Logger LOG = LoggerFactory.getLogger(RunManager.class);
+
+  /** Longest sleep of a paced run between two looks at whether it was cancelled. */
+  private static final long PACE_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
   private final RunStore runs;
   private final AuditLog audit;
@@ -209,19 +213,37 @@ public final class RunManager implements AutoCloseable {
       throw new ConflictException("run " + id + " is already " + r.statusText() + "; only queued or running runs can be cancelled");
     }
     LiveRun lr = live.get(id);
+    // Decided again under the audit log's lock, where the worker also stores the run's end: two
+    // cancels at once, or a cancel as the run finished, each appended a run.cancel entry (some
+    // after the run.finish entry) although only the first one did anything.
+    // the body may run again when another process appended to the log first
+    AtomicBoolean requested = new AtomicBoolean();
     boolean finishedNow =
         audit.record(
             h -> {
+              RunRecord current = runs.find(h, id).orElseThrow(() -> new NotFoundException("run", Long.toString(id)));
+              if (current.status().terminal()) {
+                throw new ConflictException(
+                    "run " + id + " is already " + current.statusText() + "; only queued or running runs can be cancelled");
+              }
+              if (lr != null && lr.stop() != LiveRun.Stop.NONE && !requested.get()) {
+                throw new ConflictException(
+                    "run " + id + " is already stopping"
+                        + (lr.stop() == LiveRun.Stop.CANCEL ? " (cancelled by " + lr.cancelledBy() + ")" : ""));
+              }
               boolean done =
-                  r.status() == RunStatus.QUEUED
+                  current.status() == RunStatus.QUEUED
                       && runs.finish(h, id, RunStatus.CANCELLED, "cancelled by " + actor + " before it started", 0, null, now());
+              if (lr != null && !requested.getAndSet(true)) {
+                lr.requestCancel(actor);
+              }
               return AuditLog.Recorded.of(
                   done,
                   AuditEvent.ofRun(
-                      actor, "run.cancel", id, r.run().controller(), r.run().controllerVersion(), "was " + r.status().apiName()));
+                      actor, "run.cancel", id, r.run().controller(), r.run().controllerVersion(),
+                      "was " + current.status().apiName()));
             });
     if (lr != null) {
-      lr.requestCancel(actor);
       if (finishedNow) {
         metrics.runFinished(RunStatus.CANCELLED.apiName());
         lr.ended(new LiveEnd(id, RunStatus.CANCELLED.apiName(), RunStatus.CANCELLED.apiName()));
@@ -344,10 +366,11 @@ public final class RunManager implements AutoCloseable {
         lr.stepped(sim, step);
         if (pace > 0) {
           long due = t0 + (long) (step / pace * 1e9);
-          long wait = due - System.nanoTime();
-          if (wait > 0) {
+          // in short slices, so that a cancel is seen within one even when steps are seconds apart
+          long wait;
+          while ((wait = due - System.nanoTime()) > 0 && lr.stop() == LiveRun.Stop.NONE) {
             try {
-              TimeUnit.NANOSECONDS.sleep(wait);
+              TimeUnit.NANOSECONDS.sleep(Math.min(wait, PACE_SLICE_NANOS));
             } catch (InterruptedException e) {
               Thread.currentThread().interrupt();
               lr.requestShutdown();

@@ -22,6 +22,12 @@ public final class RunValidator {
   /** Largest pace, steps per wall second. */
   public static final double MAX_PACE = 10_000;
 
+  /**
+   * Smallest pace other than 0, steps per wall second. A pace of 1e-300 made the worker sleep for
+   * centuries after its first step, where no cancel could reach it.
+   */
+  public static final double MIN_PACE = 0.1;
+
   /** Default number of steps: one simulated hour. */
   public static final int DEFAULT_STEPS = 3600;
 
@@ -81,8 +87,10 @@ public final class RunValidator {
       errors.put("steps", "is " + steps + "; expected an integer in [1, " + MAX_STEPS + "]");
     }
     double pace = request.paceStepsPerSecond() == null ? 0 : request.paceStepsPerSecond();
-    if (!(pace >= 0 && pace <= MAX_PACE)) {
-      errors.put("paceStepsPerSecond", "is " + pace + "; expected a number in [0, " + (long) MAX_PACE + "] (0: as fast as possible)");
+    if (!(pace == 0 || (pace >= MIN_PACE && pace <= MAX_PACE))) {
+      errors.put(
+          "paceStepsPerSecond",
+          "is " + pace + "; expected 0 (as fast as possible) or a number in [" + MIN_PACE + ", " + (long) MAX_PACE + "]");
     }
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);

@@ -192,6 +192,59 @@ class StorageSuiteTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
+  void oneServerLockPerDatabase(String kind) throws Exception {
+    Path dataDir = tmp.resolve("data");
+    try (TestDatabases.TestDb tdb = TestDatabases.of(kind, tmp);
+        Database first = Database.open(tdb.settings());
+        Database second = Database.open(tdb.settings())) {
+      ServerLock held = ServerLock.acquire(first, dataDir);
+
+      assertThatThrownBy(() -> ServerLock.acquire(second, dataDir))
+          .isInstanceOf(StorageException.class)
+          .hasMessageContaining("another citybrain server is using");
+
+      held.close();
+      ServerLock.acquire(second, dataDir).close();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void tokenRevokedByAnotherProcessIsRefusedWithinTheRecheckTime(String kind) throws Exception {
+    try (TestDatabases.TestDb tdb = TestDatabases.of(kind, tmp);
+        Database db = Database.open(tdb.settings())) {
+      AuditLog audit = new AuditLog(db, Clock.systemUTC());
+      long[] now = {1_000_000};
+      Clock serverClock = new Clock() {
+        @Override
+        public java.time.ZoneId getZone() {
+          return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+          return this;
+        }
+
+        @Override
+        public Instant instant() {
+          return Instant.ofEpochMilli(now[0]);
+        }
+      };
+      TokenService server = new TokenService(db, audit, serverClock);
+      TokenService cli = new TokenService(db, audit, Clock.systemUTC()); // citybrain token revoke
+      String secret = cli.create("alice", "cli:test");
+      assertThat(server.authenticate(secret)).contains("alice");
+
+      assertThat(cli.revoke("alice", "cli:test")).isTrue();
+      now[0] += TokenService.RECHECK_MILLIS;
+
+      assertThat(server.authenticate(secret)).as("refused once the server checks again").isEmpty();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
   void uploadsAreValidatedStoredOnceAndReloaded(String kind) throws Exception {
     byte[] roadnet = resource("cases/C03/roadnet.json");
     byte[] flow = resource("cases/C03/flow.json");

@@ -117,7 +117,8 @@ public final class CBEngineFlowReader {
     if (n < 0) {
       return List.of();
     }
-    List<Flow> flows = new ArrayList<>(n);
+    // the count comes from the file: a wrong one must not allocate (2,000,000,000 ran out of memory)
+    List<Flow> flows = new ArrayList<>(Math.min(n, 1024));
     for (int i = 0; i < n; i++) {
       Line times = text.take();
       Line count = text.take();
@@ -163,6 +164,9 @@ public final class CBEngineFlowReader {
       }
       if (interval != null && interval <= 0) {
         text.report(times, owner + ": interval is " + CBEngineText.number(interval) + "; expected a time in s > 0");
+      } else if (interval != null && !InputLimits.FLOW_INTERVAL_SECONDS.contains(interval)) {
+        text.report(times, owner + ": interval is " + CBEngineText.number(interval) + "; expected "
+            + InputLimits.FLOW_INTERVAL_SECONDS.expectation(interval));
       }
     }
     Long k = null;

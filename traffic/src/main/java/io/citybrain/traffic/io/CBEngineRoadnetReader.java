@@ -346,9 +346,15 @@ public final class CBEngineRoadnetReader {
     String id2 = text.id(line, 7, "road id of direction 2");
     if (length != null && length <= 0) {
       text.report(line, "length is " + CBEngineText.number(length) + "; expected a length in m > 0");
+    } else if (length != null && !InputLimits.ROAD_LENGTH_METERS.contains(length)) {
+      text.report(line, "length is " + CBEngineText.number(length) + "; expected "
+          + InputLimits.ROAD_LENGTH_METERS.expectation(length));
     }
     if (speed != null && speed <= 0) {
       text.report(line, "speed limit is " + CBEngineText.number(speed) + "; expected a speed in m/s > 0");
+    } else if (speed != null && !InputLimits.LANE_SPEED_METERS_PER_SECOND.contains(speed)) {
+      text.report(line, "speed limit is " + CBEngineText.number(speed) + "; expected "
+          + InputLimits.LANE_SPEED_METERS_PER_SECOND.expectation(speed));
     }
     if (from != null && from.equals(to)) {
       text.report(line, "the road record starts and ends at intersection " + from + "; expected two different intersections");

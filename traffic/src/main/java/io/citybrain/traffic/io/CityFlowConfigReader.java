@@ -14,7 +14,7 @@ import java.util.Optional;
  * together in the same form as the roadnet and flow readers.
  *
  * <p>Keys, as CityFlow's {@code Engine::loadConfig} requires them: {@code interval} (number &gt;
- * 0, s), {@code seed} (integer), {@code dir}, {@code roadnetFile}, {@code flowFile} (non-empty
+ * 0, s; at most 10, the simulator's longest step), {@code seed} (integer), {@code dir}, {@code roadnetFile}, {@code flowFile} (non-empty
  * strings except {@code dir}, which may be empty), {@code rlTrafficLight} and {@code saveReplay}
  * (booleans); optional {@code laneChange} (boolean, default false); {@code roadnetLogFile} and
  * {@code replayLogFile} (strings), required when {@code saveReplay} is true. Other keys are
@@ -66,7 +66,10 @@ public final class CityFlowConfigReader {
       fields.report(ROOT, "the config is " + JsonFields.describe(root) + "; expected a JSON object");
       fields.throwIfAny();
     }
-    Double interval = fields.number(root.get("interval"), "interval", OWNER, "interval", NumberRule.POSITIVE);
+    Double interval =
+        fields.plausible(
+            fields.number(root.get("interval"), "interval", OWNER, "interval", NumberRule.POSITIVE),
+            "interval", OWNER, "interval", InputLimits.STEP_SECONDS);
     Long seed = seed(root.get("seed"), fields);
     Path directory = directory(root.get("dir"), baseFolder, fields);
     String roadnetFile = fileName(root, "roadnetFile", true, fields);

@@ -46,7 +46,8 @@ import java.util.List;
  *     extension)</td></tr>
  * </table>
  *
- * All numbers must be finite. Members not listed are ignored.
+ * All numbers must be finite and within the plausible ranges of {@link InputLimits}. Members not
+ * listed are ignored.
  *
  * <h2>Differences from CityFlow</h2>
  *
@@ -77,6 +78,17 @@ public final class CityFlowFlowReader {
       new NumberRule("-1 (no end) or a finite number >= 0", d -> d == -1 || d >= 0);
   private static final String[] POSITIVE_VEHICLE_FIELDS = {
     "length", "width", "maxPosAcc", "maxNegAcc", "usualPosAcc", "usualNegAcc", "maxSpeed"
+  };
+
+  /** The plausible range of each of {@link #POSITIVE_VEHICLE_FIELDS}. */
+  private static final InputLimits.Range[] POSITIVE_VEHICLE_RANGES = {
+    InputLimits.VEHICLE_SIZE_METERS,
+    InputLimits.VEHICLE_SIZE_METERS,
+    InputLimits.ACCELERATION_METERS_PER_SECOND2,
+    InputLimits.ACCELERATION_METERS_PER_SECOND2,
+    InputLimits.ACCELERATION_METERS_PER_SECOND2,
+    InputLimits.ACCELERATION_METERS_PER_SECOND2,
+    InputLimits.VEHICLE_SPEED_METERS_PER_SECOND
   };
 
   private final Router router;
@@ -166,7 +178,10 @@ public final class CityFlowFlowReader {
     }
     VehicleType vehicle = vehicle(node, path, owner);
     List<String> route = route(node, path, owner);
-    Double interval = fields.number(node.get("interval"), member(path, "interval"), owner, "interval", NumberRule.POSITIVE);
+    Double interval =
+        fields.plausible(
+            fields.number(node.get("interval"), member(path, "interval"), owner, "interval", NumberRule.POSITIVE),
+            member(path, "interval"), owner, "interval", InputLimits.FLOW_INTERVAL_SECONDS);
     Double start =
         fields.optionalNumber(node.get("startTime"), member(path, "startTime"), owner, "startTime", NumberRule.NON_NEGATIVE, 0);
     Double end = fields.optionalNumber(node.get("endTime"), member(path, "endTime"), owner, "endTime", END_TIME, -1);
@@ -195,13 +210,18 @@ public final class CityFlowFlowReader {
     for (int k = 0; k < positive.length; k++) {
       String field = POSITIVE_VEHICLE_FIELDS[k];
       positive[k] = fields.number(vehicle.get(field), member(vehiclePath, field), owner, "vehicle." + field, NumberRule.POSITIVE);
+      positive[k] = fields.plausible(positive[k], member(vehiclePath, field), owner, "vehicle." + field, POSITIVE_VEHICLE_RANGES[k]);
       valid &= positive[k] != null;
     }
     Double minGap =
-        fields.number(vehicle.get("minGap"), member(vehiclePath, "minGap"), owner, "vehicle.minGap", NumberRule.NON_NEGATIVE);
+        fields.plausible(
+            fields.number(vehicle.get("minGap"), member(vehiclePath, "minGap"), owner, "vehicle.minGap", NumberRule.NON_NEGATIVE),
+            member(vehiclePath, "minGap"), owner, "vehicle.minGap", InputLimits.MIN_GAP_METERS);
     Double headway =
-        fields.number(
-            vehicle.get("headwayTime"), member(vehiclePath, "headwayTime"), owner, "vehicle.headwayTime", NumberRule.NON_NEGATIVE);
+        fields.plausible(
+            fields.number(
+                vehicle.get("headwayTime"), member(vehiclePath, "headwayTime"), owner, "vehicle.headwayTime", NumberRule.NON_NEGATIVE),
+            member(vehiclePath, "headwayTime"), owner, "vehicle.headwayTime", InputLimits.HEADWAY_SECONDS);
     if (!valid || minGap == null || headway == null) {
       return null;
     }

@@ -7,7 +7,6 @@ import io.citybrain.traffic.demand.Flow;
 import io.citybrain.traffic.demand.VehicleType;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -33,13 +32,11 @@ public final class CityFlowFlowWriter {
    * Writes {@code demand} to a file, replacing it.
    *
    * @param demand the demand to write
-   * @param file the file to create or replace
+   * @param file the file to create or replace (atomically: a failed write leaves the previous file)
    * @throws IOException when the file cannot be written
    */
   public static void write(Demand demand, Path file) throws IOException {
-    try (OutputStream out = Files.newOutputStream(file)) {
-      write(demand, out);
-    }
+    AtomicFiles.write(file, out -> write(demand, out));
   }
 
   /**

@@ -12,7 +12,6 @@ import io.citybrain.traffic.network.RoadLink;
 import io.citybrain.traffic.network.RoadNetwork;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -51,13 +50,11 @@ public final class CityFlowRoadnetWriter {
    * Writes {@code network} to a file, replacing it.
    *
    * @param network the network to write
-   * @param file the file to create or replace
+   * @param file the file to create or replace (atomically: a failed write leaves the previous file)
    * @throws IOException when the file cannot be written
    */
   public static void write(RoadNetwork network, Path file) throws IOException {
-    try (OutputStream out = Files.newOutputStream(file)) {
-      write(network, out);
-    }
+    AtomicFiles.write(file, out -> write(network, out));
   }
 
   /**

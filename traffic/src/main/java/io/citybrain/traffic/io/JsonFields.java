@@ -195,6 +195,18 @@ final class JsonFields {
     return number(value, path, owner, name, rule);
   }
 
+  /**
+   * Checks a value already read against a plausible range ({@link InputLimits}): {@code null}
+   * (passed through) or the value when within, {@code null} after a problem when outside.
+   */
+  Double plausible(Double value, String path, String owner, String name, InputLimits.Range range) {
+    if (value == null || range.contains(value)) {
+      return value;
+    }
+    report(path, owner + ": " + name + " is " + value + "; expected " + range.expectation(value));
+    return null;
+  }
+
   /** A required integer (a JSON number without fraction or exponent, in {@code int} range). */
   Integer integer(JsonNode value, String path, String owner, String name) {
     if (absent(value)) {

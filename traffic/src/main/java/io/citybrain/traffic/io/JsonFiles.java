@@ -2,7 +2,9 @@ package io.citybrain.traffic.io;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -34,6 +36,9 @@ final class JsonFiles {
   private static final Pattern JACKSON_LOCATION =
       Pattern.compile("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)\\]");
 
+  /** The name of the Jackson setting behind a limit, {@code , from `StreamReadConstraints...`)}: not for users. */
+  private static final Pattern CONSTRAINT_SOURCE = Pattern.compile(", from `[^`]*`\\)");
+
   private JsonFiles() {}
 
   /** The factory behind {@link #MAPPER}, for streaming writers. */
@@ -53,16 +58,25 @@ final class JsonFiles {
    */
   static JsonNode parse(InputStream in, String fileName) throws InputValidationException, IOException {
     JsonNode root;
-    try {
-      root = MAPPER.readTree(in);
-    } catch (JsonProcessingException e) {
-      JsonLocation where = e.getLocation();
-      String location =
-          where == null
-              ? "line ?, column ?"
-              : "line " + where.getLineNr() + ", column " + where.getColumnNr();
-      throw new InputValidationException(
-          new InputProblem(fileName, location, "malformed JSON: " + plainLocations(e.getOriginalMessage())));
+    try (JsonParser parser = MAPPER.createParser(in).disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)) {
+      try {
+        root = MAPPER.readTree(parser);
+        if (root != null && !root.isMissingNode()) {
+          JsonToken extra = parser.nextToken();
+          if (extra != null) {
+            throw new InputValidationException(
+                new InputProblem(
+                    fileName,
+                    location(parser.currentTokenLocation()),
+                    "malformed JSON: Trailing token (" + extra + ") after the root value; expected the end of the file"));
+          }
+        }
+      } catch (JsonProcessingException e) {
+        // limits such as the nesting depth are reported without a location: the parser knows it
+        JsonLocation where = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+        throw new InputValidationException(
+            new InputProblem(fileName, location(where), "malformed JSON: " + plainLocations(e.getOriginalMessage())));
+      }
     }
     if (root == null || root.isMissingNode()) {
       throw new InputValidationException(
@@ -71,12 +85,18 @@ final class JsonFiles {
     return root;
   }
 
+  private static String location(JsonLocation where) {
+    return where == null ? "line ?, column ?" : "line " + where.getLineNr() + ", column " + where.getColumnNr();
+  }
+
   /**
    * Jackson's messages can quote a second location (such as where an unclosed array started) as
    * {@code [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 6,
    * column: 19]}; users get {@code line 6, column 19}, the form of the problem's own location.
    */
   private static String plainLocations(String message) {
-    return message == null ? "" : JACKSON_LOCATION.matcher(message).replaceAll("line $1, column $2");
+    return message == null
+        ? ""
+        : CONSTRAINT_SOURCE.matcher(JACKSON_LOCATION.matcher(message).replaceAll("line $1, column $2")).replaceAll(")");
   }
 }

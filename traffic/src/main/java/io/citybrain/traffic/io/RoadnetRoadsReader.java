@@ -95,6 +95,9 @@ final class RoadnetRoadsReader {
     // our extension: a declared lane length (CBEngine networks); absent means "from the geometry"
     Double length =
         fields.optionalNumber(node.get("length"), member(path, "length"), owner, "length", NumberRule.POSITIVE, Double.NaN);
+    if (length != null && !length.isNaN()) {
+      length = fields.plausible(length, member(path, "length"), owner, "length", InputLimits.ROAD_LENGTH_METERS);
+    }
     if (points != null && start != null && end != null) {
       checkLengthAfterTrimming(points, intersections.get(start), intersections.get(end), path, owner, fields);
     }
@@ -159,9 +162,15 @@ final class RoadnetRoadsReader {
     if (object == null) {
       return null;
     }
-    Double x = fields.number(object.get("x"), member(path, "x"), owner, name + ".x", NumberRule.ANY);
-    Double y = fields.number(object.get("y"), member(path, "y"), owner, name + ".y", NumberRule.ANY);
+    Double x = coordinate(object, path, owner, name, "x", fields);
+    Double y = coordinate(object, path, owner, name, "y", fields);
     return x == null || y == null ? null : new Point(x, y);
+  }
+
+  private static Double coordinate(JsonNode point, String path, String owner, String name, String axis, JsonFields fields) {
+    String at = member(path, axis);
+    Double value = fields.number(point.get(axis), at, owner, name + "." + axis, NumberRule.ANY);
+    return fields.plausible(value, at, owner, name + "." + axis, InputLimits.COORDINATE_METERS);
   }
 
   private static List<Lane> lanes(JsonNode node, String path, String owner, JsonFields fields) {
@@ -184,9 +193,14 @@ final class RoadnetRoadsReader {
         valid = false;
         continue;
       }
-      Double width = fields.number(lane.get("width"), member(lanePath, "width"), laneOwner, "width", NumberRule.POSITIVE);
+      Double width =
+          fields.plausible(
+              fields.number(lane.get("width"), member(lanePath, "width"), laneOwner, "width", NumberRule.POSITIVE),
+              member(lanePath, "width"), laneOwner, "width", InputLimits.LANE_WIDTH_METERS);
       Double maxSpeed =
-          fields.number(lane.get("maxSpeed"), member(lanePath, "maxSpeed"), laneOwner, "maxSpeed", NumberRule.POSITIVE);
+          fields.plausible(
+              fields.number(lane.get("maxSpeed"), member(lanePath, "maxSpeed"), laneOwner, "maxSpeed", NumberRule.POSITIVE),
+              member(lanePath, "maxSpeed"), laneOwner, "maxSpeed", InputLimits.LANE_SPEED_METERS_PER_SECOND);
       if (width == null || maxSpeed == null) {
         valid = false;
         continue;

@@ -7,8 +7,6 @@ import io.citybrain.traffic.sim.Scenario;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -181,21 +179,7 @@ public final class ScenarioLoader {
   }
 
   private static byte[] readFile(Path file, ScenarioFormat format) throws InputValidationException {
-    try {
-      if (Files.isDirectory(file)) {
-        throw new InputValidationException(
-            new InputProblem(
-                file.toString(),
-                "file",
-                "is a directory; expected a " + (format == ScenarioFormat.CBENGINE ? "CBEngine text" : "JSON") + " file"));
-      }
-      return Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new InputValidationException(new InputProblem(file.toString(), "file", "does not exist"));
-    } catch (IOException e) {
-      throw new InputValidationException(
-          new InputProblem(file.toString(), "file", "cannot be read: " + e.getMessage()));
-    }
+    return InputFiles.read(file, format == ScenarioFormat.CBENGINE ? "a CBEngine text file" : "a JSON file");
   }
 
   private static byte[] resource(String name) {

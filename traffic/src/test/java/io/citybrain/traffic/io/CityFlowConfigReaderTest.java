@@ -91,4 +91,11 @@ class CityFlowConfigReaderTest {
     assertThat(at(problems("[1]"), "(root)").message()).isEqualTo("the config is an array; expected a JSON object");
     assertThat(problems("{\"interval\": 1,}").get(0).location()).isEqualTo("line 1, column 16");
   }
+
+  @Test
+  void intervalLongerThanTheSimulatorsLongestStepIsReportedAtItsKey() {
+    assertThat(at(problems("{\"interval\": 20, \"seed\": 0, \"dir\": \"\", \"roadnetFile\": \"r.json\", \"flowFile\": \"f.json\","
+            + " \"rlTrafficLight\": true, \"saveReplay\": false}"), "interval").message())
+        .isEqualTo("config: interval is 20.0; expected at most 10 s");
+  }
 }
