@@ -72,7 +72,8 @@ class HelpIT {
 
   @Test
   void topLevelHelpDocumentsTheExitCodes() {
-    assertThat(HELP.get("").stdout()).contains("Exit codes: 0 success, 1 internal error, 2 invalid input or arguments.");
+    assertThat(HELP.get("").stdout())
+        .contains("Exit codes: 0 success, 1 internal error, 2 invalid input or arguments, 3 audit chain broken");
   }
 
   @Test
