@@ -76,7 +76,7 @@ public final class FlowPlans {
     int[] flowType = new int[flows.size()];
     Map<io.citybrain.traffic.demand.VehicleType, Integer> typeIndex = new HashMap<>();
     List<io.citybrain.traffic.demand.VehicleType> types = new ArrayList<>();
-    Map<List<String>, Object[]> cache = new HashMap<>();
+    Map<List<String>, RoutePlan> cache = new HashMap<>();
     List<InputProblem> problems = new ArrayList<>();
     for (int f = 0; f < flows.size(); f++) {
       Flow flow = flows.get(f);
@@ -87,23 +87,23 @@ public final class FlowPlans {
                 types.add(t);
                 return types.size() - 1;
               });
-      Object[] planned = cache.get(flow.route());
+      RoutePlan planned = cache.get(flow.route());
       if (planned == null) {
         try {
           List<Road> roads = router.completeRoute(flow.route());
           planned = plan(network, roads);
         } catch (RouteNotFoundException | IllegalArgumentException e) {
-          planned = new Object[] {e.getMessage()};
+          planned = RoutePlan.invalid(e.getMessage());
         }
         cache.put(flow.route(), planned);
       }
-      if (planned.length == 1) {
-        problems.add(new InputProblem(flowFileName, "flow[" + f + "].route", (String) planned[0]));
+      if (planned.error() != null) {
+        problems.add(new InputProblem(flowFileName, "flow[" + f + "].route", planned.error()));
         firstLanes[f] = new int[0];
         paths[f] = new int[0][];
       } else {
-        firstLanes[f] = (int[]) planned[0];
-        paths[f] = (int[][]) planned[1];
+        firstLanes[f] = planned.firstLanes();
+        paths[f] = planned.paths();
       }
     }
     if (!problems.isEmpty()) {
@@ -112,8 +112,14 @@ public final class FlowPlans {
     return new FlowPlans(firstLanes, paths, flowType, List.copyOf(types));
   }
 
-  /** Returns {firstLanes, paths} or {errorMessage}. */
-  private static Object[] plan(SimNetwork net, List<Road> roads) {
+  /** The lane plan of one route, or why it has none. */
+  private record RoutePlan(int[] firstLanes, int[][] paths, String error) {
+    static RoutePlan invalid(String error) {
+      return new RoutePlan(null, null, error);
+    }
+  }
+
+  private static RoutePlan plan(SimNetwork net, List<Road> roads) {
     int n = roads.size();
     int[] roadIdx = new int[n];
     for (int i = 0; i < n; i++) {
@@ -140,13 +146,12 @@ public final class FlowPlans {
         }
       }
       if (!any) {
-        return new Object[] {
+        return RoutePlan.invalid(
           "no lane of road '"
               + net.roadIds[r]
               + "' has a lane path to the end of the route via road '"
               + net.roadIds[roadIdx[i + 1]]
-              + "'; expected consecutive roads joined by lane links"
-        };
+              + "'; expected consecutive roads joined by lane links");
       }
     }
     int r0 = roadIdx[0];
@@ -187,7 +192,7 @@ public final class FlowPlans {
       }
       paths[c++] = path;
     }
-    return new Object[] {first, paths};
+    return new RoutePlan(first, paths, null);
   }
 
   /** Number of flows. */

@@ -124,16 +124,11 @@ public final class GridlockDetector implements StepObserver {
     g.addEdge(from, to);
   }
 
-  /** True when lane {@code lane}'s last vehicle is still at its start and slow: it cannot be entered. */
+  /** True when lane {@code lane} cannot be entered by {@code entering} (the simulator's own rule). */
   private static boolean full(Simulation sim, int lane, int entering) {
-    int n = sim.vehicleCount(lane);
-    if (n == 0) {
-      return false;
-    }
-    int tail = sim.vehicleAt(lane, n - 1);
-    return sim.vehiclePosition(tail) <= sim.vehicleLength(tail) + sim.vehicleLength(entering)
-        && sim.vehicleSpeed(tail) < 2;
+    return !sim.laneCanBeEntered(lane, entering);
   }
+
 
   private static Gridlock describe(Simulation sim, Set<Integer> ring, double since, double now) {
     SimNetwork net = sim.network();

@@ -1336,9 +1336,7 @@ public final class Simulation implements AutoCloseable {
       int[] list = dv[d];
       int stopped = 0;
       for (int k = 0; k < n; k++) {
-        int v = list[k];
-        trackStop(v, t, buf);
-        if (speed[v] < STOPPED_SPEED) {
+        if (trackStop(list[k], t, buf)) {
           stopped++;
         }
       }
@@ -1349,7 +1347,8 @@ public final class Simulation implements AutoCloseable {
     }
   }
 
-  private void trackStop(int v, double t, PartBuffer buf) {
+  /** Updates vehicle {@code v}'s stop record; returns true when it stands still now. */
+  private boolean trackStop(int v, double t, PartBuffer buf) {
     boolean stoppedNow = speed[v] < STOPPED_SPEED;
     double since = stoppedSince[v];
     if (stoppedNow) {
@@ -1363,6 +1362,7 @@ public final class Simulation implements AutoCloseable {
     } else if (!Double.isNaN(since)) {
       stoppedSince[v] = Double.NaN;
     }
+    return stoppedNow;
   }
 
   private void combineStepCounters() {
@@ -1683,6 +1683,14 @@ public final class Simulation implements AutoCloseable {
    */
   public int vehicleBlocker(int v) {
     return blocker[v];
+  }
+
+  /**
+   * True when vehicle slot {@code v} could drive into lane {@code lane} now: the lane's last
+   * vehicle is clear of its start or still moving (the "don't block the box" rule).
+   */
+  public boolean laneCanBeEntered(int lane, int v) {
+    return canEnter(lane, type[v]);
   }
 
   /** Last road of vehicle slot {@code v}'s path (its road index). */
