@@ -214,13 +214,20 @@ final class ApiRoutes {
     try {
       return ctx.uploadedFileMap();
     } catch (RuntimeException e) {
-      throw multipartProblem(e);
+      throw multipartProblem(ctx, e);
     } catch (Exception e) { // Jetty's checked ServletException, thrown through Javalin
-      throw multipartProblem(e);
+      throw multipartProblem(ctx, e);
     }
   }
 
-  private static HttpProblem multipartProblem(Exception e) {
+  /**
+   * The error for a body that could not be parsed. Part of that body may still be unread, so the
+   * answer carries {@code Connection: close} (RFC 9112 section 9.6): Jetty then closes the
+   * connection after the answer instead of keeping it open, and a client does not send its next
+   * request on a connection the server is about to drop.
+   */
+  private static HttpProblem multipartProblem(Context ctx, Exception e) {
+    ctx.header("Connection", "close");
     for (Throwable t = e; t != null; t = t.getCause()) {
       String m = t.getMessage();
       if (m != null && (m.contains("max length exceeded") || m.contains("max file size exceeded"))) {

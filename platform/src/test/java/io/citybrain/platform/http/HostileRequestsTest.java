@@ -86,6 +86,8 @@ class HostileRequestsTest {
       assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
       assertThat(error(r)).isEqualTo("bad_request");
       assertThat(r.body()).contains("multipart/form-data body cannot be read");
+      // the rest of the body is unread: the connection must not be reused for the next request
+      assertThat(r.headers().firstValue("Connection")).hasValue("close");
     }
     assertThat(stored()).containsExactly(before);
   }
