@@ -150,6 +150,7 @@ final class ApiRoutes {
     if (!uploadsInProgress.tryAcquire()) {
       platform.metrics().upload("busy");
       ctx.header("Retry-After", "5");
+      ctx.header("Connection", "close"); // the body stays unread (RFC 9112 section 9.6)
       throw new HttpProblem(
           429, "uploads_busy", MAX_CONCURRENT_UPLOADS + " uploads are being checked; try again in a few seconds");
     }
