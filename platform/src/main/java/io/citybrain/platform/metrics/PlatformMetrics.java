@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  *   <tr><td>{@code citybrain_runs_active}</td><td>gauge</td><td></td><td>runs queued or running now</td></tr>
  *   <tr><td>{@code citybrain_uploads_total}</td><td>counter</td><td>outcome</td><td>scenario uploads: {@code stored},
  *     {@code duplicate}, {@code invalid}</td></tr>
- *   <tr><td>{@code citybrain_simulated_steps_total}</td><td>counter</td><td></td><td>simulation steps done by all runs</td></tr>
+ *   <tr><td>{@code citybrain_simulated_steps_total}</td><td>counter</td><td></td><td>simulation steps done by all runs, counted as they are done (runs in progress, cancelled and failed ones included)</td></tr>
  * </table>
  */
 public final class PlatformMetrics {

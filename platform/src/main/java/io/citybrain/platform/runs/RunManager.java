@@ -282,7 +282,7 @@ public final class RunManager implements AutoCloseable {
       if (run.replay()) {
         recording = replays.begin(id, scenario.compiled());
       }
-      RunListener listener = listener(lr, run.paceStepsPerSecond());
+      RunListener listener = listener(lr, run.paceStepsPerSecond(), metrics);
       if (recording != null) {
         listener = recording.writer().around(listener);
       }
@@ -294,7 +294,6 @@ public final class RunManager implements AutoCloseable {
               new SimulationConfig(run.intervalSeconds(), run.seed(), 1, false),
               run.steps(),
               listener);
-      metrics.simulatedSteps(result.summary().steps());
       if (lr.stop() == LiveRun.Stop.SHUTDOWN && !result.completed()) {
         status = RunStatus.FAILED;
         detail = INTERRUPTED;
@@ -358,11 +357,16 @@ public final class RunManager implements AutoCloseable {
     }
   }
 
-  private static RunListener listener(LiveRun lr, double pace) {
+  /**
+   * Publishes progress and the live frame, counts the step in the metrics as it is done (so that
+   * runs in progress, cancelled and failed runs are counted too), and paces the run.
+   */
+  private static RunListener listener(LiveRun lr, double pace, PlatformMetrics metrics) {
     long t0 = System.nanoTime();
     return new RunListener() {
       @Override
       public void afterStep(Simulation sim, int step, int totalSteps) {
+        metrics.simulatedSteps(1); // first: a client that sees the step's progress sees it counted
         lr.stepped(sim, step);
         if (pace > 0) {
           long due = t0 + (long) (step / pace * 1e9);

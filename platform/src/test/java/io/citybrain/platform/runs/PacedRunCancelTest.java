@@ -25,11 +25,23 @@ class PacedRunCancelTest {
               .get("id")
               .asLong();
       awaitFirstStep(api, id);
+      assertThat(simulatedSteps(api)).as("steps are counted while the run is in progress").isGreaterThanOrEqualTo(1);
       assertThat(api.post("/api/runs/" + id + "/cancel", "").status()).isEqualTo(200);
 
       // one step every 10 s: without slices the run would end only after its next step
-      assertThat(api.awaitRun(id, "cancelled", Duration.ofSeconds(3)).get("stepsDone").asInt()).isLessThan(3);
+      int stepsDone = api.awaitRun(id, "cancelled", Duration.ofSeconds(3)).get("stepsDone").asInt();
+      assertThat(stepsDone).isLessThan(3);
+      assertThat(simulatedSteps(api)).as("a cancelled run's steps count too").isEqualTo(stepsDone);
     }
+  }
+
+  /** The Prometheus counter of simulation steps done by all runs. */
+  private static double simulatedSteps(TestServer api) {
+    return api.get("/metrics").body().lines()
+        .filter(l -> l.startsWith("citybrain_simulated_steps_total "))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf(' ') + 1)))
+        .findFirst()
+        .orElseThrow();
   }
 
   /** Waits until the run has made its first step and sleeps before the second. */
