@@ -47,6 +47,14 @@ class PlatformCommandsIT {
   }
 
   @Test
+  void vehicleLimitOutOfRangeIsRefused() {
+    Result result =
+        CitybrainJar.runQuick(dir, "serve", "--port", "0", "--data-dir", "data", "--max-vehicles-per-run", "0").assertInvalid();
+
+    assertThat(result.stderr()).contains("--max-vehicles-per-run must be in [1, 1000000000], got 0");
+  }
+
+  @Test
   void busyPortIsAUsageErrorNotAnInternalOne() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       Result result =

@@ -35,7 +35,8 @@ public final class Platform implements AutoCloseable {
     this.replays = new ReplayStore(config.dataDir().resolve("replays"));
     this.metrics = new PlatformMetrics();
     this.runs =
-        new RunManager(runStore, audit, scenarios, replays, metrics, config.workers(), config.queueCapacity(), clock);
+        new RunManager(runStore, audit, scenarios, replays, metrics, config.workers(), config.queueCapacity(),
+            config.maxVehiclesPerRun(), clock);
   }
 
   /**

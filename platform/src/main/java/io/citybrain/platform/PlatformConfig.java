@@ -17,6 +17,8 @@ import java.util.Objects;
  *   <tr><td>workers</td><td>2</td><td>runs executed at once, 1–64</td></tr>
  *   <tr><td>queueCapacity</td><td>16</td><td>runs waiting beyond those, 0–10 000; more answer 429</td></tr>
  *   <tr><td>maxUploadBytes</td><td>32 MiB</td><td>largest request body (uploads), bytes; more answer 413</td></tr>
+ *   <tr><td>maxVehiclesPerRun</td><td>2 000 000</td><td>1–1 000 000 000; a run whose flow would create more
+ *     vehicles within its steps answers 422 (each vehicle holds about 130 bytes while it exists)</td></tr>
  *   <tr><td>demo</td><td>false</td><td>start a paced run on Jinan at start-up</td></tr>
  * </table>
  *
@@ -27,6 +29,7 @@ import java.util.Objects;
  * @param workers worker threads for runs
  * @param queueCapacity queued runs allowed beyond the running ones
  * @param maxUploadBytes request size limit, bytes
+ * @param maxVehiclesPerRun largest number of vehicles a run's flow may create within its steps
  * @param demo whether to start the demo run
  */
 public record PlatformConfig(
@@ -37,10 +40,20 @@ public record PlatformConfig(
     int workers,
     int queueCapacity,
     long maxUploadBytes,
+    long maxVehiclesPerRun,
     boolean demo) {
 
   /** Default request size limit: 32 MiB, several times the largest bundled roadnet plus flow. */
   public static final long DEFAULT_MAX_UPLOAD_BYTES = 32L * 1024 * 1024;
+
+  /**
+   * Default vehicle limit per run: 2 million, about 27 times the 75,000 vehicles of the largest
+   * bundled hour (Nanchang), and about 260 MB of vehicle state if all existed at once.
+   */
+  public static final long DEFAULT_MAX_VEHICLES_PER_RUN = 2_000_000;
+
+  /** Largest accepted vehicle limit per run. */
+  public static final long MAX_VEHICLES_PER_RUN_LIMIT = 1_000_000_000;
 
   public PlatformConfig {
     Objects.requireNonNull(host, "host");
@@ -58,41 +71,50 @@ public record PlatformConfig(
     if (maxUploadBytes < 1024) {
       throw new IllegalArgumentException("maxUploadBytes must be >= 1024, got " + maxUploadBytes);
     }
+    if (maxVehiclesPerRun < 1 || maxVehiclesPerRun > MAX_VEHICLES_PER_RUN_LIMIT) {
+      throw new IllegalArgumentException(
+          "maxVehiclesPerRun must be in [1, " + MAX_VEHICLES_PER_RUN_LIMIT + "], got " + maxVehiclesPerRun);
+    }
   }
 
   /** Defaults with the embedded database in {@code dataDir}. */
   public static PlatformConfig defaults(Path dataDir) {
     return new PlatformConfig(
-        "127.0.0.1", 8080, dataDir, DatabaseSettings.embedded(dataDir), 2, 16, DEFAULT_MAX_UPLOAD_BYTES, false);
+        "127.0.0.1", 8080, dataDir, DatabaseSettings.embedded(dataDir), 2, 16, DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_MAX_VEHICLES_PER_RUN, false);
   }
 
   /** A copy listening on {@code newPort}. */
   public PlatformConfig withPort(int newPort) {
-    return new PlatformConfig(host, newPort, dataDir, database, workers, queueCapacity, maxUploadBytes, demo);
+    return new PlatformConfig(host, newPort, dataDir, database, workers, queueCapacity, maxUploadBytes, maxVehiclesPerRun, demo);
   }
 
   /** A copy using {@code newDatabase}. */
   public PlatformConfig withDatabase(DatabaseSettings newDatabase) {
-    return new PlatformConfig(host, port, dataDir, newDatabase, workers, queueCapacity, maxUploadBytes, demo);
+    return new PlatformConfig(host, port, dataDir, newDatabase, workers, queueCapacity, maxUploadBytes, maxVehiclesPerRun, demo);
   }
 
   /** A copy with other run limits. */
   public PlatformConfig withRunLimits(int newWorkers, int newQueueCapacity) {
-    return new PlatformConfig(host, port, dataDir, database, newWorkers, newQueueCapacity, maxUploadBytes, demo);
+    return new PlatformConfig(host, port, dataDir, database, newWorkers, newQueueCapacity, maxUploadBytes, maxVehiclesPerRun, demo);
   }
 
   /** A copy with another upload limit. */
   public PlatformConfig withMaxUploadBytes(long bytes) {
-    return new PlatformConfig(host, port, dataDir, database, workers, queueCapacity, bytes, demo);
+    return new PlatformConfig(host, port, dataDir, database, workers, queueCapacity, bytes, maxVehiclesPerRun, demo);
+  }
+
+  /** A copy with another vehicle limit per run. */
+  public PlatformConfig withMaxVehiclesPerRun(long vehicles) {
+    return new PlatformConfig(host, port, dataDir, database, workers, queueCapacity, maxUploadBytes, vehicles, demo);
   }
 
   /** A copy with the demo run on or off. */
   public PlatformConfig withDemo(boolean on) {
-    return new PlatformConfig(host, port, dataDir, database, workers, queueCapacity, maxUploadBytes, on);
+    return new PlatformConfig(host, port, dataDir, database, workers, queueCapacity, maxUploadBytes, maxVehiclesPerRun, on);
   }
 
   /** A copy listening on {@code newHost}. */
   public PlatformConfig withHost(String newHost) {
-    return new PlatformConfig(newHost, port, dataDir, database, workers, queueCapacity, maxUploadBytes, demo);
+    return new PlatformConfig(newHost, port, dataDir, database, workers, queueCapacity, maxUploadBytes, maxVehiclesPerRun, demo);
   }
 }

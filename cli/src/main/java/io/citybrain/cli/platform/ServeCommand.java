@@ -65,6 +65,16 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Largest request body, MiB; larger uploads are refused with 413 (default: ${DEFAULT-VALUE}).")
   long maxUploadMb;
 
+  @Option(
+      names = "--max-vehicles-per-run",
+      defaultValue = "2000000",
+      paramLabel = "N",
+      description = {
+        "Largest number of vehicles a run's flow may create within its steps; larger runs are refused with 422",
+        "(default: ${DEFAULT-VALUE}; each vehicle holds about 130 bytes while it exists)."
+      })
+  long maxVehiclesPerRun;
+
   /** Largest --max-upload-mb: Jetty holds an upload in memory, and Java arrays end below 2 GiB. */
   static final long MAX_UPLOAD_MB = 1024;
 
@@ -73,9 +83,14 @@ public final class ServeCommand implements Callable<Integer> {
     if (maxUploadMb < 1 || maxUploadMb > MAX_UPLOAD_MB) {
       throw new UsageException("--max-upload-mb must be in [1, " + MAX_UPLOAD_MB + "], got " + maxUploadMb);
     }
+    if (maxVehiclesPerRun < 1 || maxVehiclesPerRun > PlatformConfig.MAX_VEHICLES_PER_RUN_LIMIT) {
+      throw new UsageException(
+          "--max-vehicles-per-run must be in [1, " + PlatformConfig.MAX_VEHICLES_PER_RUN_LIMIT + "], got " + maxVehiclesPerRun);
+    }
     PlatformConfig cfg =
         new PlatformConfig(
-            host, port, database.dataDir(), database.settings(), workers, queue, maxUploadMb * 1024 * 1024, demo);
+            host, port, database.dataDir(), database.settings(), workers, queue, maxUploadMb * 1024 * 1024,
+            maxVehiclesPerRun, demo);
     PlatformServer server;
     try {
       server = PlatformServer.start(cfg);

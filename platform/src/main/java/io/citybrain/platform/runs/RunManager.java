@@ -75,6 +75,8 @@ public final class RunManager implements AutoCloseable {
    * @param metrics operators' metrics
    * @param workers runs executed at once, &ge; 1
    * @param queueCapacity runs waiting beyond those, &ge; 0
+   * @param maxVehiclesPerRun largest number of vehicles a run's flow may create, &ge; 1 (see {@link
+   *     RunValidator})
    * @param clock time source
    */
   public RunManager(
@@ -85,6 +87,7 @@ public final class RunManager implements AutoCloseable {
       PlatformMetrics metrics,
       int workers,
       int queueCapacity,
+      long maxVehiclesPerRun,
       Clock clock) {
     if (workers < 1 || queueCapacity < 0) {
       throw new IllegalArgumentException(
@@ -93,7 +96,7 @@ public final class RunManager implements AutoCloseable {
     this.runs = runs;
     this.audit = audit;
     this.scenarios = scenarios;
-    this.validator = new RunValidator(scenarios);
+    this.validator = new RunValidator(scenarios, maxVehiclesPerRun);
     this.replays = replays;
     this.metrics = metrics;
     this.clock = clock;

@@ -28,14 +28,27 @@ public final class RunValidator {
    */
   public static final double MIN_PACE = 0.1;
 
+  /** Step length of platform runs, s. */
+  static final double STEP_SECONDS = 1.0;
+
   /** Default number of steps: one simulated hour. */
   public static final int DEFAULT_STEPS = 3600;
 
   private final ScenarioCatalog scenarios;
+  private final long maxVehiclesPerRun;
 
-  /** A validator resolving scenarios in {@code scenarios}. */
-  public RunValidator(ScenarioCatalog scenarios) {
+  /**
+   * A validator resolving scenarios in {@code scenarios}.
+   *
+   * @param maxVehiclesPerRun largest number of vehicles a run's flow may create within its steps
+   *     ({@link io.citybrain.traffic.demand.Demand#vehiclesCreatedAtMost}), &ge; 1
+   */
+  public RunValidator(ScenarioCatalog scenarios, long maxVehiclesPerRun) {
+    if (maxVehiclesPerRun < 1) {
+      throw new IllegalArgumentException("maxVehiclesPerRun must be >= 1, got " + maxVehiclesPerRun);
+    }
     this.scenarios = scenarios;
+    this.maxVehiclesPerRun = maxVehiclesPerRun;
   }
 
   /**
@@ -44,7 +57,8 @@ public final class RunValidator {
    * @param actor who asks (stored as the run's creator)
    * @throws InvalidRequestException naming every invalid field: {@code scenario} (missing or
    *     unknown), {@code controller} (missing or unknown, with the known names), {@code
-   *     parameters.<name>} (unknown or out of range, with the range), {@code steps}, {@code
+   *     parameters.<name>} (unknown or out of range, with the range), {@code steps} (also when the
+   *     scenario's flow would create more vehicles within them than this server's limit), {@code
    *     paceStepsPerSecond}
    */
   public NewRun validate(RunRequest request, String actor) {
@@ -92,6 +106,16 @@ public final class RunValidator {
           "paceStepsPerSecond",
           "is " + pace + "; expected 0 (as fast as possible) or a number in [" + MIN_PACE + ", " + (long) MAX_PACE + "]");
     }
+    if (errors.isEmpty()) {
+      long vehicles = scenarios.load(scenario.get().id()).demand().vehiclesCreatedAtMost(steps, STEP_SECONDS);
+      if (vehicles > maxVehiclesPerRun) {
+        errors.put(
+            "steps",
+            "is " + steps + ": scenario '" + scenario.get().id() + "' would create up to " + vehicles
+                + " vehicles within them; this server runs at most " + maxVehiclesPerRun
+                + " vehicles per run (serve --max-vehicles-per-run); expected fewer steps or a smaller flow");
+      }
+    }
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
     }
@@ -103,7 +127,7 @@ public final class RunValidator {
         parameters,
         request.seed() == null ? 0 : request.seed(),
         steps,
-        1.0,
+        STEP_SECONDS,
         request.replay() != null && request.replay(),
         pace,
         actor);

@@ -13,4 +13,20 @@ public record Demand(List<Flow> flows) {
   public Demand {
     flows = List.copyOf(flows);
   }
+
+  /**
+   * An upper bound on the vehicles all flows create in a run of {@code steps} steps of {@code
+   * stepSeconds}: the sum of {@link Flow#vehiclesCreatedAtMost}, saturating at {@link
+   * Long#MAX_VALUE}.
+   *
+   * @throws IllegalArgumentException when {@code steps < 0} or {@code stepSeconds} is not positive
+   */
+  public long vehiclesCreatedAtMost(int steps, double stepSeconds) {
+    long total = 0;
+    for (Flow f : flows) {
+      long n = f.vehiclesCreatedAtMost(steps, stepSeconds);
+      total = n > Long.MAX_VALUE - total ? Long.MAX_VALUE : total + n;
+    }
+    return total;
+  }
 }

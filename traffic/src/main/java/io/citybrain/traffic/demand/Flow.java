@@ -38,4 +38,37 @@ public record Flow(
       double endTimeSeconds) {
     this(id, vehicle, route, intervalSeconds, startTimeSeconds, endTimeSeconds, false);
   }
+
+  /**
+   * An upper bound on the vehicles this flow creates in a run of {@code steps} steps of {@code
+   * stepSeconds}, for refusing runs too large for memory before they start. CityFlow's spawning
+   * rule (engine.cpp, flow.cpp at 81ee0f4), which the simulator follows: at each step whose clock
+   * {@code c} (steps × step length, s) satisfies {@code startTime <= c <= endTime}, the flow's
+   * timer, which starts at {@code interval}, creates a vehicle per whole {@code interval} it holds,
+   * then grows by the step length. Over {@code k} such steps that is {@code 1 + floor((k - 1) ×
+   * step / interval)} vehicles. The floor is taken with a margin of 1e-6, so floating-point drift
+   * in the simulator's timers (about 1e-11 over a day of steps) never puts the real count above the
+   * bound; the bound exceeds the count by at most 1.
+   *
+   * @param steps steps of the run, &ge; 0
+   * @param stepSeconds step length, s, &gt; 0
+   * @return vehicles, &ge; 0
+   * @throws IllegalArgumentException when {@code steps < 0} or {@code stepSeconds} is not positive
+   */
+  public long vehiclesCreatedAtMost(int steps, double stepSeconds) {
+    if (steps < 0 || !(stepSeconds > 0)) {
+      throw new IllegalArgumentException("steps must be >= 0 and stepSeconds > 0, got " + steps + " and " + stepSeconds);
+    }
+    double first = Math.max(0, Math.ceil(startTimeSeconds / stepSeconds - 1e-9));
+    double last = steps - 1;
+    if (endTimeSeconds != -1) {
+      last = Math.min(last, Math.floor(endTimeSeconds / stepSeconds + 1e-9));
+    }
+    double k = last - first + 1;
+    if (k <= 0) {
+      return 0;
+    }
+    double bound = 1 + Math.floor((k - 1) * stepSeconds / intervalSeconds + 1e-6);
+    return bound >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) bound;
+  }
 }
