@@ -58,8 +58,11 @@ public final class EmergencyCommand implements Callable<Integer> {
       description = "Controller offering pre-emption (default: ${DEFAULT-VALUE}).")
   String controller;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Folder for emergency.json.")
+  @Option(names = "--out", paramLabel = "DIR", description = "Folder for emergency.json (created if missing).")
   Path out;
+
+  /** The result file written in --out. */
+  static final String RESULT_FILE = "emergency.json";
 
   @Override
   public Integer call() throws Exception {
@@ -70,6 +73,13 @@ public final class EmergencyCommand implements Callable<Integer> {
     if (flagged == 0) {
       throw new io.citybrain.cli.CliErrors.UsageException(
           s.name() + " has no emergency vehicles (flow entries with \"emergency\": true); try --flow emergency with --city jinan or --city hangzhou");
+    }
+    if (out != null) {
+      // checked before two runs of minutes, not after them
+      Map<String, Path> inputs = scenario.inputFiles();
+      inputs.putAll(run.inputFiles());
+      OutputGuard.check(Map.of("--out " + out + " (" + RESULT_FILE + ")", out.resolve(RESULT_FILE)), inputs);
+      OutputFolder.prepare(out);
     }
     EmergencyComparison.Result r;
     try (Progress progress = Progress.start("emergency " + controller, 2 * run.steps)) {
@@ -109,8 +119,8 @@ public final class EmergencyCommand implements Callable<Integer> {
       m.put("othersTravelTimeChange", r.othersChange());
       m.put("without", arm(r.without()));
       m.put("with", arm(r.with()));
-      ResultFiles.writeJson(out.resolve("emergency.json"), m);
-      o.println("results written to " + out.resolve("emergency.json"));
+      ResultFiles.writeJson(out.resolve(RESULT_FILE), m);
+      o.println("results written to " + out.resolve(RESULT_FILE));
     }
     o.flush();
     return 0;

@@ -70,6 +70,17 @@ class AdaptiveCommandsTest {
   }
 
   @Test
+  void emergencyOutThatIsAFileIsRefusedBeforeTheRuns() throws Exception {
+    Path file = Files.writeString(dir.resolve("notes.txt"), "keep me");
+    Run e = run("traffic", "emergency", "--city", "jinan", "--flow", "emergency", "--steps", "3600",
+        "--out", file.toString());
+    assertThat(e.exit()).isEqualTo(2);
+    assertThat(e.err()).contains("is a file, not a folder");
+    assertThat(e.out()).as("no run was made").doesNotContain("with priority");
+    assertThat(file).hasContent("keep me");
+  }
+
+  @Test
   void compareShowsTheNewControllers() {
     Run c = run("traffic", "compare", "--city", "newyork", "--steps", "120");
     assertThat(c.exit()).as(c.err()).isZero();
