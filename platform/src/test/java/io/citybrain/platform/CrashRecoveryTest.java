@@ -66,7 +66,9 @@ class CrashRecoveryTest {
   }
 
   private JsonNode getJson(Child c, String path) throws Exception {
-    return Json.mapper().readTree(get(c, path).body());
+    HttpResponse<String> r = get(c, path);
+    assertThat(r.statusCode()).as("GET %s: %s\nserver log:\n%s", path, r.body(), Files.readString(c.log())).isEqualTo(200);
+    return Json.mapper().readTree(r.body());
   }
 
   private long startRun(Child c, String json) throws Exception {
