@@ -29,12 +29,13 @@ public final class PlatformMain {
     }
     PlatformServer server = PlatformServer.start(cfg);
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+    StopSignals.install(() -> {
       server.close();
       stopped.countDown();
-    }, "shutdown"));
+    });
     System.out.println("listening on http://" + cfg.host() + ":" + server.port() + "/");
     System.out.flush();
     stopped.await();
+    System.exit(0); // threads of libraries (H2's mixed-mode server) would keep the JVM alive
   }
 }

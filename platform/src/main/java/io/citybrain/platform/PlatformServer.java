@@ -86,9 +86,14 @@ public final class PlatformServer implements AutoCloseable {
     return demoRun;
   }
 
-  /** Stops serving, stops running runs (stored as interrupted) and closes the database. */
+  /**
+   * Stops running runs (stored as interrupted, their live streams sent their {@code end} event),
+   * then stops serving, then closes the database. In that order: a stream's last event written
+   * after Jetty stopped went to a recycled response and flooded the log with Javalin's errors.
+   */
   @Override
   public void close() {
+    platform.runs().close();
     http.close();
     try {
       lock.close(); // first: on PostgreSQL it holds a connection of the pool closed next

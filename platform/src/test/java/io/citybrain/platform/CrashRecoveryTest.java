@@ -125,6 +125,8 @@ class CrashRecoveryTest {
     assertThat(data.resolve("replays").resolve("run-" + interrupted + ".partial")).as("the partial replay was left behind").exists();
 
     Child second = startServer(data, "second");
+    long stopped = -1;
+    java.util.concurrent.CompletableFuture<HttpResponse<String>> stream = null;
     try {
       JsonNode a = getJson(second, "/api/runs/" + finished);
       assertThat(a.get("statusText").asText()).isEqualTo("succeeded");
@@ -153,16 +155,38 @@ class CrashRecoveryTest {
               "run.finish run/" + finished + " system",
               "run.start run/" + interrupted + " token:crash-tester",
               "run.interrupted run/" + interrupted + " system");
+
+      // a clean shutdown (SIGTERM, as Ctrl-C) with a run in progress and a viewer on its live stream
+      stopped =
+          startRun(second, "{\"scenario\":\"jinan\",\"controller\":\"sotl\",\"steps\":3600,\"paceStepsPerSecond\":50}");
+      awaitRun(second, stopped, r -> r.get("status").asText().equals("running") && r.get("stepsDone").asInt() > 5);
+      stream =
+          http.sendAsync(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + second.port() + "/api/runs/" + stopped + "/live"))
+                  .header("Accept", "text/event-stream")
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      Thread.sleep(500); // the stream is open and receiving frames
     } finally {
       second.process().destroy(); // SIGTERM: a clean shutdown
       assertThat(second.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
     }
+    String events = stream.get(10, TimeUnit.SECONDS).body();
+    assertThat(events).as("the viewer is told the run ended").contains("event: end").contains("failed (interrupted)");
+    String log = Files.readString(second.log());
+    assertThat(log)
+        .as("the shutdown stores the stopped run itself, with the database still open, and logs no errors")
+        .doesNotContain("Database is already closed", "Uncaught exception", "ERROR");
 
     // what 'citybrain audit verify' does, on the database the two servers wrote
     try (Platform admin = Platform.openForAdmin(io.citybrain.platform.storage.DatabaseSettings.embedded(data), data)) {
       AuditVerification v = admin.audit().verify();
       assertThat(v.intact()).as(v.describe()).isTrue();
-      assertThat(v.entries()).as("token.create, 2 x run.start, run.finish, run.interrupted").isEqualTo(5);
+      assertThat(v.entries()).as("token.create, 3 x run.start, 2 x run.finish, run.interrupted").isEqualTo(7);
+      var r = admin.runStore().find(stopped).orElseThrow();
+      assertThat(r.statusText()).as("stored by the shutdown, not by the next start").isEqualTo("failed (interrupted)");
+      assertThat(admin.audit().newest(1).get(0).event().details()).contains("detail=interrupted");
+      assertThat(admin.audit().newest(1).get(0).event().action()).isEqualTo("run.finish");
     }
     assertThat(new File(first.log().toString())).exists();
   }

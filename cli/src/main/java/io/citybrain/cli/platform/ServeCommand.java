@@ -3,6 +3,7 @@ package io.citybrain.cli.platform;
 import io.citybrain.cli.CliErrors.UsageException;
 import io.citybrain.platform.PlatformConfig;
 import io.citybrain.platform.PlatformServer;
+import io.citybrain.platform.StopSignals;
 import io.javalin.util.JavalinBindException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -111,14 +112,11 @@ public final class ServeCommand implements Callable<Integer> {
     out.println("press Ctrl-C to stop");
     out.flush();
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  server.close();
-                  stopped.countDown();
-                },
-                "citybrain-shutdown"));
+    StopSignals.install(
+        () -> {
+          server.close();
+          stopped.countDown();
+        });
     stopped.await();
     return 0;
   }

@@ -22,9 +22,11 @@ import java.util.concurrent.Semaphore;
  */
 public final class HttpApi implements AutoCloseable {
   private final Javalin app;
+  private final LiveStream live;
 
-  private HttpApi(Javalin app) {
+  private HttpApi(Javalin app, LiveStream live) {
     this.app = app;
+    this.live = live;
   }
 
   /**
@@ -79,7 +81,7 @@ public final class HttpApi implements AutoCloseable {
               cfg.routes.get("/", ctx -> ctx.html(dashboard.html()));
             });
     app.start(config.host(), config.port());
-    return new HttpApi(app);
+    return new HttpApi(app, live);
   }
 
   /**
@@ -144,6 +146,7 @@ public final class HttpApi implements AutoCloseable {
   /** Stops serving. */
   @Override
   public void close() {
+    live.close();
     app.stop();
   }
 }

@@ -92,6 +92,23 @@ final class LiveStream {
     }
   }
 
+  /**
+   * Lets the streams still open send what they have (a run stopped by a shutdown sends its {@code
+   * end} event) for up to 3 s, then interrupts them; called before Jetty stops, so that no event
+   * is written to a response Jetty has already recycled.
+   */
+  void close() {
+    senders.shutdown();
+    try {
+      if (!senders.awaitTermination(3, TimeUnit.SECONDS)) {
+        senders.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      senders.shutdownNow();
+    }
+  }
+
   private static void pump(SseClient client, LiveRun lr, LiveSubscriber sub) {
     boolean layoutSent = false;
     try {
