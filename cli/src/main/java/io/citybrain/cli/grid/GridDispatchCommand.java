@@ -50,8 +50,23 @@ public final class GridDispatchCommand implements Callable<Integer> {
     if (network.isEmpty()) {
       return GridCommand.EXIT_BAD_INPUT;
     }
+    if (!network.get().hasCosts()) {
+      // the reader accepts a case without costs (a power flow needs none); a dispatch does not
+      err.println("error: " + caseArgument + ": mpc.gencost: missing; expected one cost row per generator"
+          + " (MATPOWER's gencost format) to dispatch them");
+      err.flush();
+      return GridCommand.EXIT_BAD_INPUT;
+    }
     DispatchReport report = DispatchReport.of(network.get());
     out.print(report.summaryTable());
+    out.flush();
+    if (!report.optimum().success()) {
+      // files of a failed solve looked like results and replaced a good earlier run's in --out
+      err.println("error: " + caseArgument + ": no feasible dispatch (" + report.optimum().message() + ")"
+          + (outDirectory != null ? "; nothing written to --out " + outDirectory : ""));
+      err.flush();
+      return GridCommand.EXIT_NO_DISPATCH;
+    }
     if (outDirectory != null) {
       try {
         for (Path file : ReportWriter.write(report, outDirectory)) {
@@ -63,7 +78,7 @@ public final class GridDispatchCommand implements Callable<Integer> {
       }
     }
     out.flush();
-    return report.optimum().success() ? 0 : GridCommand.EXIT_NO_DISPATCH;
+    return 0;
   }
 
   /** Java's message for a failed write is often just the path; say what happened to it. */

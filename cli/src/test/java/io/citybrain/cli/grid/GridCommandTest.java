@@ -120,6 +120,45 @@ class GridCommandTest {
   }
 
   @Test
+  void failedDispatchKeepsTheEarlierResultsInOut(@TempDir Path dir) throws Exception {
+    Path good = dir.resolve("good.m");
+    Files.writeString(good, TINY.replace("0 0.1 0 40 0", "0 0.1 0 0 0"));
+    Path out = dir.resolve("out");
+    assertThat(run("dispatch", good.toString(), "--out", out.toString()).exitCode()).isZero();
+    Path generators = out.resolve("tiny-generators.csv");
+    String before = Files.readString(generators);
+
+    // the same case name inside the file, now infeasible
+    Path bad = dir.resolve("bad.m");
+    Files.writeString(bad, TINY.replace("2 1 50 0", "2 1 500 0"));
+    Run r = run("dispatch", bad.toString(), "--out", out.toString());
+
+    assertThat(r.exitCode()).isEqualTo(GridCommand.EXIT_NO_DISPATCH);
+    assertThat(r.err()).contains(bad + ": no feasible dispatch (infeasible").contains("nothing written to --out " + out);
+    assertThat(r.out()).doesNotContain("wrote ");
+    assertThat(generators).hasContent(before);
+  }
+
+  @Test
+  void caseWithoutCostsIsBadInputForADispatch(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("nocost.m");
+    Files.writeString(file, TINY.replace("mpc.gencost = [ 2 0 0 2 20 0 ];", ""));
+    Run r = run("dispatch", file.toString());
+    assertThat(r.exitCode()).isEqualTo(GridCommand.EXIT_BAD_INPUT);
+    assertThat(r.err()).contains(file + ": mpc.gencost: missing; expected one cost row per generator");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void absurdCostCoefficientIsNamedByItsCell(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("absurd.m");
+    Files.writeString(file, TINY.replace("mpc.gencost = [ 2 0 0 2 20 0 ];", "mpc.gencost = [ 2 0 0 2 -1e300 0 ];"));
+    Run r = run("dispatch", file.toString());
+    assertThat(r.exitCode()).isEqualTo(GridCommand.EXIT_BAD_INPUT);
+    assertThat(r.err()).contains("mpc.gencost row 1, column 5").contains("is beyond ±1.0E9");
+  }
+
+  @Test
   void caseWithALatin1CommentIsRead(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("latin1.m");
     byte[] comment = "% case by Ren\u00e9 Dupr\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);

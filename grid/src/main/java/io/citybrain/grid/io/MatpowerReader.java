@@ -53,6 +53,13 @@ public final class MatpowerReader {
     "BR_STATUS", "ANGMIN", "ANGMAX"
   };
   static final String[] GENCOST_COLUMNS = {"MODEL", "STARTUP", "SHUTDOWN", "NCOST"};
+
+  /**
+   * Largest magnitude of a gencost cost value (column 5 on), 1e9. The bundled MATPOWER cases use at
+   * most 600; a generator costing 1e9 $/h at 1 MW is far beyond any real one, and values near the
+   * double range make the LP numerically meaningless.
+   */
+  static final double MAX_COST_VALUE = 1e9;
   private static final int MIN_BRANCH_COLUMNS = 11;
 
   private final String file;
@@ -537,6 +544,12 @@ public final class MatpowerReader {
       boolean finite = true;
       for (int k = 0; k < needed; k++) {
         data[k] = value(m, r, 4 + k, new String[0], false);
+        if (Math.abs(data[k]) > MAX_COST_VALUE) {
+          // a coefficient of -1e300 passed here and then broke the LP solver (status ABNORMAL)
+          problems.add(cell(m, r, 4 + k, new String[0], "cost value " + data[k] + " is beyond ±" + MAX_COST_VALUE
+              + "; expected polynomial coefficients ($/MW^k/h) or piecewise-linear points (MW, $/h) of a real cost curve"));
+          data[k] = Double.NaN;
+        }
         finite &= !Double.isNaN(data[k]);
       }
       if (!finite) {
