@@ -39,6 +39,11 @@ public final class GridDispatchCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (outDirectory != null && outDirectory.toString().isEmpty()) {
+      err.println("error: --out is empty; expected a folder for the results (created when missing)");
+      err.flush();
+      return GridCommand.EXIT_BAD_INPUT;
+    }
     if (outDirectory != null && Files.exists(outDirectory) && !Files.isDirectory(outDirectory)) {
       // checked before solving, so nothing is printed that the error then contradicts
       err.println("error: --out " + outDirectory + " is a file, not a folder; expected a folder for the results"

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The {@code --out} folder, checked and created before a run instead of after it, so that a
+ * The {@code --out} (or {@code --replay}) folder, checked and created before a run instead of after it, so that a
  * wrong path costs no simulation time and leaves nothing half-written.
  */
 final class OutputFolder {
@@ -21,18 +21,31 @@ final class OutputFolder {
    *     folder cannot be created
    */
   static void prepare(Path out) {
+    prepare("--out", out);
+  }
+
+  /**
+   * As {@link #prepare(Path)}, for the folder option named {@code option} (e.g. {@code --replay}).
+   *
+   * @throws UsageException also when {@code out} is empty (it used to mean the working folder)
+   */
+  static void prepare(String option, Path out) {
+    if (out.toString().isEmpty()) {
+      throw new UsageException(option + " is empty; expected a folder for the results (created when missing)");
+    }
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new UsageException(
-          "--out " + out + " is a file, not a folder; expected a folder for the results (created when missing)");
+          option + " " + out + " is a file, not a folder; expected a folder for the results (created when missing)");
     }
     try {
       Files.createDirectories(out);
     } catch (IOException e) {
-      throw new UsageException("--out " + out + ": cannot create the folder: " + reason(e));
+      throw new UsageException(option + " " + out + ": cannot create the folder: " + reason(e));
     }
     if (!Files.isWritable(out)) {
       // found before the run; the first write failed only afterwards, naming a temporary file
-      throw new UsageException("--out " + out + ": the folder is not writable; expected a folder the results can be written to");
+      throw new UsageException(
+          option + " " + out + ": the folder is not writable; expected a folder the results can be written to");
     }
   }
 

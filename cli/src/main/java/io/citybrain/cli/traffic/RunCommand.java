@@ -59,7 +59,7 @@ public final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--replay",
       paramLabel = "DIR",
-      description = "Write CityFlow replay files (replay_roadnet.json, replay.txt) to DIR, which must exist. "
+      description = "Write CityFlow replay files (replay_roadnet.json, replay.txt) to DIR (created when missing). "
           + "Without it, a --config with saveReplay true writes to its roadnetLogFile and replayLogFile.")
   Path replay;
 
@@ -77,7 +77,7 @@ public final class RunCommand implements Callable<Integer> {
       OutputFolder.prepare(out);
     }
     if (replay != null) {
-      OutputFolder.prepare(replay);
+      OutputFolder.prepare("--replay", replay);
     }
     Optional<ReplayWriter> replayWriter =
         replay != null

@@ -130,6 +130,9 @@ public final class TuneCommand implements Callable<Integer> {
    * folder, in a folder that exists or can be created, and none of the input files.
    */
   private void checkOutputFile(Path file) throws InputValidationException {
+    if (file.toString().isEmpty()) {
+      throw new UsageException("--out is empty; expected the name of the parameter file to write");
+    }
     String option = out != null ? "--out " + file : "the parameter file " + file + " (default of --out)";
     if (Files.isDirectory(file)) {
       throw new UsageException(option + " is a folder; expected the name of the parameter file to write");
@@ -137,6 +140,10 @@ public final class TuneCommand implements Callable<Integer> {
     Path folder = file.toAbsolutePath().getParent();
     if (folder != null && Files.exists(folder) && !Files.isDirectory(folder)) {
       throw new UsageException(option + ": " + folder + " is a file, not a folder");
+    }
+    if (folder != null && Files.isDirectory(folder) && !Files.isWritable(folder)) {
+      // found before the search; the write failed only after it, naming a temporary file
+      throw new UsageException(option + ": the folder " + folder + " is not writable");
     }
     Map<String, Path> inputs = new LinkedHashMap<>(scenario.inputFiles());
     inputs.putAll(run.inputFiles());

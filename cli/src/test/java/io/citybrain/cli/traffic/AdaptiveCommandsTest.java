@@ -81,6 +81,24 @@ class AdaptiveCommandsTest {
   }
 
   @Test
+  void emptyOutAndAFileAsReplayAreRefusedByTheirOptionNames() throws Exception {
+    Run empty = run("traffic", "run", "--city", "jinan", "--steps", "10", "--out", "");
+    assertThat(empty.exit()).isEqualTo(2);
+    assertThat(empty.err()).contains("--out is empty; expected a folder");
+
+    Path file = Files.writeString(dir.resolve("notes.txt"), "keep me");
+    Run replay = run("traffic", "run", "--city", "jinan", "--steps", "10", "--replay", file.toString());
+    assertThat(replay.exit()).isEqualTo(2);
+    assertThat(replay.err()).contains("--replay " + file + " is a file, not a folder");
+    assertThat(file).hasContent("keep me");
+
+    Run tune = run("traffic", "tune", "--controller", "actuated-pressure", "--city", "jinan", "--steps", "10",
+        "--evaluations", "1", "--out", "");
+    assertThat(tune.exit()).isEqualTo(2);
+    assertThat(tune.err()).contains("--out is empty");
+  }
+
+  @Test
   void compareShowsTheNewControllers() {
     Run c = run("traffic", "compare", "--city", "newyork", "--steps", "120");
     assertThat(c.exit()).as(c.err()).isZero();
