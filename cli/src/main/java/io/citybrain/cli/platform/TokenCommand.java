@@ -59,7 +59,7 @@ public final class TokenCommand {
   @Command(
       name = "revoke",
       mixinStandardHelpOptions = true,
-      description = "Revoke a token: requests carrying it are refused (a running server notices at its next restart).",
+      description = "Revoke a token: requests carrying it are refused (a running server refuses it within 5 s).",
       footer = {"", "Examples:", "  citybrain token revoke --name alice"})
   public static final class Revoke implements Callable<Integer> {
     @Spec CommandSpec spec;
