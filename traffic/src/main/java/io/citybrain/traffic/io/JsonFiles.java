@@ -59,7 +59,9 @@ final class JsonFiles {
   static JsonNode parse(InputStream in, String fileName) throws InputValidationException, IOException {
     JsonNode root;
     try (JsonParser parser = MAPPER.createParser(in).disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)) {
+      JsonToken first = null;
       try {
+        first = parser.nextToken(); // readTree starts from it
         root = MAPPER.readTree(parser);
         if (root != null && !root.isMissingNode()) {
           JsonToken extra = parser.nextToken();
@@ -74,6 +76,16 @@ final class JsonFiles {
       } catch (JsonProcessingException e) {
         // limits such as the nesting depth are reported without a location: the parser knows it
         JsonLocation where = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+        if (first != null && first.isNumeric() && String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+          // CBEngine's text files start with a count followed by more numbers
+          throw new InputValidationException(
+              new InputProblem(
+                  fileName,
+                  location(where),
+                  "malformed JSON: a number followed by more values, as in a CBEngine text file (KDD Cup 2021"
+                      + " City Brain Challenge format); expected CityFlow JSON: convert CBEngine files with"
+                      + " 'citybrain traffic convert'"));
+        }
         throw new InputValidationException(
             new InputProblem(fileName, location(where), "malformed JSON: " + plainLocations(e.getOriginalMessage())));
       }

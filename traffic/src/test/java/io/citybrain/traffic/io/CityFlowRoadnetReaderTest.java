@@ -117,6 +117,14 @@ class CityFlowRoadnetReaderTest {
   }
 
   @Test
+  void cbengineTextFileGivenAsJsonIsNamedForWhatItIs() {
+    // the first lines of the bundled Nanchang roadnet_round3.txt: an intersection count, then rows
+    InputProblem p = roadnetProblems("2067\n28.6811 115.8892 0 1\n").get(0);
+    assertThat(p.location()).isEqualTo("line 2, column 1");
+    assertThat(p.message()).contains("as in a CBEngine text file").contains("convert CBEngine files with 'citybrain traffic convert'");
+  }
+
+  @Test
   void duplicateKeysTrailingContentAndEmptyFilesAreSyntaxErrors() {
     assertThat(roadnetProblems("{\"roads\": [],\n \"roads\": []}").get(0))
         .satisfies(p -> assertThat(p.location()).isEqualTo("line 2, column 9"))
