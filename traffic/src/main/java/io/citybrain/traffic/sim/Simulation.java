@@ -1,8 +1,11 @@
 package io.citybrain.traffic.sim;
 
+import static io.citybrain.traffic.sim.VehicleTable.FINISHING;
+import static io.citybrain.traffic.sim.VehicleTable.NONE;
+import static io.citybrain.traffic.sim.VehicleTable.RUNNING;
+
 import io.citybrain.traffic.demand.Demand;
 import io.citybrain.traffic.demand.Flow;
-import io.citybrain.traffic.demand.VehicleType;
 import io.citybrain.traffic.network.Phase;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -56,11 +59,6 @@ public final class Simulation implements AutoCloseable {
   private static final int PARALLEL_MIN_VEHICLES = 2000;
 
   private int parallelMinVehicles = PARALLEL_MIN_VEHICLES;
-  private static final int NONE = -1;
-  private static final byte FREE = 0;
-  private static final byte WAITING = 1;
-  private static final byte RUNNING = 2;
-  private static final byte FINISHING = 3;
 
   final SimNetwork net;
   private final Demand demand;
@@ -70,46 +68,8 @@ public final class Simulation implements AutoCloseable {
   private final int laneCount;
   private final boolean safeMerging;
 
-  // vehicle types (indexed by type)
-  private final double[] tLen;
-  private final double[] tWidth;
-  private final double[] tMaxPosAcc;
-  private final double[] tMaxNegAcc;
-  private final double[] tUsualPosAcc;
-  private final double[] tUsualNegAcc;
-  private final double[] tMinGap;
-  private final double[] tMaxSpeed;
-  private final double[] tHeadway;
-  private final double[] tApproach;
-
-  // vehicles (struct of arrays, indexed by slot)
-  private int capacity;
-  private byte[] state;
-  private int[] type;
-  private int[] flowOf;
-  private int[] serial;
-  private int[][] path;
-  private int[] pathPos;
-  private int[] drivable;
-  private int[] prevDrivable;
-  private double[] speed;
-  private double[] dis;
-  private double[] enterTime;
-  private double[] freeFlowTime;
-  private int[] enterLaneLinkStep;
-  private long[] priority;
-  private int[] leader;
-  private double[] gap;
-  private int[] blocker;
-  private int[] bufBlocker;
-  private double[] nextSpeed;
-  private double[] nextDis;
-  private int[] nextPathPos;
-  private boolean[] nextEnd;
-  private double[] stoppedSince;
-  private int[] stops;
-  private int[] freeSlots;
-  private int freeCount;
+  private final VehicleTypes types;
+  private final VehicleTable vehicles = new VehicleTable();
 
   // drivable vehicle lists: front (index 0) to back
   private final int[][] dv;
@@ -204,31 +164,7 @@ public final class Simulation implements AutoCloseable {
     }
     this.linkPartStart = partitionLinks(network, parts);
 
-    int nt = plans.types.size();
-    tLen = new double[nt];
-    tWidth = new double[nt];
-    tMaxPosAcc = new double[nt];
-    tMaxNegAcc = new double[nt];
-    tUsualPosAcc = new double[nt];
-    tUsualNegAcc = new double[nt];
-    tMinGap = new double[nt];
-    tMaxSpeed = new double[nt];
-    tHeadway = new double[nt];
-    tApproach = new double[nt];
-    for (int t = 0; t < nt; t++) {
-      VehicleType vt = plans.types.get(t);
-      tLen[t] = vt.lengthMeters();
-      tWidth[t] = vt.widthMeters();
-      tMaxPosAcc[t] = vt.maxPosAccMetersPerSecond2();
-      tMaxNegAcc[t] = vt.maxNegAccMetersPerSecond2();
-      tUsualPosAcc[t] = vt.usualPosAccMetersPerSecond2();
-      tUsualNegAcc[t] = vt.usualNegAccMetersPerSecond2();
-      tMinGap[t] = vt.minGapMeters();
-      tMaxSpeed[t] = vt.maxSpeedMetersPerSecond();
-      tHeadway[t] = vt.headwayTimeSeconds();
-      // CityFlow: approachingIntersectionDistance = v^2 / (2 usualNegAcc) + 2 v dt
-      tApproach[t] = tMaxSpeed[t] * tMaxSpeed[t] / tUsualNegAcc[t] / 2 + tMaxSpeed[t] * dt * 2;
-    }
+    this.types = new VehicleTypes(plans.types, dt);
 
     int d = network.drivableCount;
     dv = new int[d][];
@@ -267,7 +203,6 @@ public final class Simulation implements AutoCloseable {
     for (int f = 0; f < nf; f++) {
       flowsByStart[f] = order[f];
     }
-    allocateVehicles(1024);
     reset();
   }
 
@@ -276,7 +211,7 @@ public final class Simulation implements AutoCloseable {
    * random generator re-seeded. Memory held by earlier vehicles is released.
    */
   public void reset() {
-    allocateVehicles(1024);
+    vehicles.clear();
     for (int k = 0; k < dv.length; k++) {
       if (dv[k].length > 16) {
         dv[k] = new int[4];
@@ -346,74 +281,6 @@ public final class Simulation implements AutoCloseable {
       start[p++] = net.drivableCount;
     }
     return start;
-  }
-
-  private void allocateVehicles(int cap) {
-    capacity = cap;
-    state = new byte[cap];
-    type = new int[cap];
-    flowOf = new int[cap];
-    serial = new int[cap];
-    path = new int[cap][];
-    pathPos = new int[cap];
-    drivable = new int[cap];
-    prevDrivable = new int[cap];
-    speed = new double[cap];
-    dis = new double[cap];
-    enterTime = new double[cap];
-    freeFlowTime = new double[cap];
-    enterLaneLinkStep = new int[cap];
-    priority = new long[cap];
-    leader = new int[cap];
-    gap = new double[cap];
-    blocker = new int[cap];
-    bufBlocker = new int[cap];
-    nextSpeed = new double[cap];
-    nextDis = new double[cap];
-    nextPathPos = new int[cap];
-    nextEnd = new boolean[cap];
-    stoppedSince = new double[cap];
-    stops = new int[cap];
-    freeSlots = new int[cap];
-    freeCount = cap;
-    for (int k = 0; k < cap; k++) {
-      freeSlots[k] = cap - 1 - k;
-    }
-  }
-
-  private void growVehicles() {
-    int old = capacity;
-    int cap = old * 2;
-    state = Arrays.copyOf(state, cap);
-    type = Arrays.copyOf(type, cap);
-    flowOf = Arrays.copyOf(flowOf, cap);
-    serial = Arrays.copyOf(serial, cap);
-    path = Arrays.copyOf(path, cap);
-    pathPos = Arrays.copyOf(pathPos, cap);
-    drivable = Arrays.copyOf(drivable, cap);
-    prevDrivable = Arrays.copyOf(prevDrivable, cap);
-    speed = Arrays.copyOf(speed, cap);
-    dis = Arrays.copyOf(dis, cap);
-    enterTime = Arrays.copyOf(enterTime, cap);
-    freeFlowTime = Arrays.copyOf(freeFlowTime, cap);
-    enterLaneLinkStep = Arrays.copyOf(enterLaneLinkStep, cap);
-    priority = Arrays.copyOf(priority, cap);
-    leader = Arrays.copyOf(leader, cap);
-    gap = Arrays.copyOf(gap, cap);
-    blocker = Arrays.copyOf(blocker, cap);
-    bufBlocker = Arrays.copyOf(bufBlocker, cap);
-    nextSpeed = Arrays.copyOf(nextSpeed, cap);
-    nextDis = Arrays.copyOf(nextDis, cap);
-    nextPathPos = Arrays.copyOf(nextPathPos, cap);
-    nextEnd = Arrays.copyOf(nextEnd, cap);
-    stoppedSince = Arrays.copyOf(stoppedSince, cap);
-    stops = Arrays.copyOf(stops, cap);
-    freeSlots = Arrays.copyOf(freeSlots, cap);
-    // new slots are handed out lowest first
-    for (int k = cap - 1; k >= old; k--) {
-      freeSlots[freeCount++] = k;
-    }
-    capacity = cap;
   }
 
   // ---------------------------------------------------------------- signals
@@ -552,35 +419,14 @@ public final class Simulation implements AutoCloseable {
     int[] firsts = plans.firstLanes[f];
     long prio = random.nextLong();
     int choice = firsts.length > 1 ? random.nextInt(firsts.length) : 0;
-    if (freeCount == 0) {
-      growVehicles();
-    }
-    int v = freeSlots[--freeCount];
     int t = plans.flowType[f];
-    state[v] = WAITING;
-    type[v] = t;
-    flowOf[v] = f;
-    serial[v] = flowCount[f]++;
-    path[v] = plans.paths[f][choice];
-    pathPos[v] = 0;
-    drivable[v] = path[v][0];
-    prevDrivable[v] = NONE;
-    speed[v] = 0;
-    dis[v] = 0;
-    enterTime[v] = now();
-    freeFlowTime[v] = freeFlowTime(path[v], t);
-    enterLaneLinkStep[v] = Integer.MAX_VALUE;
-    priority[v] = prio;
-    leader[v] = NONE;
-    gap[v] = 0;
-    blocker[v] = NONE;
-    bufBlocker[v] = NONE;
-    stoppedSince[v] = Double.NaN;
-    stops[v] = 0;
-    waiting[path[v][0]].add(v);
+    int[] route = plans.paths[f][choice];
+    double createdAt = now();
+    int v = vehicles.add(t, f, flowCount[f]++, route, createdAt, freeFlowTime(route, t), prio);
+    waiting[route[0]].add(v);
     spawned++;
     waitingCount++;
-    unfinishedEnterTimeSum += enterTime[v];
+    unfinishedEnterTimeSum += createdAt;
   }
 
   /**
@@ -591,13 +437,13 @@ public final class Simulation implements AutoCloseable {
   private double freeFlowTime(int[] p, int t) {
     double sum = 0;
     for (int d : p) {
-      double v = Math.min(tMaxSpeed[t], net.maxSpeed[d]);
+      double v = Math.min(types.maxSpeed[t], net.maxSpeed[d]);
       if (d >= laneCount && net.linkIsTurn[d - laneCount]) {
         v = Math.min(v, TURN_SPEED);
       }
       sum += net.length[d] / v;
     }
-    return sum + tMaxSpeed[t] / (2 * tMaxPosAcc[t]);
+    return sum + types.maxSpeed[t] / (2 * types.maxPosAcc[t]);
   }
 
   private void admitWaitingVehicles() {
@@ -609,9 +455,10 @@ public final class Simulation implements AutoCloseable {
       int v = q.peek();
       int n = dvCount[lane];
       int tail = n > 0 ? dv[lane][n - 1] : NONE;
-      if (tail == NONE || dis[tail] > tLen[type[tail]] + tMinGap[type[v]]) {
+      if (tail == NONE
+          || vehicles.dis[tail] > types.len[vehicles.type[tail]] + types.minGap[vehicles.type[v]]) {
         q.poll();
-        state[v] = RUNNING;
+        vehicles.state[v] = RUNNING;
         waitingCount--;
         runningCount++;
         entered++;
@@ -656,13 +503,13 @@ public final class Simulation implements AutoCloseable {
       int n = dvCount[endLane];
       if (n > 0) {
         int v = dv[endLane][n - 1];
-        if (prevDrivable[v] == link) {
-          double rear = dis[v] - tLen[type[v]];
+        if (vehicles.prevDrivable[v] == link) {
+          double rear = vehicles.dis[v] - types.len[vehicles.type[v]];
           while (r >= 0) {
             int c = crosses[r];
             double crossDistance = linkLen - net.crossDistance(c, link);
             if (crossDistance + rear < 0) {
-              notify(c, link, v, -(dis[v] + crossDistance));
+              notify(c, link, v, -(vehicles.dis[v] + crossDistance));
               r--;
             } else {
               break;
@@ -676,12 +523,12 @@ public final class Simulation implements AutoCloseable {
       int[] list = dv[link];
       for (int k = 0; k < m && r >= 0; k++) {
         int v = list[k];
-        double vd = dis[v];
+        double vd = vehicles.dis[v];
         while (r >= 0) {
           int c = crosses[r];
           double cd = net.crossDistance(c, link);
           if (vd > cd) {
-            if (vd - cd - tLen[type[v]] <= 0) {
+            if (vd - cd - types.len[vehicles.type[v]] <= 0) {
               notify(c, link, v, cd - vd);
             } else {
               break;
@@ -698,8 +545,8 @@ public final class Simulation implements AutoCloseable {
         int startLane = net.linkStartLane[li];
         if (dvCount[startLane] > 0) {
           int v = dv[startLane][0];
-          if (nextDrivable(v, 0) == link) {
-            double vd = net.length[startLane] - dis[v];
+          if (vehicles.nextDrivable(v, 0) == link) {
+            double vd = net.length[startLane] - vehicles.dis[v];
             while (r >= 0) {
               int c = crosses[r];
               notify(c, link, v, vd + net.crossDistance(c, link));
@@ -719,12 +566,6 @@ public final class Simulation implements AutoCloseable {
 
   // ---------------------------------------------------------------- speed decisions
 
-  private int nextDrivable(int v, int i) {
-    int p = pathPos[v] + 1 + i;
-    int[] pa = path[v];
-    return p < pa.length ? pa[p] : NONE;
-  }
-
   private void computeActions(int part) {
     for (int d = partStart[part]; d < partStart[part + 1]; d++) {
       int n = dvCount[d];
@@ -736,29 +577,29 @@ public final class Simulation implements AutoCloseable {
   }
 
   private void computeAction(int v) {
-    int t = type[v];
-    int d = drivable[v];
-    double spd = speed[v];
-    bufBlocker[v] = NONE;
-    double vn = Math.min(tMaxSpeed[t], spd + tMaxPosAcc[t] * dt);
+    int t = vehicles.type[v];
+    int d = vehicles.drivable[v];
+    double spd = vehicles.speed[v];
+    vehicles.bufBlocker[v] = NONE;
+    double vn = Math.min(types.maxSpeed[t], spd + types.maxPosAcc[t] * dt);
     vn = Math.min(vn, net.maxSpeed[d]);
     vn = Math.min(vn, carFollowSpeed(v, t, spd));
     if (isIntersectionRelated(v, t, d)) {
       vn = Math.min(vn, intersectionSpeed(v, t, d, spd));
     }
-    vn = Math.max(vn, spd - tMaxNegAcc[t] * dt);
+    vn = Math.max(vn, spd - types.maxNegAcc[t] * dt);
     double delta;
     if (vn < 0) {
-      delta = 0.5 * spd * spd / tMaxNegAcc[t];
+      delta = 0.5 * spd * spd / types.maxNegAcc[t];
       vn = 0;
     } else {
       delta = (spd + vn) * dt / 2;
     }
-    nextSpeed[v] = vn;
+    vehicles.nextSpeed[v] = vn;
 
-    double nd = dis[v] + delta;
-    int pos = pathPos[v];
-    int[] pa = path[v];
+    double nd = vehicles.dis[v] + delta;
+    int pos = vehicles.pathPos[v];
+    int[] pa = vehicles.path[v];
     int cur = d;
     boolean end = false;
     while (nd > net.length[cur]) {
@@ -770,23 +611,25 @@ public final class Simulation implements AutoCloseable {
       }
       cur = pa[pos];
     }
-    nextDis[v] = nd;
-    nextPathPos[v] = pos;
-    nextEnd[v] = end;
+    vehicles.nextDis[v] = nd;
+    vehicles.nextPathPos[v] = pos;
+    vehicles.nextEnd[v] = end;
   }
 
   private double carFollowSpeed(int v, int t, double spd) {
-    int l = leader[v];
+    int l = vehicles.leader[v];
     if (l == NONE) {
-      return tMaxSpeed[t];
+      return types.maxSpeed[t];
     }
-    int lt = type[l];
-    double vl = speed[l];
-    double g = gap[v];
-    double r = noCollisionSpeed(vl, tMaxNegAcc[lt], spd, tMaxNegAcc[t], g, 0);
+    int lt = vehicles.type[l];
+    double vl = vehicles.speed[l];
+    double g = vehicles.gap[v];
+    double r = noCollisionSpeed(vl, types.maxNegAcc[lt], spd, types.maxNegAcc[t], g, 0);
     double assumeDecel = spd > vl ? spd - vl : 0;
-    r = Math.min(r, noCollisionSpeed(vl, tUsualNegAcc[lt], spd, tUsualNegAcc[t], g, tMinGap[t]));
-    r = Math.min(r, (g + (vl + assumeDecel / 2) * dt - spd * dt / 2) / (tHeadway[t] + dt / 2));
+    r =
+        Math.min(
+            r, noCollisionSpeed(vl, types.usualNegAcc[lt], spd, types.usualNegAcc[t], g, types.minGap[t]));
+    r = Math.min(r, (g + (vl + assumeDecel / 2) * dt - spd * dt / 2) / (types.headway[t] + dt / 2));
     return r;
   }
 
@@ -812,19 +655,19 @@ public final class Simulation implements AutoCloseable {
     if (d >= laneCount) {
       return true;
     }
-    int next = nextDrivable(v, 0);
-    return next >= laneCount && net.length[d] - dis[v] <= tApproach[t];
+    int next = vehicles.nextDrivable(v, 0);
+    return next >= laneCount && net.length[d] - vehicles.dis[v] <= types.approach[t];
   }
 
   private double intersectionSpeed(int v, int t, int d, double spd) {
-    double vv = tMaxSpeed[t];
+    double vv = types.maxSpeed[t];
     int link = NONE;
-    int next = nextDrivable(v, 0);
+    int next = vehicles.nextDrivable(v, 0);
     if (next >= laneCount) {
       link = next;
       int li = link - laneCount;
       if (!roadLinkGreen[net.linkRoadLink[li]] || !canEnter(net.linkEndLane[li], t)) {
-        double remain = net.length[d] - dis[v];
+        double remain = net.length[d] - vehicles.dis[v];
         if (!(minBrakeDistance(t, spd) > remain)) {
           return Math.min(vv, stopBeforeSpeed(t, spd, remain));
         }
@@ -840,7 +683,7 @@ public final class Simulation implements AutoCloseable {
     if (link == NONE) {
       return vv;
     }
-    double toLinkStart = d < laneCount ? -(net.length[d] - dis[v]) : dis[v];
+    double toLinkStart = d < laneCount ? -(net.length[d] - vehicles.dis[v]) : vehicles.dis[v];
     for (int c : net.linkCrosses[link - laneCount]) {
       double onLink = net.crossDistance(c, link);
       if (onLink < toLinkStart) {
@@ -849,7 +692,7 @@ public final class Simulation implements AutoCloseable {
       if (!canPass(v, t, spd, c, link, toLinkStart)) {
         vv = Math.min(vv, stopBeforeSpeed(t, spd, onLink - toLinkStart - YIELD_DISTANCE));
         int side = net.crossSide(c, link);
-        bufBlocker[v] = notifyVehicle[2 * c + 1 - side];
+        vehicles.bufBlocker[v] = notifyVehicle[2 * c + 1 - side];
         break;
       }
     }
@@ -862,16 +705,18 @@ public final class Simulation implements AutoCloseable {
       return true;
     }
     int tail = dv[lane][n - 1];
-    return dis[tail] > tLen[type[tail]] + tLen[t] || speed[tail] >= 2;
+    return vehicles.dis[tail] > types.len[vehicles.type[tail]] + types.len[t]
+        || vehicles.speed[tail] >= 2;
   }
 
   private double minBrakeDistance(int t, double spd) {
-    return 0.5 * spd * spd / tMaxNegAcc[t];
+    return 0.5 * spd * spd / types.maxNegAcc[t];
   }
 
   private double stopBeforeSpeed(int t, double spd, double distance) {
-    double accelerated = spd + tUsualPosAcc[t] * dt;
-    double brake = (spd + accelerated) * dt / 2 + accelerated * accelerated / tUsualNegAcc[t] / 2;
+    double accelerated = spd + types.usualPosAcc[t] * dt;
+    double brake =
+        (spd + accelerated) * dt / 2 + accelerated * accelerated / types.usualNegAcc[t] / 2;
     if (brake < distance) {
       return accelerated;
     }
@@ -883,9 +728,9 @@ public final class Simulation implements AutoCloseable {
   }
 
   private boolean canYield(int v, double dist) {
-    int t = type[v];
-    return (dist > 0 && minBrakeDistance(t, speed[v]) < dist - YIELD_DISTANCE)
-        || (dist < 0 && dist + tLen[t] < 0);
+    int t = vehicles.type[v];
+    return (dist > 0 && minBrakeDistance(t, vehicles.speed[v]) < dist - YIELD_DISTANCE)
+        || (dist < 0 && dist + types.len[t] < 0);
   }
 
   private boolean canPass(int v, int t, double spd, int c, int link, double toLinkStart) {
@@ -916,7 +761,7 @@ public final class Simulation implements AutoCloseable {
           if (foeSteps > mySteps) {
             yield = -1;
           }
-        } else if (d2 + tLen[type[foe]] < 0) {
+        } else if (d2 + types.len[vehicles.type[foe]] < 0) {
           yield = -1;
         }
         if (yield == 0) {
@@ -930,17 +775,17 @@ public final class Simulation implements AutoCloseable {
             yield = -1;
           } else if (foeSteps < mySteps) {
             yield = 1;
-          } else if (enterLaneLinkStep[v] == enterLaneLinkStep[foe]) {
+          } else if (vehicles.enterLaneLinkStep[v] == vehicles.enterLaneLinkStep[foe]) {
             if (d1 == d2) {
-              yield = priority[v] > priority[foe] ? -1 : 1;
+              yield = vehicles.priority[v] > vehicles.priority[foe] ? -1 : 1;
             } else {
               yield = d1 < d2 ? -1 : 1;
             }
           } else {
-            yield = enterLaneLinkStep[v] < enterLaneLinkStep[foe] ? -1 : 1;
+            yield = vehicles.enterLaneLinkStep[v] < vehicles.enterLaneLinkStep[foe] ? -1 : 1;
           }
         } else {
-          yield = d2 + tLen[type[foe]] < 0 ? -1 : 1;
+          yield = d2 + types.len[vehicles.type[foe]] < 0 ? -1 : 1;
         }
       }
     }
@@ -948,9 +793,9 @@ public final class Simulation implements AutoCloseable {
       // deadlock breaker: follow the chain of blockers (as of the last step); a loop means pass
       int fast = foe;
       int slow = foe;
-      while (fast != NONE && blocker[fast] != NONE) {
-        slow = blocker[slow];
-        fast = blocker[blocker[fast]];
+      while (fast != NONE && vehicles.blocker[fast] != NONE) {
+        slow = vehicles.blocker[slow];
+        fast = vehicles.blocker[vehicles.blocker[fast]];
         if (slow == fast) {
           yield = -1;
           break;
@@ -973,24 +818,24 @@ public final class Simulation implements AutoCloseable {
     int r = net.linkPriority[li];
     if (safeMerging
         && !net.intersectionSignalized[net.roadLinkIntersection[net.linkRoadLink[li]]]
-        && !Double.isNaN(stoppedSince[v])
-        && now() - stoppedSince[v] >= IMPATIENCE_SECONDS) {
+        && !Double.isNaN(vehicles.stoppedSince[v])
+        && now() - vehicles.stoppedSince[v] >= IMPATIENCE_SECONDS) {
       return 4;
     }
     return r;
   }
 
   private int reachStepsOnLink(int v, double distance, int link) {
-    int t = type[v];
-    double target = net.linkIsTurn[link - laneCount] ? TURN_SPEED : tMaxSpeed[t];
-    return reachSteps(v, distance, target, tUsualPosAcc[t]);
+    int t = vehicles.type[v];
+    double target = net.linkIsTurn[link - laneCount] ? TURN_SPEED : types.maxSpeed[t];
+    return reachSteps(v, distance, target, types.usualPosAcc[t]);
   }
 
   private int reachSteps(int v, double distance, double targetSpeed, double acc) {
     if (distance <= 0) {
       return 0;
     }
-    double spd = speed[v];
+    double spd = vehicles.speed[v];
     if (spd > targetSpeed) {
       return (int) Math.ceil(distance / spd);
     }
@@ -1027,9 +872,9 @@ public final class Simulation implements AutoCloseable {
       int w = 0;
       for (int k = 0; k < n; k++) {
         int v = list[k];
-        if (nextEnd[v]) {
+        if (vehicles.nextEnd[v]) {
           buf.finishers = append(buf.finishers, buf.finisherCount++, v);
-        } else if (nextPathPos[v] != pathPos[v]) {
+        } else if (vehicles.nextPathPos[v] != vehicles.pathPos[v]) {
           buf.movers = append(buf.movers, buf.moverCount++, v);
         } else {
           list[w++] = v;
@@ -1057,7 +902,7 @@ public final class Simulation implements AutoCloseable {
     for (PartBuffer buf : partBuffers) {
       for (int k = 0; k < buf.finisherCount; k++) {
         int v = buf.finishers[k];
-        countLinkEntries(v, nextPathPos[v]);
+        countLinkEntries(v, vehicles.nextPathPos[v]);
         finish(v, t);
       }
       for (int k = 0; k < buf.moverCount; k++) {
@@ -1067,7 +912,7 @@ public final class Simulation implements AutoCloseable {
     sortMovers();
     for (int k = 0; k < moverCount; k++) {
       int v = movers[k];
-      int d = path[v][nextPathPos[v]];
+      int d = vehicles.path[v][vehicles.nextPathPos[v]];
       if (safeMerging && dvCount[d] > 0 && wouldOverlap(v, d)) {
         d = resolveOverlap(v, d);
         if (d == NONE) {
@@ -1077,15 +922,15 @@ public final class Simulation implements AutoCloseable {
       } else {
         push(d, v);
       }
-      countLinkEntries(v, nextPathPos[v]);
-      enterLaneLinkStep[v] = d >= laneCount ? step : Integer.MAX_VALUE;
+      countLinkEntries(v, vehicles.nextPathPos[v]);
+      vehicles.enterLaneLinkStep[v] = d >= laneCount ? step : Integer.MAX_VALUE;
     }
   }
 
   /** True when mover {@code v} would end this step ahead of the rear of {@code d}'s last vehicle. */
   private boolean wouldOverlap(int v, int d) {
     int tail = dv[d][dvCount[d] - 1];
-    return nextDis[v] > nextDis[tail] - tLen[type[tail]];
+    return vehicles.nextDis[v] > vehicles.nextDis[tail] - types.len[vehicles.type[tail]];
   }
 
   /**
@@ -1100,19 +945,20 @@ public final class Simulation implements AutoCloseable {
    */
   private int resolveOverlap(int v, int d) {
     int tail = dv[d][dvCount[d] - 1];
-    double rear = nextDis[tail] - tLen[type[tail]];
+    double rear = vehicles.nextDis[tail] - types.len[vehicles.type[tail]];
     overlapsPrevented++;
-    nextSpeed[v] = Math.min(nextSpeed[v], nextSpeed[tail]);
+    vehicles.nextSpeed[v] = Math.min(vehicles.nextSpeed[v], vehicles.nextSpeed[tail]);
     if (rear >= 0) {
-      nextDis[v] = rear;
+      vehicles.nextDis[v] = rear;
       return d;
     }
-    int back = nextPathPos[v] - 1;
-    int prev = path[v][back];
-    nextPathPos[v] = back;
+    int back = vehicles.nextPathPos[v] - 1;
+    int prev = vehicles.path[v][back];
+    vehicles.nextPathPos[v] = back;
     double held = net.length[prev] + rear;
-    nextDis[v] = back == pathPos[v] ? Math.max(dis[v], held) : Math.max(0, held);
-    if (back == pathPos[v]) {
+    vehicles.nextDis[v] =
+        back == vehicles.pathPos[v] ? Math.max(vehicles.dis[v], held) : Math.max(0, held);
+    if (back == vehicles.pathPos[v]) {
       insertOrdered(prev, v);
       return NONE;
     }
@@ -1130,7 +976,7 @@ public final class Simulation implements AutoCloseable {
     }
     int[] list = dv[d];
     int at = 0;
-    while (at < n && nextDis[list[at]] >= nextDis[v]) {
+    while (at < n && vehicles.nextDis[list[at]] >= vehicles.nextDis[v]) {
       at++;
     }
     System.arraycopy(list, at, list, at + 1, n - at);
@@ -1139,19 +985,20 @@ public final class Simulation implements AutoCloseable {
     for (int j = Math.max(1, at); j <= n; j++) {
       int lead = list[j - 1];
       int follower = list[j];
-      double rear = nextDis[lead] - tLen[type[lead]];
-      if (nextDis[follower] > rear) {
-        boolean staying = nextPathPos[follower] == pathPos[follower];
-        nextDis[follower] = Math.max(staying ? dis[follower] : 0, rear);
-        nextSpeed[follower] = Math.min(nextSpeed[follower], nextSpeed[lead]);
+      double rear = vehicles.nextDis[lead] - types.len[vehicles.type[lead]];
+      if (vehicles.nextDis[follower] > rear) {
+        boolean staying = vehicles.nextPathPos[follower] == vehicles.pathPos[follower];
+        vehicles.nextDis[follower] = Math.max(staying ? vehicles.dis[follower] : 0, rear);
+        vehicles.nextSpeed[follower] =
+            Math.min(vehicles.nextSpeed[follower], vehicles.nextSpeed[lead]);
       }
     }
   }
 
   /** Counts the lane links vehicle {@code v} entered this step, up to path position {@code to}. */
   private void countLinkEntries(int v, int to) {
-    int[] pa = path[v];
-    for (int p = pathPos[v] + 1; p <= to && p < pa.length; p++) {
+    int[] pa = vehicles.path[v];
+    for (int p = vehicles.pathPos[v] + 1; p <= to && p < pa.length; p++) {
       if (pa[p] >= laneCount) {
         linkEntries[pa[p] - laneCount]++;
       }
@@ -1176,7 +1023,7 @@ public final class Simulation implements AutoCloseable {
     }
     for (int k = 0; k < moverCount; k++) {
       int v = movers[k];
-      moverKeys[k] = ((long) path[v][nextPathPos[v]] << 32) | k;
+      moverKeys[k] = ((long) vehicles.path[v][vehicles.nextPathPos[v]] << 32) | k;
     }
     Arrays.sort(moverKeys, 0, moverCount);
     int[] sorted = sortedMovers.length >= moverCount ? sortedMovers : new int[movers.length];
@@ -1197,31 +1044,31 @@ public final class Simulation implements AutoCloseable {
   }
 
   private boolean moverBefore(int a, int b) {
-    int da = path[a][nextPathPos[a]];
-    int db = path[b][nextPathPos[b]];
+    int da = vehicles.path[a][vehicles.nextPathPos[a]];
+    int db = vehicles.path[b][vehicles.nextPathPos[b]];
     if (da != db) {
       return da < db;
     }
-    if (nextDis[a] != nextDis[b]) {
-      return nextDis[a] > nextDis[b];
+    if (vehicles.nextDis[a] != vehicles.nextDis[b]) {
+      return vehicles.nextDis[a] > vehicles.nextDis[b];
     }
-    return priority[a] > priority[b];
+    return vehicles.priority[a] > vehicles.priority[b];
   }
 
   private void finish(int v, double t) {
-    state[v] = FINISHING;
+    vehicles.state[v] = FINISHING;
     if (finishingCount == finishing.length) {
       finishing = Arrays.copyOf(finishing, finishingCount * 2);
     }
     finishing[finishingCount++] = v;
     runningCount--;
     finished++;
-    double tt = t - enterTime[v];
+    double tt = t - vehicles.enterTime[v];
     finishedTravelTimeSum += tt;
-    finishedDelaySum += tt - freeFlowTime[v];
-    finishedDelayIndexSum += tt / freeFlowTime[v];
-    finishedStops += stops[v];
-    unfinishedEnterTimeSum -= enterTime[v];
+    finishedDelaySum += tt - vehicles.freeFlowTime[v];
+    finishedDelayIndexSum += tt / vehicles.freeFlowTime[v];
+    finishedStops += vehicles.stops[v];
+    unfinishedEnterTimeSum -= vehicles.enterTime[v];
     for (StepObserver o : observers) {
       o.vehicleFinished(this, v, tt);
     }
@@ -1233,15 +1080,15 @@ public final class Simulation implements AutoCloseable {
       int[] list = dv[d];
       for (int k = 0; k < n; k++) {
         int v = list[k];
-        speed[v] = nextSpeed[v];
-        dis[v] = nextDis[v];
-        if (nextPathPos[v] != pathPos[v]) {
-          prevDrivable[v] = drivable[v];
-          pathPos[v] = nextPathPos[v];
-          drivable[v] = path[v][pathPos[v]];
+        vehicles.speed[v] = vehicles.nextSpeed[v];
+        vehicles.dis[v] = vehicles.nextDis[v];
+        if (vehicles.nextPathPos[v] != vehicles.pathPos[v]) {
+          vehicles.prevDrivable[v] = vehicles.drivable[v];
+          vehicles.pathPos[v] = vehicles.nextPathPos[v];
+          vehicles.drivable[v] = vehicles.path[v][vehicles.pathPos[v]];
         }
-        int b = bufBlocker[v];
-        blocker[v] = b != NONE && state[b] == FINISHING ? NONE : b;
+        int b = vehicles.bufBlocker[v];
+        vehicles.blocker[v] = b != NONE && vehicles.state[b] == FINISHING ? NONE : b;
       }
     }
   }
@@ -1249,15 +1096,9 @@ public final class Simulation implements AutoCloseable {
   /** Releases the slots of the vehicles that finished this step. */
   private void releaseFinished() {
     for (int k = 0; k < finishingCount; k++) {
-      release(finishing[k]);
+      vehicles.release(finishing[k]);
     }
     finishingCount = 0;
-  }
-
-  private void release(int v) {
-    state[v] = FREE;
-    path[v] = null;
-    freeSlots[freeCount++] = v;
   }
 
   private void updateLeadersAndGaps(int part) {
@@ -1274,9 +1115,9 @@ public final class Simulation implements AutoCloseable {
   }
 
   private void updateLeaderAndGap(int v, int prev) {
-    if (prev != NONE && drivable[prev] == drivable[v]) {
-      leader[v] = prev;
-      gap[v] = dis[prev] - tLen[type[prev]] - dis[v];
+    if (prev != NONE && vehicles.drivable[prev] == vehicles.drivable[v]) {
+      vehicles.leader[v] = prev;
+      vehicles.gap[v] = vehicles.dis[prev] - types.len[vehicles.type[prev]] - vehicles.dis[v];
     } else {
       lookAheadLeader(v);
     }
@@ -1284,11 +1125,11 @@ public final class Simulation implements AutoCloseable {
 
   /** CityFlow's leader search along the planned drivables, within the approach distance. */
   private void lookAheadLeader(int v) {
-    leader[v] = NONE;
-    int t = type[v];
-    double acc = net.length[drivable[v]] - dis[v];
+    vehicles.leader[v] = NONE;
+    int t = vehicles.type[v];
+    double acc = net.length[vehicles.drivable[v]] - vehicles.dis[v];
     for (int i = 0; ; i++) {
-      int d = nextDrivable(v, i);
+      int d = vehicles.nextDrivable(v, i);
       if (d == NONE) {
         return;
       }
@@ -1299,27 +1140,27 @@ public final class Simulation implements AutoCloseable {
           int n = dvCount[link];
           if (n > 0) {
             int c = dv[link][n - 1];
-            double cg = acc + dis[c] - tLen[type[c]];
-            if (leader[v] == NONE || cg < gap[v]) {
-              leader[v] = c;
-              gap[v] = cg;
+            double cg = acc + vehicles.dis[c] - types.len[vehicles.type[c]];
+            if (vehicles.leader[v] == NONE || cg < vehicles.gap[v]) {
+              vehicles.leader[v] = c;
+              vehicles.gap[v] = cg;
             }
           }
         }
-        if (leader[v] != NONE) {
+        if (vehicles.leader[v] != NONE) {
           return;
         }
       } else {
         int n = dvCount[d];
         if (n > 0) {
           int c = dv[d][n - 1];
-          leader[v] = c;
-          gap[v] = acc + dis[c] - tLen[type[c]];
+          vehicles.leader[v] = c;
+          vehicles.gap[v] = acc + vehicles.dis[c] - types.len[vehicles.type[c]];
           return;
         }
       }
       acc += net.length[d];
-      if (acc > tApproach[t]) {
+      if (acc > types.approach[t]) {
         return;
       }
     }
@@ -1349,18 +1190,18 @@ public final class Simulation implements AutoCloseable {
 
   /** Updates vehicle {@code v}'s stop record; returns true when it stands still now. */
   private boolean trackStop(int v, double t, PartBuffer buf) {
-    boolean stoppedNow = speed[v] < STOPPED_SPEED;
-    double since = stoppedSince[v];
+    boolean stoppedNow = vehicles.speed[v] < STOPPED_SPEED;
+    double since = vehicles.stoppedSince[v];
     if (stoppedNow) {
       if (Double.isNaN(since)) {
-        stoppedSince[v] = t - dt;
-        stops[v]++;
+        vehicles.stoppedSince[v] = t - dt;
+        vehicles.stops[v]++;
         buf.stops++;
       } else if (t - since > buf.maxStopped) {
         buf.maxStopped = t - since;
       }
     } else if (!Double.isNaN(since)) {
-      stoppedSince[v] = Double.NaN;
+      vehicles.stoppedSince[v] = Double.NaN;
     }
     return stoppedNow;
   }
@@ -1503,15 +1344,7 @@ public final class Simulation implements AutoCloseable {
 
   /** Memory held by the mutable state now; see {@link MemoryFootprint}. */
   public MemoryFootprint memoryFootprint() {
-    long perSlot =
-        1 // state
-            + 4L * 13 // type, flowOf, serial, pathPos, drivable, prevDrivable, enterLaneLinkStep,
-            // leader, blocker, bufBlocker, nextPathPos, stops, freeSlots
-            + 8L * 8 // speed, dis, enterTime, freeFlowTime, gap, nextSpeed, nextDis, stoppedSince
-            + 8 // priority
-            + 1 // nextEnd
-            + 4; // path reference (paths are shared per flow)
-    long vehicleBytes = perSlot * capacity + 25L * 16;
+    long vehicleBytes = vehicles.bytes();
     long laneBytes = 0;
     for (int[] list : dv) {
       laneBytes += 16 + 4L * list.length;
@@ -1523,8 +1356,8 @@ public final class Simulation implements AutoCloseable {
     laneBytes += 32 + 12L * notifyVehicle.length;
     laneBytes += 16 + 4L * phase.length + 16 + roadLinkGreen.length + 16 + 8L * linkEntries.length;
     return new MemoryFootprint(
-        capacity,
-        perSlot,
+        vehicles.capacity,
+        VehicleTable.BYTES_PER_SLOT,
         laneCount,
         laneCount == 0 ? 0 : (double) laneBytes / laneCount,
         vehicleBytes + laneBytes);
@@ -1621,52 +1454,52 @@ public final class Simulation implements AutoCloseable {
 
   /** Distance of vehicle slot {@code v}'s front from the start of its drivable, m. */
   public double vehiclePosition(int v) {
-    return dis[v];
+    return vehicles.dis[v];
   }
 
   /** Speed of vehicle slot {@code v}, m/s. */
   public double vehicleSpeed(int v) {
-    return speed[v];
+    return vehicles.speed[v];
   }
 
   /** Drivable vehicle slot {@code v} is on. */
   public int vehicleDrivable(int v) {
-    return drivable[v];
+    return vehicles.drivable[v];
   }
 
   /** Length of vehicle slot {@code v}, m. */
   public double vehicleLength(int v) {
-    return tLen[type[v]];
+    return types.len[vehicles.type[v]];
   }
 
   /** Width of vehicle slot {@code v}, m. */
   public double vehicleWidth(int v) {
-    return tWidth[type[v]];
+    return types.width[vehicles.type[v]];
   }
 
   /** Min gap of vehicle slot {@code v}, m. */
   public double vehicleMinGap(int v) {
-    return tMinGap[type[v]];
+    return types.minGap[vehicles.type[v]];
   }
 
   /** Index of the flow that created vehicle slot {@code v}. */
   public int vehicleFlow(int v) {
-    return flowOf[v];
+    return vehicles.flowOf[v];
   }
 
   /** CityFlow-style id of vehicle slot {@code v}: {@code <flowId>_<n>}. */
   public String vehicleId(int v) {
-    return demand.flows().get(flowOf[v]).id() + "_" + serial[v];
+    return demand.flows().get(vehicles.flowOf[v]).id() + "_" + vehicles.serial[v];
   }
 
   /** Creation time of vehicle slot {@code v}, s. */
   public double vehicleEnterTime(int v) {
-    return enterTime[v];
+    return vehicles.enterTime[v];
   }
 
   /** Free-flow travel time of vehicle slot {@code v}'s path, s. */
   public double vehicleFreeFlowTime(int v) {
-    return freeFlowTime[v];
+    return vehicles.freeFlowTime[v];
   }
 
   /**
@@ -1674,7 +1507,7 @@ public final class Simulation implements AutoCloseable {
    * monitoring (gridlock detection, replay); controllers never see it.
    */
   public int vehicleNextDrivable(int v) {
-    return nextDrivable(v, 0);
+    return vehicles.nextDrivable(v, 0);
   }
 
   /**
@@ -1682,7 +1515,7 @@ public final class Simulation implements AutoCloseable {
    * -1. For monitoring (gridlock detection).
    */
   public int vehicleBlocker(int v) {
-    return blocker[v];
+    return vehicles.blocker[v];
   }
 
   /**
@@ -1690,12 +1523,12 @@ public final class Simulation implements AutoCloseable {
    * vehicle is clear of its start or still moving (the "don't block the box" rule).
    */
   public boolean laneCanBeEntered(int lane, int v) {
-    return canEnter(lane, type[v]);
+    return canEnter(lane, vehicles.type[v]);
   }
 
   /** Last road of vehicle slot {@code v}'s path (its road index). */
   public int vehicleLastRoad(int v) {
-    int[] p = path[v];
+    int[] p = vehicles.path[v];
     return net.laneRoad[p[p.length - 1]];
   }
 
@@ -1705,8 +1538,8 @@ public final class Simulation implements AutoCloseable {
    * emergency vehicle's approach notice reports as its next road.
    */
   public int vehicleNextLane(int v) {
-    int[] pa = path[v];
-    for (int p = pathPos[v] + 1; p < pa.length; p++) {
+    int[] pa = vehicles.path[v];
+    for (int p = vehicles.pathPos[v] + 1; p < pa.length; p++) {
       if (pa[p] < laneCount) {
         return pa[p];
       }
