@@ -76,9 +76,8 @@ public final class Simulation implements AutoCloseable {
   private final int[] dvCount;
   private final IntQueue[] waiting;
 
-  // crosses: notified vehicle and signed distance per side
-  private final int[] notifyVehicle;
-  private final double[] notifyDistance;
+  // conflict points between lane links and who yields at them
+  private final ConflictPoints conflicts;
 
   // vehicles that entered each lane link since the start
   private final long[] linkEntries;
@@ -108,7 +107,6 @@ public final class Simulation implements AutoCloseable {
   // parallel stepping
   private final StepWorkers workers;
   private final int[] partStart;
-  private final int[] linkPartStart;
   private final PartBuffer[] partBuffers;
   private int[] finishing = new int[64];
   private int finishingCount;
@@ -162,7 +160,6 @@ public final class Simulation implements AutoCloseable {
     for (int p = 0; p < parts; p++) {
       partBuffers[p] = new PartBuffer();
     }
-    this.linkPartStart = partitionLinks(network, parts);
 
     this.types = new VehicleTypes(plans.types, dt);
 
@@ -176,12 +173,13 @@ public final class Simulation implements AutoCloseable {
     for (int k = 0; k < laneCount; k++) {
       waiting[k] = new IntQueue();
     }
-    notifyVehicle = new int[2 * network.crossCount];
-    notifyDistance = new double[2 * network.crossCount];
     linkEntries = new long[network.drivableCount - laneCount];
     laneStopped = new int[laneCount];
     phase = new int[network.intersectionIds.length];
     roadLinkGreen = new boolean[network.roadLinkIntersection.length];
+    conflicts =
+        new ConflictPoints(
+            network, types, vehicles, dv, dvCount, roadLinkGreen, dt, safeMerging, parts);
 
     int nf = demand.flows().size();
     flowNow = new double[nf];
@@ -221,7 +219,7 @@ public final class Simulation implements AutoCloseable {
     for (IntQueue q : waiting) {
       q.clear();
     }
-    Arrays.fill(notifyVehicle, NONE);
+    conflicts.clear();
     Arrays.fill(linkEntries, 0);
     Arrays.fill(laneStopped, 0);
     stoppedOnLanes = 0;
@@ -258,29 +256,6 @@ public final class Simulation implements AutoCloseable {
     for (int i = 0; i < phase.length; i++) {
       setPhase(i, 0);
     }
-  }
-
-  /** Contiguous ranges of lane links with about equal numbers of conflict points. */
-  private static int[] partitionLinks(SimNetwork net, int parts) {
-    int[] start = new int[parts + 1];
-    int lc = net.laneCount;
-    long total = 0;
-    for (int d = lc; d < net.drivableCount; d++) {
-      total += net.linkCrosses[d - lc].length + 1;
-    }
-    long acc = 0;
-    int p = 1;
-    start[0] = lc;
-    for (int d = lc; d < net.drivableCount && p < parts; d++) {
-      acc += net.linkCrosses[d - lc].length + 1;
-      if (acc * parts >= total * p) {
-        start[p++] = d + 1;
-      }
-    }
-    while (p <= parts) {
-      start[p++] = net.drivableCount;
-    }
-    return start;
   }
 
   // ---------------------------------------------------------------- signals
@@ -337,7 +312,7 @@ public final class Simulation implements AutoCloseable {
     admitWaitingVehicles();
     partitionDrivables();
     boolean parallel = runningCount >= parallelMinVehicles;
-    inParts(parallel, this::notifyCrosses);
+    inParts(parallel, conflicts::notifyCrosses);
     inParts(parallel, this::computeActions);
     inParts(parallel, this::compactDrivables);
     moveVehicles();
@@ -477,93 +452,6 @@ public final class Simulation implements AutoCloseable {
     dvCount[d] = n + 1;
   }
 
-  // ---------------------------------------------------------------- conflict points
-
-  private void notifyCrosses(int part) {
-    final int lc = laneCount;
-    int from = linkPartStart[part];
-    int to = linkPartStart[part + 1];
-    // each cross side is written only by its own link, so parts never touch the same entries
-    for (int link = from; link < to; link++) {
-      for (int c : net.linkCrosses[link - lc]) {
-        notifyVehicle[2 * c + net.crossSide(c, link)] = NONE;
-      }
-    }
-    for (int link = from; link < to; link++) {
-      int li = link - lc;
-      int[] crosses = net.linkCrosses[li];
-      if (crosses.length == 0) {
-        continue;
-      }
-      int r = crosses.length - 1; // from the far end backwards
-      double linkLen = net.length[link];
-
-      // the last vehicle on the end lane, if it came from this link and has not cleared a cross
-      int endLane = net.linkEndLane[li];
-      int n = dvCount[endLane];
-      if (n > 0) {
-        int v = dv[endLane][n - 1];
-        if (vehicles.prevDrivable[v] == link) {
-          double rear = vehicles.dis[v] - types.len[vehicles.type[v]];
-          while (r >= 0) {
-            int c = crosses[r];
-            double crossDistance = linkLen - net.crossDistance(c, link);
-            if (crossDistance + rear < 0) {
-              notify(c, link, v, -(vehicles.dis[v] + crossDistance));
-              r--;
-            } else {
-              break;
-            }
-          }
-        }
-      }
-
-      // vehicles on the link, front to back
-      int m = dvCount[link];
-      int[] list = dv[link];
-      for (int k = 0; k < m && r >= 0; k++) {
-        int v = list[k];
-        double vd = vehicles.dis[v];
-        while (r >= 0) {
-          int c = crosses[r];
-          double cd = net.crossDistance(c, link);
-          if (vd > cd) {
-            if (vd - cd - types.len[vehicles.type[v]] <= 0) {
-              notify(c, link, v, cd - vd);
-            } else {
-              break;
-            }
-          } else {
-            notify(c, link, v, cd - vd);
-          }
-          r--;
-        }
-      }
-
-      // the first vehicle on the start lane heading into this link, if the link is green
-      if (r >= 0 && roadLinkGreen[net.linkRoadLink[li]]) {
-        int startLane = net.linkStartLane[li];
-        if (dvCount[startLane] > 0) {
-          int v = dv[startLane][0];
-          if (vehicles.nextDrivable(v, 0) == link) {
-            double vd = net.length[startLane] - vehicles.dis[v];
-            while (r >= 0) {
-              int c = crosses[r];
-              notify(c, link, v, vd + net.crossDistance(c, link));
-              r--;
-            }
-          }
-        }
-      }
-    }
-  }
-
-  private void notify(int c, int link, int v, double distance) {
-    int k = 2 * c + net.crossSide(c, link);
-    notifyVehicle[k] = v;
-    notifyDistance[k] = distance;
-  }
-
   // ---------------------------------------------------------------- speed decisions
 
   private void computeActions(int part) {
@@ -668,7 +556,7 @@ public final class Simulation implements AutoCloseable {
       int li = link - laneCount;
       if (!roadLinkGreen[net.linkRoadLink[li]] || !canEnter(net.linkEndLane[li], t)) {
         double remain = net.length[d] - vehicles.dis[v];
-        if (!(minBrakeDistance(t, spd) > remain)) {
+        if (!(types.minBrakeDistance(t, spd) > remain)) {
           return Math.min(vv, stopBeforeSpeed(t, spd, remain));
         }
         // too close to stop: it continues (runs the light), as in CityFlow
@@ -689,10 +577,9 @@ public final class Simulation implements AutoCloseable {
       if (onLink < toLinkStart) {
         continue;
       }
-      if (!canPass(v, t, spd, c, link, toLinkStart)) {
+      if (!conflicts.canPass(v, c, link, toLinkStart, now())) {
         vv = Math.min(vv, stopBeforeSpeed(t, spd, onLink - toLinkStart - YIELD_DISTANCE));
-        int side = net.crossSide(c, link);
-        vehicles.bufBlocker[v] = notifyVehicle[2 * c + 1 - side];
+        vehicles.bufBlocker[v] = conflicts.foe(c, link);
         break;
       }
     }
@@ -709,10 +596,6 @@ public final class Simulation implements AutoCloseable {
         || vehicles.speed[tail] >= 2;
   }
 
-  private double minBrakeDistance(int t, double spd) {
-    return 0.5 * spd * spd / types.maxNegAcc[t];
-  }
-
   private double stopBeforeSpeed(int t, double spd, double distance) {
     double accelerated = spd + types.usualPosAcc[t] * dt;
     double brake =
@@ -725,136 +608,6 @@ public final class Simulation implements AutoCloseable {
       return spd - spd / (int) take;
     }
     return spd - spd / take;
-  }
-
-  private boolean canYield(int v, double dist) {
-    int t = vehicles.type[v];
-    return (dist > 0 && minBrakeDistance(t, vehicles.speed[v]) < dist - YIELD_DISTANCE)
-        || (dist < 0 && dist + types.len[t] < 0);
-  }
-
-  private boolean canPass(int v, int t, double spd, int c, int link, double toLinkStart) {
-    int side = net.crossSide(c, link);
-    int foe = notifyVehicle[2 * c + 1 - side];
-    if (foe == NONE) {
-      return true;
-    }
-    double d1 = net.crossDistance(c, link) - toLinkStart;
-    double d2 = notifyDistance[2 * c + 1 - side];
-    if (!canYield(v, d1)) {
-      return true;
-    }
-    int foeLink = side == 0 ? net.crossLinkB[c] : net.crossLinkA[c];
-    int t1 = rank(v, link);
-    int t2 = rank(foe, foeLink);
-    int yield = 0;
-    if (!canYield(foe, d2)) {
-      yield = 1;
-    }
-    if (yield == 0) {
-      if (t1 > t2) {
-        yield = -1;
-      } else if (t1 < t2) {
-        if (d2 > 0) {
-          int foeSteps = reachStepsOnLink(foe, d2, foeLink);
-          int mySteps = reachStepsOnLink(v, d1, link);
-          if (foeSteps > mySteps) {
-            yield = -1;
-          }
-        } else if (d2 + types.len[vehicles.type[foe]] < 0) {
-          yield = -1;
-        }
-        if (yield == 0) {
-          yield = 1;
-        }
-      } else {
-        if (d2 > 0) {
-          int foeSteps = reachStepsOnLink(foe, d2, foeLink);
-          int mySteps = reachStepsOnLink(v, d1, link);
-          if (foeSteps > mySteps) {
-            yield = -1;
-          } else if (foeSteps < mySteps) {
-            yield = 1;
-          } else if (vehicles.enterLaneLinkStep[v] == vehicles.enterLaneLinkStep[foe]) {
-            if (d1 == d2) {
-              yield = vehicles.priority[v] > vehicles.priority[foe] ? -1 : 1;
-            } else {
-              yield = d1 < d2 ? -1 : 1;
-            }
-          } else {
-            yield = vehicles.enterLaneLinkStep[v] < vehicles.enterLaneLinkStep[foe] ? -1 : 1;
-          }
-        } else {
-          yield = d2 + types.len[vehicles.type[foe]] < 0 ? -1 : 1;
-        }
-      }
-    }
-    if (yield == 1) {
-      // deadlock breaker: follow the chain of blockers (as of the last step); a loop means pass
-      int fast = foe;
-      int slow = foe;
-      while (fast != NONE && vehicles.blocker[fast] != NONE) {
-        slow = vehicles.blocker[slow];
-        fast = vehicles.blocker[vehicles.blocker[fast]];
-        if (slow == fast) {
-          yield = -1;
-          break;
-        }
-      }
-    }
-    return yield == -1;
-  }
-
-  /**
-   * Right-of-way rank of vehicle {@code v} on lane link {@code link}: CityFlow's straight 3 >
-   * left 2 > right 1. At an unsignalised (priority) junction a vehicle that has stood still for
-   * {@link #IMPATIENCE_SECONDS} or more ranks above every movement (4), as drivers who have
-   * waited long take a gap in a continuous stream (gap-acceptance impatience, as in SUMO's
-   * junction model); both sides of a conflict point see the same ranks, so the decision is
-   * consistent. Not applied in CityFlow-compatible mode.
-   */
-  private int rank(int v, int link) {
-    int li = link - laneCount;
-    int r = net.linkPriority[li];
-    if (safeMerging
-        && !net.intersectionSignalized[net.roadLinkIntersection[net.linkRoadLink[li]]]
-        && !Double.isNaN(vehicles.stoppedSince[v])
-        && now() - vehicles.stoppedSince[v] >= IMPATIENCE_SECONDS) {
-      return 4;
-    }
-    return r;
-  }
-
-  private int reachStepsOnLink(int v, double distance, int link) {
-    int t = vehicles.type[v];
-    double target = net.linkIsTurn[link - laneCount] ? TURN_SPEED : types.maxSpeed[t];
-    return reachSteps(v, distance, target, types.usualPosAcc[t]);
-  }
-
-  private int reachSteps(int v, double distance, double targetSpeed, double acc) {
-    if (distance <= 0) {
-      return 0;
-    }
-    double spd = vehicles.speed[v];
-    if (spd > targetSpeed) {
-      return (int) Math.ceil(distance / spd);
-    }
-    double untilTarget = distanceUntilSpeed(spd, targetSpeed, acc);
-    if (untilTarget > distance) {
-      return (int) Math.ceil((Math.sqrt(spd * spd + 2 * acc * distance) - spd) / acc / dt);
-    }
-    return (int) Math.ceil((targetSpeed - spd) / acc / dt)
-        + (int) Math.ceil((distance - untilTarget) / targetSpeed / dt);
-  }
-
-  private double distanceUntilSpeed(double spd, double target, double acc) {
-    if (target <= spd) {
-      return 0;
-    }
-    int stage1Steps = (int) Math.floor((target - spd) / acc / dt);
-    double stage1Speed = spd + stage1Steps * acc * dt;
-    double stage1Dis = (spd + stage1Speed) * (stage1Steps * dt) / 2;
-    return stage1Dis + (stage1Speed < target ? (stage1Speed + target) * dt / 2 : 0);
   }
 
   // ---------------------------------------------------------------- movement
@@ -1353,7 +1106,7 @@ public final class Simulation implements AutoCloseable {
       laneBytes += 32 + 16 + 4L * q.capacity();
     }
     laneBytes += 16 + 4L * dvCount.length;
-    laneBytes += 32 + 12L * notifyVehicle.length;
+    laneBytes += 32 + 12L * conflicts.sideCount();
     laneBytes += 16 + 4L * phase.length + 16 + roadLinkGreen.length + 16 + 8L * linkEntries.length;
     return new MemoryFootprint(
         vehicles.capacity,
