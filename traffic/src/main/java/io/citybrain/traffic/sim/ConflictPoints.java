@@ -32,7 +32,7 @@ final class ConflictPoints {
   private final int laneCount;
   private final boolean impatience;
 
-  /** Per cross side (index 2 × cross + side): the notified vehicle, or {@link VehicleTable#NONE}. */
+  /** Per cross side (index 2 × cross + side): the notified vehicle, or {@code NONE}. */
   private final int[] notifyVehicle;
 
   /** Per cross side: the notified vehicle's signed distance to the cross, m. */

@@ -53,8 +53,6 @@ public final class Simulation implements AutoCloseable {
   /** Distance before a conflict point at which a yielding vehicle stops, m. */
   public static final double YIELD_DISTANCE = 5;
 
-  private static final double EPS = 1e-8;
-
   /** Vehicles in the network below which a step runs on the calling thread only. */
   private static final int PARALLEL_MIN_VEHICLES = 2000;
 
@@ -78,6 +76,9 @@ public final class Simulation implements AutoCloseable {
 
   // conflict points between lane links and who yields at them
   private final ConflictPoints conflicts;
+
+  // each vehicle's next speed and position
+  private final SpeedRules speedRules;
 
   // vehicles that entered each lane link since the start
   private final long[] linkEntries;
@@ -180,6 +181,8 @@ public final class Simulation implements AutoCloseable {
     conflicts =
         new ConflictPoints(
             network, types, vehicles, dv, dvCount, roadLinkGreen, dt, safeMerging, parts);
+    speedRules =
+        new SpeedRules(network, types, vehicles, conflicts, dv, dvCount, roadLinkGreen, dt);
 
     int nf = demand.flows().size();
     flowNow = new double[nf];
@@ -455,159 +458,7 @@ public final class Simulation implements AutoCloseable {
   // ---------------------------------------------------------------- speed decisions
 
   private void computeActions(int part) {
-    for (int d = partStart[part]; d < partStart[part + 1]; d++) {
-      int n = dvCount[d];
-      int[] list = dv[d];
-      for (int k = 0; k < n; k++) {
-        computeAction(list[k]);
-      }
-    }
-  }
-
-  private void computeAction(int v) {
-    int t = vehicles.type[v];
-    int d = vehicles.drivable[v];
-    double spd = vehicles.speed[v];
-    vehicles.bufBlocker[v] = NONE;
-    double vn = Math.min(types.maxSpeed[t], spd + types.maxPosAcc[t] * dt);
-    vn = Math.min(vn, net.maxSpeed[d]);
-    vn = Math.min(vn, carFollowSpeed(v, t, spd));
-    if (isIntersectionRelated(v, t, d)) {
-      vn = Math.min(vn, intersectionSpeed(v, t, d, spd));
-    }
-    vn = Math.max(vn, spd - types.maxNegAcc[t] * dt);
-    double delta;
-    if (vn < 0) {
-      delta = 0.5 * spd * spd / types.maxNegAcc[t];
-      vn = 0;
-    } else {
-      delta = (spd + vn) * dt / 2;
-    }
-    vehicles.nextSpeed[v] = vn;
-
-    double nd = vehicles.dis[v] + delta;
-    int pos = vehicles.pathPos[v];
-    int[] pa = vehicles.path[v];
-    int cur = d;
-    boolean end = false;
-    while (nd > net.length[cur]) {
-      nd -= net.length[cur];
-      pos++;
-      if (pos >= pa.length) {
-        end = true;
-        break;
-      }
-      cur = pa[pos];
-    }
-    vehicles.nextDis[v] = nd;
-    vehicles.nextPathPos[v] = pos;
-    vehicles.nextEnd[v] = end;
-  }
-
-  private double carFollowSpeed(int v, int t, double spd) {
-    int l = vehicles.leader[v];
-    if (l == NONE) {
-      return types.maxSpeed[t];
-    }
-    int lt = vehicles.type[l];
-    double vl = vehicles.speed[l];
-    double g = vehicles.gap[v];
-    double r = noCollisionSpeed(vl, types.maxNegAcc[lt], spd, types.maxNegAcc[t], g, 0);
-    double assumeDecel = spd > vl ? spd - vl : 0;
-    r =
-        Math.min(
-            r, noCollisionSpeed(vl, types.usualNegAcc[lt], spd, types.usualNegAcc[t], g, types.minGap[t]));
-    r = Math.min(r, (g + (vl + assumeDecel / 2) * dt - spd * dt / 2) / (types.headway[t] + dt / 2));
-    return r;
-  }
-
-  /**
-   * The largest next speed u such that moving (vF+u)·dt/2 now and then braking at dF stops
-   * {@code targetGap} behind where a leader at vL braking at dL stops (CityFlow's
-   * getNoCollisionSpeed); -100 when no speed is safe (forces maximal braking).
-   */
-  private double noCollisionSpeed(
-      double vl, double dl, double vf, double df, double g, double targetGap) {
-    double c = vf * dt / 2 + targetGap - 0.5 * vl * vl / dl - g;
-    double a = 0.5 / df;
-    double b = 0.5 * dt;
-    if (b * b < 4 * a * c) {
-      return -100;
-    }
-    double v1 = 0.5 / a * (Math.sqrt(b * b - 4 * a * c) - b);
-    double v2 = 2 * vl - dl * dt + 2 * (g - targetGap) / dt;
-    return Math.min(v1, v2);
-  }
-
-  private boolean isIntersectionRelated(int v, int t, int d) {
-    if (d >= laneCount) {
-      return true;
-    }
-    int next = vehicles.nextDrivable(v, 0);
-    return next >= laneCount && net.length[d] - vehicles.dis[v] <= types.approach[t];
-  }
-
-  private double intersectionSpeed(int v, int t, int d, double spd) {
-    double vv = types.maxSpeed[t];
-    int link = NONE;
-    int next = vehicles.nextDrivable(v, 0);
-    if (next >= laneCount) {
-      link = next;
-      int li = link - laneCount;
-      if (!roadLinkGreen[net.linkRoadLink[li]] || !canEnter(net.linkEndLane[li], t)) {
-        double remain = net.length[d] - vehicles.dis[v];
-        if (!(types.minBrakeDistance(t, spd) > remain)) {
-          return Math.min(vv, stopBeforeSpeed(t, spd, remain));
-        }
-        // too close to stop: it continues (runs the light), as in CityFlow
-      }
-      if (net.linkIsTurn[li]) {
-        vv = Math.min(vv, TURN_SPEED);
-      }
-    }
-    if (link == NONE && d >= laneCount) {
-      link = d;
-    }
-    if (link == NONE) {
-      return vv;
-    }
-    double toLinkStart = d < laneCount ? -(net.length[d] - vehicles.dis[v]) : vehicles.dis[v];
-    for (int c : net.linkCrosses[link - laneCount]) {
-      double onLink = net.crossDistance(c, link);
-      if (onLink < toLinkStart) {
-        continue;
-      }
-      if (!conflicts.canPass(v, c, link, toLinkStart, now())) {
-        vv = Math.min(vv, stopBeforeSpeed(t, spd, onLink - toLinkStart - YIELD_DISTANCE));
-        vehicles.bufBlocker[v] = conflicts.foe(c, link);
-        break;
-      }
-    }
-    return vv;
-  }
-
-  private boolean canEnter(int lane, int t) {
-    int n = dvCount[lane];
-    if (n == 0) {
-      return true;
-    }
-    int tail = dv[lane][n - 1];
-    return vehicles.dis[tail] > types.len[vehicles.type[tail]] + types.len[t]
-        || vehicles.speed[tail] >= 2;
-  }
-
-  private double stopBeforeSpeed(int t, double spd, double distance) {
-    double accelerated = spd + types.usualPosAcc[t] * dt;
-    double brake =
-        (spd + accelerated) * dt / 2 + accelerated * accelerated / types.usualNegAcc[t] / 2;
-    if (brake < distance) {
-      return accelerated;
-    }
-    double take = 2 * distance / (spd + EPS) / dt;
-    if (take >= 1) {
-      return spd - spd / (int) take;
-    }
-    return spd - spd / take;
+    speedRules.computeActions(partStart[part], partStart[part + 1], now());
   }
 
   // ---------------------------------------------------------------- movement
@@ -1276,7 +1127,7 @@ public final class Simulation implements AutoCloseable {
    * vehicle is clear of its start or still moving (the "don't block the box" rule).
    */
   public boolean laneCanBeEntered(int lane, int v) {
-    return canEnter(lane, vehicles.type[v]);
+    return speedRules.canEnter(lane, vehicles.type[v]);
   }
 
   /** Last road of vehicle slot {@code v}'s path (its road index). */
