@@ -80,9 +80,6 @@ public final class Simulation implements AutoCloseable {
   // each vehicle's next speed and position
   private final SpeedRules speedRules;
 
-  // vehicles that entered each lane link since the start
-  private final long[] linkEntries;
-
   // signals
   private final int[] phase;
   private final boolean[] roadLinkGreen;
@@ -115,24 +112,8 @@ public final class Simulation implements AutoCloseable {
   private SplittableRandom random;
   private int step;
 
-  // counters
-  private long spawned;
-  private long entered;
-  private long finished;
-  private double finishedTravelTimeSum;
-  private double finishedDelaySum;
-  private double finishedDelayIndexSum;
-  private long finishedStops;
-  private double unfinishedEnterTimeSum;
-  private int runningCount;
-  private int waitingCount;
-  private long vehicleSteps;
-  private long overlapsPrevented;
-  private int stoppedOnLanes;
-  private final int[] laneStopped;
-  private int peakRunning;
-  private long totalStops;
-  private double maxStoppedSeconds;
+  // counters and sums behind the figures
+  private final StepStats stats;
 
   /**
    * Creates a simulation at time 0 with all signals in phase 0.
@@ -174,8 +155,6 @@ public final class Simulation implements AutoCloseable {
     for (int k = 0; k < laneCount; k++) {
       waiting[k] = new IntQueue();
     }
-    linkEntries = new long[network.drivableCount - laneCount];
-    laneStopped = new int[laneCount];
     phase = new int[network.intersectionIds.length];
     roadLinkGreen = new boolean[network.roadLinkIntersection.length];
     conflicts =
@@ -183,6 +162,7 @@ public final class Simulation implements AutoCloseable {
             network, types, vehicles, dv, dvCount, roadLinkGreen, dt, safeMerging, parts);
     speedRules =
         new SpeedRules(network, types, vehicles, conflicts, dv, dvCount, roadLinkGreen, dt);
+    stats = new StepStats(vehicles, dv, dvCount, network, dt, parts);
 
     int nf = demand.flows().size();
     flowNow = new double[nf];
@@ -223,9 +203,6 @@ public final class Simulation implements AutoCloseable {
       q.clear();
     }
     conflicts.clear();
-    Arrays.fill(linkEntries, 0);
-    Arrays.fill(laneStopped, 0);
-    stoppedOnLanes = 0;
     List<Flow> flows = demand.flows();
     for (int f = 0; f < flows.size(); f++) {
       flowNow[f] = flows.get(f).intervalSeconds();
@@ -241,21 +218,7 @@ public final class Simulation implements AutoCloseable {
     finishingCount = 0;
     random = new SplittableRandom(config.seed());
     step = 0;
-    spawned = 0;
-    entered = 0;
-    finished = 0;
-    finishedTravelTimeSum = 0;
-    finishedDelaySum = 0;
-    finishedDelayIndexSum = 0;
-    finishedStops = 0;
-    unfinishedEnterTimeSum = 0;
-    runningCount = 0;
-    waitingCount = 0;
-    vehicleSteps = 0;
-    overlapsPrevented = 0;
-    peakRunning = 0;
-    totalStops = 0;
-    maxStoppedSeconds = 0;
+    stats.clear();
     for (int i = 0; i < phase.length; i++) {
       setPhase(i, 0);
     }
@@ -314,7 +277,7 @@ public final class Simulation implements AutoCloseable {
     spawnVehicles();
     admitWaitingVehicles();
     partitionDrivables();
-    boolean parallel = runningCount >= parallelMinVehicles;
+    boolean parallel = stats.running >= parallelMinVehicles;
     inParts(parallel, conflicts::notifyCrosses);
     inParts(parallel, this::computeActions);
     inParts(parallel, this::compactDrivables);
@@ -323,7 +286,7 @@ public final class Simulation implements AutoCloseable {
     releaseFinished();
     inParts(parallel, this::updateLeadersAndGaps);
     inParts(parallel, this::accountStep);
-    combineStepCounters();
+    stats.endStep();
     step++;
     for (StepObserver o : observers) {
       o.afterStep(this);
@@ -402,9 +365,7 @@ public final class Simulation implements AutoCloseable {
     double createdAt = now();
     int v = vehicles.add(t, f, flowCount[f]++, route, createdAt, freeFlowTime(route, t), prio);
     waiting[route[0]].add(v);
-    spawned++;
-    waitingCount++;
-    unfinishedEnterTimeSum += createdAt;
+    stats.vehicleSpawned(createdAt);
   }
 
   /**
@@ -437,9 +398,7 @@ public final class Simulation implements AutoCloseable {
           || vehicles.dis[tail] > types.len[vehicles.type[tail]] + types.minGap[vehicles.type[v]]) {
         q.poll();
         vehicles.state[v] = RUNNING;
-        waitingCount--;
-        runningCount++;
-        entered++;
+        stats.vehicleEntered();
         push(lane, v);
         updateLeaderAndGap(v, tail);
       }
@@ -506,7 +465,7 @@ public final class Simulation implements AutoCloseable {
     for (PartBuffer buf : partBuffers) {
       for (int k = 0; k < buf.finisherCount; k++) {
         int v = buf.finishers[k];
-        countLinkEntries(v, vehicles.nextPathPos[v]);
+        countLinkEntries(v);
         finish(v, t);
       }
       for (int k = 0; k < buf.moverCount; k++) {
@@ -526,7 +485,7 @@ public final class Simulation implements AutoCloseable {
       } else {
         push(d, v);
       }
-      countLinkEntries(v, vehicles.nextPathPos[v]);
+      countLinkEntries(v);
       vehicles.enterLaneLinkStep[v] = d >= laneCount ? step : Integer.MAX_VALUE;
     }
   }
@@ -550,7 +509,7 @@ public final class Simulation implements AutoCloseable {
   private int resolveOverlap(int v, int d) {
     int tail = dv[d][dvCount[d] - 1];
     double rear = vehicles.nextDis[tail] - types.len[vehicles.type[tail]];
-    overlapsPrevented++;
+    stats.overlapPrevented();
     vehicles.nextSpeed[v] = Math.min(vehicles.nextSpeed[v], vehicles.nextSpeed[tail]);
     if (rear >= 0) {
       vehicles.nextDis[v] = rear;
@@ -599,14 +558,9 @@ public final class Simulation implements AutoCloseable {
     }
   }
 
-  /** Counts the lane links vehicle {@code v} entered this step, up to path position {@code to}. */
-  private void countLinkEntries(int v, int to) {
-    int[] pa = vehicles.path[v];
-    for (int p = vehicles.pathPos[v] + 1; p <= to && p < pa.length; p++) {
-      if (pa[p] >= laneCount) {
-        linkEntries[pa[p] - laneCount]++;
-      }
-    }
+  /** Counts the lane links vehicle {@code v} enters this step. */
+  private void countLinkEntries(int v) {
+    stats.countLinkEntries(vehicles.path[v], vehicles.pathPos[v], vehicles.nextPathPos[v]);
   }
 
   private void addMover(int v) {
@@ -665,14 +619,8 @@ public final class Simulation implements AutoCloseable {
       finishing = Arrays.copyOf(finishing, finishingCount * 2);
     }
     finishing[finishingCount++] = v;
-    runningCount--;
-    finished++;
     double tt = t - vehicles.enterTime[v];
-    finishedTravelTimeSum += tt;
-    finishedDelaySum += tt - vehicles.freeFlowTime[v];
-    finishedDelayIndexSum += tt / vehicles.freeFlowTime[v];
-    finishedStops += vehicles.stops[v];
-    unfinishedEnterTimeSum -= vehicles.enterTime[v];
+    stats.tripFinished(v, tt);
     for (StepObserver o : observers) {
       o.vehicleFinished(this, v, tt);
     }
@@ -771,54 +719,7 @@ public final class Simulation implements AutoCloseable {
   }
 
   private void accountStep(int part) {
-    double t = (step + 1) * dt;
-    PartBuffer buf = partBuffers[part];
-    buf.stops = 0;
-    buf.maxStopped = 0;
-    buf.stoppedOnLanes = 0;
-    for (int d = partStart[part]; d < partStart[part + 1]; d++) {
-      int n = dvCount[d];
-      int[] list = dv[d];
-      int stopped = 0;
-      for (int k = 0; k < n; k++) {
-        if (trackStop(list[k], t, buf)) {
-          stopped++;
-        }
-      }
-      if (d < laneCount) {
-        laneStopped[d] = stopped;
-        buf.stoppedOnLanes += stopped;
-      }
-    }
-  }
-
-  /** Updates vehicle {@code v}'s stop record; returns true when it stands still now. */
-  private boolean trackStop(int v, double t, PartBuffer buf) {
-    boolean stoppedNow = vehicles.speed[v] < STOPPED_SPEED;
-    double since = vehicles.stoppedSince[v];
-    if (stoppedNow) {
-      if (Double.isNaN(since)) {
-        vehicles.stoppedSince[v] = t - dt;
-        vehicles.stops[v]++;
-        buf.stops++;
-      } else if (t - since > buf.maxStopped) {
-        buf.maxStopped = t - since;
-      }
-    } else if (!Double.isNaN(since)) {
-      vehicles.stoppedSince[v] = Double.NaN;
-    }
-    return stoppedNow;
-  }
-
-  private void combineStepCounters() {
-    peakRunning = Math.max(peakRunning, runningCount);
-    stoppedOnLanes = 0;
-    for (PartBuffer buf : partBuffers) {
-      stoppedOnLanes += buf.stoppedOnLanes;
-      totalStops += buf.stops;
-      maxStoppedSeconds = Math.max(maxStoppedSeconds, buf.maxStopped);
-    }
-    vehicleSteps += runningCount;
+    stats.countStops(part, partStart[part], partStart[part + 1], (step + 1) * dt);
   }
 
   /**
@@ -857,9 +758,6 @@ public final class Simulation implements AutoCloseable {
     int moverCount;
     int[] finishers = new int[16];
     int finisherCount;
-    long stops;
-    double maxStopped;
-    int stoppedOnLanes;
 
     void clear() {
       moverCount = 0;
@@ -905,32 +803,32 @@ public final class Simulation implements AutoCloseable {
 
   /** Vehicles created by flows so far. */
   public long vehiclesSpawned() {
-    return spawned;
+    return stats.spawned;
   }
 
   /** Vehicles that left an entry queue onto their first lane (= finished + in network). */
   public long vehiclesEntered() {
-    return entered;
+    return stats.entered;
   }
 
   /** Vehicles that reached the end of their route. */
   public long vehiclesFinished() {
-    return finished;
+    return stats.finished;
   }
 
   /** Vehicles running in the network now (on lanes or lane links). */
   public int vehiclesInNetwork() {
-    return runningCount;
+    return stats.running;
   }
 
   /** Vehicles spawned but still queued outside the network. */
   public int vehiclesWaitingToEnter() {
-    return waitingCount;
+    return stats.waiting;
   }
 
   /** Σ over steps of vehicles in the network after the step (vehicle-steps). */
   public long vehicleSteps() {
-    return vehicleSteps;
+    return stats.vehicleSteps;
   }
 
   /**
@@ -938,12 +836,12 @@ public final class Simulation implements AutoCloseable {
    * (always 0 in CityFlow-compatible mode, where the overlap is left to happen).
    */
   public long overlapsPrevented() {
-    return overlapsPrevented;
+    return stats.overlapsPrevented;
   }
 
   /** Largest number of vehicles in the network after any step so far. */
   public int peakVehiclesInNetwork() {
-    return peakRunning;
+    return stats.peakRunning;
   }
 
   /** Memory held by the mutable state now; see {@link MemoryFootprint}. */
@@ -958,7 +856,8 @@ public final class Simulation implements AutoCloseable {
     }
     laneBytes += 16 + 4L * dvCount.length;
     laneBytes += 32 + 12L * conflicts.sideCount();
-    laneBytes += 16 + 4L * phase.length + 16 + roadLinkGreen.length + 16 + 8L * linkEntries.length;
+    laneBytes +=
+        16 + 4L * phase.length + 16 + roadLinkGreen.length + 16 + 8L * stats.linkEntries.length;
     return new MemoryFootprint(
         vehicles.capacity,
         VehicleTable.BYTES_PER_SLOT,
@@ -969,17 +868,17 @@ public final class Simulation implements AutoCloseable {
 
   /** Total number of stops (a running vehicle's speed falling below 0.1 m/s). */
   public long totalStops() {
-    return totalStops;
+    return stats.totalStops;
   }
 
   /** Stops made by finished vehicles. */
   public long finishedStops() {
-    return finishedStops;
+    return stats.finishedStops;
   }
 
   /** Longest time any vehicle has stood still without moving so far, s. */
   public double maxStoppedSeconds() {
-    return maxStoppedSeconds;
+    return stats.maxStoppedSeconds;
   }
 
   /**
@@ -988,23 +887,17 @@ public final class Simulation implements AutoCloseable {
    * none was spawned.
    */
   public double averageTravelTimeSeconds() {
-    long unfinished = spawned - finished;
-    long n = finished + unfinished;
-    if (n == 0) {
-      return 0;
-    }
-    double tt = finishedTravelTimeSum + unfinished * timeSeconds() - unfinishedEnterTimeSum;
-    return tt / n;
+    return stats.averageTravelTime(timeSeconds());
   }
 
   /** Mean travel time of finished trips, s; NaN when none has finished. */
   public double averageTravelTimeFinishedSeconds() {
-    return finished == 0 ? Double.NaN : finishedTravelTimeSum / finished;
+    return stats.averageTravelTimeFinished();
   }
 
   /** Mean delay of finished trips against their free-flow time, s; NaN when none finished. */
   public double averageDelayFinishedSeconds() {
-    return finished == 0 ? Double.NaN : finishedDelaySum / finished;
+    return stats.averageDelayFinished();
   }
 
   /**
@@ -1012,12 +905,12 @@ public final class Simulation implements AutoCloseable {
    * Challenge's measure); NaN when none finished.
    */
   public double averageDelayIndexFinished() {
-    return finished == 0 ? Double.NaN : finishedDelayIndexSum / finished;
+    return stats.averageDelayIndexFinished();
   }
 
   /** Vehicles that have entered lane link drivable {@code link} since the start. */
   public long laneLinkEntries(int link) {
-    return linkEntries[link - laneCount];
+    return stats.linkEntries[link - laneCount];
   }
 
   /** Vehicles on drivable {@code d} now (lane counts exclude vehicles on lane links). */
@@ -1030,12 +923,12 @@ public final class Simulation implements AutoCloseable {
    * the end of the last step.
    */
   public int waitingVehicleCount(int lane) {
-    return laneStopped[lane];
+    return stats.laneStopped[lane];
   }
 
   /** Vehicles on all lanes with speed below 0.1 m/s after the last step: the queue length. */
   public int queueLengthVehicles() {
-    return stoppedOnLanes;
+    return stats.stoppedOnLanes;
   }
 
   /** Vehicles queued outside the network to enter lane {@code lane}. */
