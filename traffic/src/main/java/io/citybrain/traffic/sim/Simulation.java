@@ -2,7 +2,6 @@ package io.citybrain.traffic.sim;
 
 import static io.citybrain.traffic.sim.VehicleTable.FINISHING;
 import static io.citybrain.traffic.sim.VehicleTable.NONE;
-import static io.citybrain.traffic.sim.VehicleTable.RUNNING;
 
 import io.citybrain.traffic.demand.Demand;
 import io.citybrain.traffic.demand.Flow;
@@ -80,6 +79,9 @@ public final class Simulation implements AutoCloseable {
   // each vehicle's next speed and position
   private final SpeedRules speedRules;
 
+  // the drivables' vehicle lists as vehicles enter, move and finish; leaders and gaps
+  private final Movement movement;
+
   // signals
   private final int[] phase;
   private final boolean[] roadLinkGreen;
@@ -96,18 +98,9 @@ public final class Simulation implements AutoCloseable {
 
   private final List<StepObserver> observers = new ArrayList<>();
 
-  // movers and finishing vehicles of the current step
-  private int[] movers = new int[64];
-  private int[] sortedMovers = new int[64];
-  private long[] moverKeys = new long[64];
-  private int moverCount;
-
   // parallel stepping
   private final StepWorkers workers;
   private final int[] partStart;
-  private final PartBuffer[] partBuffers;
-  private int[] finishing = new int[64];
-  private int finishingCount;
 
   private SplittableRandom random;
   private int step;
@@ -138,10 +131,6 @@ public final class Simulation implements AutoCloseable {
     int parts = config.threads();
     this.workers = new StepWorkers(parts);
     this.partStart = new int[parts + 1];
-    this.partBuffers = new PartBuffer[parts];
-    for (int p = 0; p < parts; p++) {
-      partBuffers[p] = new PartBuffer();
-    }
 
     this.types = new VehicleTypes(plans.types, dt);
 
@@ -163,6 +152,8 @@ public final class Simulation implements AutoCloseable {
     speedRules =
         new SpeedRules(network, types, vehicles, conflicts, dv, dvCount, roadLinkGreen, dt);
     stats = new StepStats(vehicles, dv, dvCount, network, dt, parts);
+    movement =
+        new Movement(network, types, vehicles, dv, dvCount, waiting, stats, safeMerging, parts);
 
     int nf = demand.flows().size();
     flowNow = new double[nf];
@@ -193,15 +184,7 @@ public final class Simulation implements AutoCloseable {
    */
   public void reset() {
     vehicles.clear();
-    for (int k = 0; k < dv.length; k++) {
-      if (dv[k].length > 16) {
-        dv[k] = new int[4];
-      }
-      dvCount[k] = 0;
-    }
-    for (IntQueue q : waiting) {
-      q.clear();
-    }
+    movement.clear();
     conflicts.clear();
     List<Flow> flows = demand.flows();
     for (int f = 0; f < flows.size(); f++) {
@@ -212,10 +195,6 @@ public final class Simulation implements AutoCloseable {
     nextFlowToStart = 0;
     activeFlowCount = 0;
     flowClock = 0;
-    movers = new int[64];
-    moverCount = 0;
-    finishing = new int[64];
-    finishingCount = 0;
     random = new SplittableRandom(config.seed());
     step = 0;
     stats.clear();
@@ -275,7 +254,7 @@ public final class Simulation implements AutoCloseable {
    */
   public void step() {
     spawnVehicles();
-    admitWaitingVehicles();
+    movement.admitWaitingVehicles();
     partitionDrivables();
     boolean parallel = stats.running >= parallelMinVehicles;
     inParts(parallel, conflicts::notifyCrosses);
@@ -283,7 +262,7 @@ public final class Simulation implements AutoCloseable {
     inParts(parallel, this::compactDrivables);
     moveVehicles();
     inParts(parallel, this::commitActions);
-    releaseFinished();
+    movement.releaseFinishers();
     inParts(parallel, this::updateLeadersAndGaps);
     inParts(parallel, this::accountStep);
     stats.endStep();
@@ -385,35 +364,6 @@ public final class Simulation implements AutoCloseable {
     return sum + types.maxSpeed[t] / (2 * types.maxPosAcc[t]);
   }
 
-  private void admitWaitingVehicles() {
-    for (int lane = 0; lane < laneCount; lane++) {
-      IntQueue q = waiting[lane];
-      if (q.isEmpty()) {
-        continue;
-      }
-      int v = q.peek();
-      int n = dvCount[lane];
-      int tail = n > 0 ? dv[lane][n - 1] : NONE;
-      if (tail == NONE
-          || vehicles.dis[tail] > types.len[vehicles.type[tail]] + types.minGap[vehicles.type[v]]) {
-        q.poll();
-        vehicles.state[v] = RUNNING;
-        stats.vehicleEntered();
-        push(lane, v);
-        updateLeaderAndGap(v, tail);
-      }
-    }
-  }
-
-  private void push(int d, int v) {
-    int n = dvCount[d];
-    if (n == dv[d].length) {
-      dv[d] = Arrays.copyOf(dv[d], n * 2);
-    }
-    dv[d][n] = v;
-    dvCount[d] = n + 1;
-  }
-
   // ---------------------------------------------------------------- speed decisions
 
   private void computeActions(int part) {
@@ -422,37 +372,8 @@ public final class Simulation implements AutoCloseable {
 
   // ---------------------------------------------------------------- movement
 
-  /** Removes leaving and finishing vehicles from each drivable's list, collecting them per part. */
   private void compactDrivables(int part) {
-    PartBuffer buf = partBuffers[part];
-    buf.clear();
-    for (int d = partStart[part]; d < partStart[part + 1]; d++) {
-      int n = dvCount[d];
-      if (n == 0) {
-        continue;
-      }
-      int[] list = dv[d];
-      int w = 0;
-      for (int k = 0; k < n; k++) {
-        int v = list[k];
-        if (vehicles.nextEnd[v]) {
-          buf.finishers = append(buf.finishers, buf.finisherCount++, v);
-        } else if (vehicles.nextPathPos[v] != vehicles.pathPos[v]) {
-          buf.movers = append(buf.movers, buf.moverCount++, v);
-        } else {
-          list[w++] = v;
-        }
-      }
-      dvCount[d] = w;
-    }
-  }
-
-  private static int[] append(int[] a, int at, int v) {
-    if (at == a.length) {
-      a = Arrays.copyOf(a, a.length * 2);
-    }
-    a[at] = v;
-    return a;
+    movement.compact(part, partStart[part], partStart[part + 1]);
   }
 
   /**
@@ -461,164 +382,17 @@ public final class Simulation implements AutoCloseable {
    */
   private void moveVehicles() {
     double t = now();
-    moverCount = 0;
-    for (PartBuffer buf : partBuffers) {
-      for (int k = 0; k < buf.finisherCount; k++) {
-        int v = buf.finishers[k];
-        countLinkEntries(v);
-        finish(v, t);
-      }
-      for (int k = 0; k < buf.moverCount; k++) {
-        addMover(buf.movers[k]);
-      }
+    int finishers = movement.gatherMoves();
+    for (int k = 0; k < finishers; k++) {
+      int v = movement.finisher(k);
+      movement.countLinkEntries(v);
+      finish(v, t);
     }
-    sortMovers();
-    for (int k = 0; k < moverCount; k++) {
-      int v = movers[k];
-      int d = vehicles.path[v][vehicles.nextPathPos[v]];
-      if (safeMerging && dvCount[d] > 0 && wouldOverlap(v, d)) {
-        d = resolveOverlap(v, d);
-        if (d == NONE) {
-          continue; // stays on the drivable it was on
-        }
-        insertOrdered(d, v);
-      } else {
-        push(d, v);
-      }
-      countLinkEntries(v);
-      vehicles.enterLaneLinkStep[v] = d >= laneCount ? step : Integer.MAX_VALUE;
-    }
-  }
-
-  /** True when mover {@code v} would end this step ahead of the rear of {@code d}'s last vehicle. */
-  private boolean wouldOverlap(int v, int d) {
-    int tail = dv[d][dvCount[d] - 1];
-    return vehicles.nextDis[v] > vehicles.nextDis[tail] - types.len[vehicles.type[tail]];
-  }
-
-  /**
-   * Overlap-free merging (not in CityFlow, which lets the vehicle overlap for a step): vehicles
-   * from different lane links can reach the same lane in the same step, each unaware of the other.
-   * The later one is held just behind the rear of the one ahead, at no more than its speed; if
-   * that rear is still on the previous drivable, the vehicle stays on the drivable before {@code
-   * d}. About ten such events happen in an hour of a real 3x4 grid.
-   *
-   * @return the drivable {@code v} ends on if it still changes drivable, or {@code NONE} if it
-   *     stays (re-inserted) on its current drivable
-   */
-  private int resolveOverlap(int v, int d) {
-    int tail = dv[d][dvCount[d] - 1];
-    double rear = vehicles.nextDis[tail] - types.len[vehicles.type[tail]];
-    stats.overlapPrevented();
-    vehicles.nextSpeed[v] = Math.min(vehicles.nextSpeed[v], vehicles.nextSpeed[tail]);
-    if (rear >= 0) {
-      vehicles.nextDis[v] = rear;
-      return d;
-    }
-    int back = vehicles.nextPathPos[v] - 1;
-    int prev = vehicles.path[v][back];
-    vehicles.nextPathPos[v] = back;
-    double held = net.length[prev] + rear;
-    vehicles.nextDis[v] =
-        back == vehicles.pathPos[v] ? Math.max(vehicles.dis[v], held) : Math.max(0, held);
-    if (back == vehicles.pathPos[v]) {
-      insertOrdered(prev, v);
-      return NONE;
-    }
-    return prev;
-  }
-
-  /**
-   * Inserts {@code v} into {@code d}'s list keeping front-to-back order of new positions, and
-   * holds any vehicle behind it that would now overlap it.
-   */
-  private void insertOrdered(int d, int v) {
-    int n = dvCount[d];
-    if (n == dv[d].length) {
-      dv[d] = Arrays.copyOf(dv[d], n * 2);
-    }
-    int[] list = dv[d];
-    int at = 0;
-    while (at < n && vehicles.nextDis[list[at]] >= vehicles.nextDis[v]) {
-      at++;
-    }
-    System.arraycopy(list, at, list, at + 1, n - at);
-    list[at] = v;
-    dvCount[d] = n + 1;
-    for (int j = Math.max(1, at); j <= n; j++) {
-      int lead = list[j - 1];
-      int follower = list[j];
-      double rear = vehicles.nextDis[lead] - types.len[vehicles.type[lead]];
-      if (vehicles.nextDis[follower] > rear) {
-        boolean staying = vehicles.nextPathPos[follower] == vehicles.pathPos[follower];
-        vehicles.nextDis[follower] = Math.max(staying ? vehicles.dis[follower] : 0, rear);
-        vehicles.nextSpeed[follower] =
-            Math.min(vehicles.nextSpeed[follower], vehicles.nextSpeed[lead]);
-      }
-    }
-  }
-
-  /** Counts the lane links vehicle {@code v} enters this step. */
-  private void countLinkEntries(int v) {
-    stats.countLinkEntries(vehicles.path[v], vehicles.pathPos[v], vehicles.nextPathPos[v]);
-  }
-
-  private void addMover(int v) {
-    if (moverCount == movers.length) {
-      movers = Arrays.copyOf(movers, moverCount * 2);
-    }
-    movers[moverCount++] = v;
-  }
-
-  /**
-   * Orders movers as CityFlow pushes them: by destination, then by new position, largest first
-   * (ties by priority), so each destination receives them front to back. A primitive sort by
-   * destination, then insertion sort within each destination's (small) group.
-   */
-  private void sortMovers() {
-    if (moverKeys.length < moverCount) {
-      moverKeys = new long[movers.length];
-    }
-    for (int k = 0; k < moverCount; k++) {
-      int v = movers[k];
-      moverKeys[k] = ((long) vehicles.path[v][vehicles.nextPathPos[v]] << 32) | k;
-    }
-    Arrays.sort(moverKeys, 0, moverCount);
-    int[] sorted = sortedMovers.length >= moverCount ? sortedMovers : new int[movers.length];
-    for (int k = 0; k < moverCount; k++) {
-      sorted[k] = movers[(int) moverKeys[k]];
-    }
-    for (int i = 1; i < moverCount; i++) {
-      int v = sorted[i];
-      int j = i - 1;
-      while (j >= 0 && moverBefore(v, sorted[j])) {
-        sorted[j + 1] = sorted[j];
-        j--;
-      }
-      sorted[j + 1] = v;
-    }
-    sortedMovers = movers;
-    movers = sorted;
-  }
-
-  private boolean moverBefore(int a, int b) {
-    int da = vehicles.path[a][vehicles.nextPathPos[a]];
-    int db = vehicles.path[b][vehicles.nextPathPos[b]];
-    if (da != db) {
-      return da < db;
-    }
-    if (vehicles.nextDis[a] != vehicles.nextDis[b]) {
-      return vehicles.nextDis[a] > vehicles.nextDis[b];
-    }
-    return vehicles.priority[a] > vehicles.priority[b];
+    movement.placeMovers(step);
   }
 
   private void finish(int v, double t) {
     vehicles.state[v] = FINISHING;
-    if (finishingCount == finishing.length) {
-      finishing = Arrays.copyOf(finishing, finishingCount * 2);
-    }
-    finishing[finishingCount++] = v;
     double tt = t - vehicles.enterTime[v];
     stats.tripFinished(v, tt);
     for (StepObserver o : observers) {
@@ -627,96 +401,14 @@ public final class Simulation implements AutoCloseable {
   }
 
   private void commitActions(int part) {
-    for (int d = partStart[part]; d < partStart[part + 1]; d++) {
-      int n = dvCount[d];
-      int[] list = dv[d];
-      for (int k = 0; k < n; k++) {
-        int v = list[k];
-        vehicles.speed[v] = vehicles.nextSpeed[v];
-        vehicles.dis[v] = vehicles.nextDis[v];
-        if (vehicles.nextPathPos[v] != vehicles.pathPos[v]) {
-          vehicles.prevDrivable[v] = vehicles.drivable[v];
-          vehicles.pathPos[v] = vehicles.nextPathPos[v];
-          vehicles.drivable[v] = vehicles.path[v][vehicles.pathPos[v]];
-        }
-        int b = vehicles.bufBlocker[v];
-        vehicles.blocker[v] = b != NONE && vehicles.state[b] == FINISHING ? NONE : b;
-      }
-    }
-  }
-
-  /** Releases the slots of the vehicles that finished this step. */
-  private void releaseFinished() {
-    for (int k = 0; k < finishingCount; k++) {
-      vehicles.release(finishing[k]);
-    }
-    finishingCount = 0;
+    movement.commit(partStart[part], partStart[part + 1]);
   }
 
   private void updateLeadersAndGaps(int part) {
-    for (int d = partStart[part]; d < partStart[part + 1]; d++) {
-      int n = dvCount[d];
-      int[] list = dv[d];
-      int prev = NONE;
-      for (int k = 0; k < n; k++) {
-        int v = list[k];
-        updateLeaderAndGap(v, prev);
-        prev = v;
-      }
-    }
+    movement.updateLeadersAndGaps(partStart[part], partStart[part + 1]);
   }
 
-  private void updateLeaderAndGap(int v, int prev) {
-    if (prev != NONE && vehicles.drivable[prev] == vehicles.drivable[v]) {
-      vehicles.leader[v] = prev;
-      vehicles.gap[v] = vehicles.dis[prev] - types.len[vehicles.type[prev]] - vehicles.dis[v];
-    } else {
-      lookAheadLeader(v);
-    }
-  }
-
-  /** CityFlow's leader search along the planned drivables, within the approach distance. */
-  private void lookAheadLeader(int v) {
-    vehicles.leader[v] = NONE;
-    int t = vehicles.type[v];
-    double acc = net.length[vehicles.drivable[v]] - vehicles.dis[v];
-    for (int i = 0; ; i++) {
-      int d = vehicles.nextDrivable(v, i);
-      if (d == NONE) {
-        return;
-      }
-      if (d >= laneCount) {
-        // lane links leaving the same lane overlap: take the nearest last vehicle of any of them
-        int start = net.linkStartLane[d - laneCount];
-        for (int link : net.laneOutLinks[start]) {
-          int n = dvCount[link];
-          if (n > 0) {
-            int c = dv[link][n - 1];
-            double cg = acc + vehicles.dis[c] - types.len[vehicles.type[c]];
-            if (vehicles.leader[v] == NONE || cg < vehicles.gap[v]) {
-              vehicles.leader[v] = c;
-              vehicles.gap[v] = cg;
-            }
-          }
-        }
-        if (vehicles.leader[v] != NONE) {
-          return;
-        }
-      } else {
-        int n = dvCount[d];
-        if (n > 0) {
-          int c = dv[d][n - 1];
-          vehicles.leader[v] = c;
-          vehicles.gap[v] = acc + vehicles.dis[c] - types.len[vehicles.type[c]];
-          return;
-        }
-      }
-      acc += net.length[d];
-      if (acc > types.approach[t]) {
-        return;
-      }
-    }
-  }
+  // ---------------------------------------------------------------- accounting
 
   private void accountStep(int part) {
     stats.countStops(part, partStart[part], partStart[part + 1], (step + 1) * dt);
@@ -749,19 +441,6 @@ public final class Simulation implements AutoCloseable {
     }
     while (p <= parts) {
       partStart[p++] = dc;
-    }
-  }
-
-  /** Per-part scratch space of one step. */
-  private static final class PartBuffer {
-    int[] movers = new int[64];
-    int moverCount;
-    int[] finishers = new int[16];
-    int finisherCount;
-
-    void clear() {
-      moverCount = 0;
-      finisherCount = 0;
     }
   }
 
