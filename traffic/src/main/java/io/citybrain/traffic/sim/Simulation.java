@@ -4,7 +4,6 @@ import static io.citybrain.traffic.sim.VehicleTable.FINISHING;
 import static io.citybrain.traffic.sim.VehicleTable.NONE;
 
 import io.citybrain.traffic.demand.Demand;
-import io.citybrain.traffic.demand.Flow;
 import io.citybrain.traffic.network.Phase;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -86,15 +85,9 @@ public final class Simulation implements AutoCloseable {
   private final int[] phase;
   private final boolean[] roadLinkGreen;
 
-  // flows
-  private final double[] flowNow;
+  // flows: when they create vehicles, and how many each has created
+  private final FlowSchedule schedule;
   private final int[] flowCount;
-  private final int[] flowsByStart;
-  private int nextFlowToStart;
-  private int[] activeFlows = new int[16];
-  private int activeFlowCount;
-  private double flowClock;
-  private boolean[] flowDone;
 
   private final List<StepObserver> observers = new ArrayList<>();
 
@@ -154,27 +147,9 @@ public final class Simulation implements AutoCloseable {
     stats = new StepStats(vehicles, dv, dvCount, network, dt, parts);
     movement =
         new Movement(network, types, vehicles, dv, dvCount, waiting, stats, safeMerging, parts);
+    schedule = new FlowSchedule(demand.flows(), dt);
+    flowCount = new int[demand.flows().size()];
 
-    int nf = demand.flows().size();
-    flowNow = new double[nf];
-    flowCount = new int[nf];
-    flowDone = new boolean[nf];
-    Integer[] order = new Integer[nf];
-    for (int f = 0; f < nf; f++) {
-      order[f] = f;
-    }
-    Arrays.sort(
-        order,
-        (a, b) -> {
-          int c =
-              Double.compare(
-                  demand.flows().get(a).startTimeSeconds(), demand.flows().get(b).startTimeSeconds());
-          return c != 0 ? c : Integer.compare(a, b);
-        });
-    flowsByStart = new int[nf];
-    for (int f = 0; f < nf; f++) {
-      flowsByStart[f] = order[f];
-    }
     reset();
   }
 
@@ -186,15 +161,8 @@ public final class Simulation implements AutoCloseable {
     vehicles.clear();
     movement.clear();
     conflicts.clear();
-    List<Flow> flows = demand.flows();
-    for (int f = 0; f < flows.size(); f++) {
-      flowNow[f] = flows.get(f).intervalSeconds();
-      flowCount[f] = 0;
-      flowDone[f] = false;
-    }
-    nextFlowToStart = 0;
-    activeFlowCount = 0;
-    flowClock = 0;
+    schedule.clear();
+    Arrays.fill(flowCount, 0);
     random = new SplittableRandom(config.seed());
     step = 0;
     stats.clear();
@@ -294,45 +262,10 @@ public final class Simulation implements AutoCloseable {
   }
 
   private void spawnVehicles() {
-    List<Flow> flows = demand.flows();
-    // activate flows whose start time has come (their clock equals the shared flow clock)
-    while (nextFlowToStart < flowsByStart.length
-        && flows.get(flowsByStart[nextFlowToStart]).startTimeSeconds() <= flowClock) {
-      int f = flowsByStart[nextFlowToStart++];
-      insertActiveFlow(f);
+    int n = schedule.advance();
+    for (int k = 0; k < n; k++) {
+      createVehicle(schedule.due(k));
     }
-    int w = 0;
-    for (int k = 0; k < activeFlowCount; k++) {
-      int f = activeFlows[k];
-      Flow flow = flows.get(f);
-      double end = flow.endTimeSeconds();
-      if (end != -1 && flowClock > end) {
-        flowDone[f] = true;
-        continue; // drop from active list
-      }
-      double interval = flow.intervalSeconds();
-      while (flowNow[f] >= interval) {
-        createVehicle(f);
-        flowNow[f] -= interval;
-      }
-      flowNow[f] += dt;
-      activeFlows[w++] = f;
-    }
-    activeFlowCount = w;
-    flowClock += dt;
-  }
-
-  private void insertActiveFlow(int f) {
-    if (activeFlowCount == activeFlows.length) {
-      activeFlows = Arrays.copyOf(activeFlows, activeFlows.length * 2);
-    }
-    int pos = activeFlowCount;
-    while (pos > 0 && activeFlows[pos - 1] > f) {
-      activeFlows[pos] = activeFlows[pos - 1];
-      pos--;
-    }
-    activeFlows[pos] = f;
-    activeFlowCount++;
   }
 
   private void createVehicle(int f) {
