@@ -64,24 +64,20 @@ public final class Simulation implements AutoCloseable {
   private final int laneCount;
   private final boolean safeMerging;
 
+  // The state and rules of a step, each in its own class of this package. They share the vehicle
+  // table and the drivables' lists (dv, dvCount) below; this class owns them, says in which order
+  // the rules run (step()) and answers the queries.
+
+  // vehicle types and the per-vehicle state, by slot
   private final VehicleTypes types;
   private final VehicleTable vehicles = new VehicleTable();
 
-  // drivable vehicle lists: front (index 0) to back
+  // per drivable, its vehicles front (index 0) to back; per lane, the entry queue
   private final int[][] dv;
   private final int[] dvCount;
   private final IntQueue[] waiting;
 
-  // conflict points between lane links and who yields at them
-  private final ConflictPoints conflicts;
-
-  // each vehicle's next speed and position
-  private final SpeedRules speedRules;
-
-  // the drivables' vehicle lists as vehicles enter, move and finish; leaders and gaps
-  private final Movement movement;
-
-  // signals
+  // signals: phase per intersection, green per road link
   private final int[] phase;
   private final boolean[] roadLinkGreen;
 
@@ -89,17 +85,26 @@ public final class Simulation implements AutoCloseable {
   private final FlowSchedule schedule;
   private final int[] flowCount;
 
+  // conflict points between lane links and who yields at them
+  private final ConflictPoints conflicts;
+
+  // each vehicle's next speed and position
+  private final SpeedRules speedRules;
+
+  // the drivables' lists as vehicles enter, move and finish; leaders and gaps
+  private final Movement movement;
+
+  // counters and sums behind the figures
+  private final StepStats stats;
+
   private final List<StepObserver> observers = new ArrayList<>();
 
-  // parallel stepping
+  // parallel stepping: drivables partStart[p] (incl.) to partStart[p + 1] are part p's
   private final StepWorkers workers;
   private final int[] partStart;
 
   private SplittableRandom random;
   private int step;
-
-  // counters and sums behind the figures
-  private final StepStats stats;
 
   /**
    * Creates a simulation at time 0 with all signals in phase 0.
@@ -297,16 +302,29 @@ public final class Simulation implements AutoCloseable {
     return sum + types.maxSpeed[t] / (2 * types.maxPosAcc[t]);
   }
 
-  // ---------------------------------------------------------------- speed decisions
+  // ---------------------------------------------------------------- phases of a step
+
+  // The per-part phases run one rule over part p's drivables, on any thread (see step()).
 
   private void computeActions(int part) {
     speedRules.computeActions(partStart[part], partStart[part + 1], now());
   }
 
-  // ---------------------------------------------------------------- movement
-
   private void compactDrivables(int part) {
     movement.compact(part, partStart[part], partStart[part + 1]);
+  }
+
+  private void commitActions(int part) {
+    movement.commit(partStart[part], partStart[part + 1]);
+  }
+
+  private void updateLeadersAndGaps(int part) {
+    movement.updateLeadersAndGaps(partStart[part], partStart[part + 1]);
+  }
+
+  /** Stop records as of the end of the step. */
+  private void accountStep(int part) {
+    stats.countStops(part, partStart[part], partStart[part + 1], (step + 1) * dt);
   }
 
   /**
@@ -331,20 +349,6 @@ public final class Simulation implements AutoCloseable {
     for (StepObserver o : observers) {
       o.vehicleFinished(this, v, tt);
     }
-  }
-
-  private void commitActions(int part) {
-    movement.commit(partStart[part], partStart[part + 1]);
-  }
-
-  private void updateLeadersAndGaps(int part) {
-    movement.updateLeadersAndGaps(partStart[part], partStart[part + 1]);
-  }
-
-  // ---------------------------------------------------------------- accounting
-
-  private void accountStep(int part) {
-    stats.countStops(part, partStart[part], partStart[part + 1], (step + 1) * dt);
   }
 
   /**
