@@ -1,8 +1,9 @@
 package io.citybrain.traffic.sim;
 
+import static io.citybrain.traffic.sim.VehicleTable.FINISHING;
+import static io.citybrain.traffic.sim.VehicleTable.NONE;
+
 import io.citybrain.traffic.demand.Demand;
-import io.citybrain.traffic.demand.Flow;
-import io.citybrain.traffic.demand.VehicleType;
 import io.citybrain.traffic.network.Phase;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,17 +51,10 @@ public final class Simulation implements AutoCloseable {
   /** Distance before a conflict point at which a yielding vehicle stops, m. */
   public static final double YIELD_DISTANCE = 5;
 
-  private static final double EPS = 1e-8;
-
   /** Vehicles in the network below which a step runs on the calling thread only. */
   private static final int PARALLEL_MIN_VEHICLES = 2000;
 
   private int parallelMinVehicles = PARALLEL_MIN_VEHICLES;
-  private static final int NONE = -1;
-  private static final byte FREE = 0;
-  private static final byte WAITING = 1;
-  private static final byte RUNNING = 2;
-  private static final byte FINISHING = 3;
 
   final SimNetwork net;
   private final Demand demand;
@@ -70,110 +64,47 @@ public final class Simulation implements AutoCloseable {
   private final int laneCount;
   private final boolean safeMerging;
 
-  // vehicle types (indexed by type)
-  private final double[] tLen;
-  private final double[] tWidth;
-  private final double[] tMaxPosAcc;
-  private final double[] tMaxNegAcc;
-  private final double[] tUsualPosAcc;
-  private final double[] tUsualNegAcc;
-  private final double[] tMinGap;
-  private final double[] tMaxSpeed;
-  private final double[] tHeadway;
-  private final double[] tApproach;
+  // The state and rules of a step, each in its own class of this package. They share the vehicle
+  // table and the drivables' lists (dv, dvCount) below; this class owns them, says in which order
+  // the rules run (step()) and answers the queries.
 
-  // vehicles (struct of arrays, indexed by slot)
-  private int capacity;
-  private byte[] state;
-  private int[] type;
-  private int[] flowOf;
-  private int[] serial;
-  private int[][] path;
-  private int[] pathPos;
-  private int[] drivable;
-  private int[] prevDrivable;
-  private double[] speed;
-  private double[] dis;
-  private double[] enterTime;
-  private double[] freeFlowTime;
-  private int[] enterLaneLinkStep;
-  private long[] priority;
-  private int[] leader;
-  private double[] gap;
-  private int[] blocker;
-  private int[] bufBlocker;
-  private double[] nextSpeed;
-  private double[] nextDis;
-  private int[] nextPathPos;
-  private boolean[] nextEnd;
-  private double[] stoppedSince;
-  private int[] stops;
-  private int[] freeSlots;
-  private int freeCount;
+  // vehicle types and the per-vehicle state, by slot
+  private final VehicleTypes types;
+  private final VehicleTable vehicles = new VehicleTable();
 
-  // drivable vehicle lists: front (index 0) to back
+  // per drivable, its vehicles front (index 0) to back; per lane, the entry queue
   private final int[][] dv;
   private final int[] dvCount;
   private final IntQueue[] waiting;
 
-  // crosses: notified vehicle and signed distance per side
-  private final int[] notifyVehicle;
-  private final double[] notifyDistance;
-
-  // vehicles that entered each lane link since the start
-  private final long[] linkEntries;
-
-  // signals
+  // signals: phase per intersection, green per road link
   private final int[] phase;
   private final boolean[] roadLinkGreen;
 
-  // flows
-  private final double[] flowNow;
+  // flows: when they create vehicles, and how many each has created
+  private final FlowSchedule schedule;
   private final int[] flowCount;
-  private final int[] flowsByStart;
-  private int nextFlowToStart;
-  private int[] activeFlows = new int[16];
-  private int activeFlowCount;
-  private double flowClock;
-  private boolean[] flowDone;
+
+  // conflict points between lane links and who yields at them
+  private final ConflictPoints conflicts;
+
+  // each vehicle's next speed and position
+  private final SpeedRules speedRules;
+
+  // the drivables' lists as vehicles enter, move and finish; leaders and gaps
+  private final Movement movement;
+
+  // counters and sums behind the figures
+  private final StepStats stats;
 
   private final List<StepObserver> observers = new ArrayList<>();
 
-  // movers and finishing vehicles of the current step
-  private int[] movers = new int[64];
-  private int[] sortedMovers = new int[64];
-  private long[] moverKeys = new long[64];
-  private int moverCount;
-
-  // parallel stepping
+  // parallel stepping: drivables partStart[p] (incl.) to partStart[p + 1] are part p's
   private final StepWorkers workers;
   private final int[] partStart;
-  private final int[] linkPartStart;
-  private final PartBuffer[] partBuffers;
-  private int[] finishing = new int[64];
-  private int finishingCount;
 
   private SplittableRandom random;
   private int step;
-
-  // counters
-  private long spawned;
-  private long entered;
-  private long finished;
-  private double finishedTravelTimeSum;
-  private double finishedDelaySum;
-  private double finishedDelayIndexSum;
-  private long finishedStops;
-  private double unfinishedEnterTimeSum;
-  private int runningCount;
-  private int waitingCount;
-  private long vehicleSteps;
-  private long overlapsPrevented;
-  private int stoppedOnLanes;
-  private final int[] laneStopped;
-  private int peakRunning;
-  private long totalStops;
-  private double maxStoppedSeconds;
 
   /**
    * Creates a simulation at time 0 with all signals in phase 0.
@@ -198,37 +129,8 @@ public final class Simulation implements AutoCloseable {
     int parts = config.threads();
     this.workers = new StepWorkers(parts);
     this.partStart = new int[parts + 1];
-    this.partBuffers = new PartBuffer[parts];
-    for (int p = 0; p < parts; p++) {
-      partBuffers[p] = new PartBuffer();
-    }
-    this.linkPartStart = partitionLinks(network, parts);
 
-    int nt = plans.types.size();
-    tLen = new double[nt];
-    tWidth = new double[nt];
-    tMaxPosAcc = new double[nt];
-    tMaxNegAcc = new double[nt];
-    tUsualPosAcc = new double[nt];
-    tUsualNegAcc = new double[nt];
-    tMinGap = new double[nt];
-    tMaxSpeed = new double[nt];
-    tHeadway = new double[nt];
-    tApproach = new double[nt];
-    for (int t = 0; t < nt; t++) {
-      VehicleType vt = plans.types.get(t);
-      tLen[t] = vt.lengthMeters();
-      tWidth[t] = vt.widthMeters();
-      tMaxPosAcc[t] = vt.maxPosAccMetersPerSecond2();
-      tMaxNegAcc[t] = vt.maxNegAccMetersPerSecond2();
-      tUsualPosAcc[t] = vt.usualPosAccMetersPerSecond2();
-      tUsualNegAcc[t] = vt.usualNegAccMetersPerSecond2();
-      tMinGap[t] = vt.minGapMeters();
-      tMaxSpeed[t] = vt.maxSpeedMetersPerSecond();
-      tHeadway[t] = vt.headwayTimeSeconds();
-      // CityFlow: approachingIntersectionDistance = v^2 / (2 usualNegAcc) + 2 v dt
-      tApproach[t] = tMaxSpeed[t] * tMaxSpeed[t] / tUsualNegAcc[t] / 2 + tMaxSpeed[t] * dt * 2;
-    }
+    this.types = new VehicleTypes(plans.types, dt);
 
     int d = network.drivableCount;
     dv = new int[d][];
@@ -240,34 +142,19 @@ public final class Simulation implements AutoCloseable {
     for (int k = 0; k < laneCount; k++) {
       waiting[k] = new IntQueue();
     }
-    notifyVehicle = new int[2 * network.crossCount];
-    notifyDistance = new double[2 * network.crossCount];
-    linkEntries = new long[network.drivableCount - laneCount];
-    laneStopped = new int[laneCount];
     phase = new int[network.intersectionIds.length];
     roadLinkGreen = new boolean[network.roadLinkIntersection.length];
+    conflicts =
+        new ConflictPoints(
+            network, types, vehicles, dv, dvCount, roadLinkGreen, dt, safeMerging, parts);
+    speedRules =
+        new SpeedRules(network, types, vehicles, conflicts, dv, dvCount, roadLinkGreen, dt);
+    stats = new StepStats(vehicles, dv, dvCount, network, dt, parts);
+    movement =
+        new Movement(network, types, vehicles, dv, dvCount, waiting, stats, safeMerging, parts);
+    schedule = new FlowSchedule(demand.flows(), dt);
+    flowCount = new int[demand.flows().size()];
 
-    int nf = demand.flows().size();
-    flowNow = new double[nf];
-    flowCount = new int[nf];
-    flowDone = new boolean[nf];
-    Integer[] order = new Integer[nf];
-    for (int f = 0; f < nf; f++) {
-      order[f] = f;
-    }
-    Arrays.sort(
-        order,
-        (a, b) -> {
-          int c =
-              Double.compare(
-                  demand.flows().get(a).startTimeSeconds(), demand.flows().get(b).startTimeSeconds());
-          return c != 0 ? c : Integer.compare(a, b);
-        });
-    flowsByStart = new int[nf];
-    for (int f = 0; f < nf; f++) {
-      flowsByStart[f] = order[f];
-    }
-    allocateVehicles(1024);
     reset();
   }
 
@@ -276,144 +163,17 @@ public final class Simulation implements AutoCloseable {
    * random generator re-seeded. Memory held by earlier vehicles is released.
    */
   public void reset() {
-    allocateVehicles(1024);
-    for (int k = 0; k < dv.length; k++) {
-      if (dv[k].length > 16) {
-        dv[k] = new int[4];
-      }
-      dvCount[k] = 0;
-    }
-    for (IntQueue q : waiting) {
-      q.clear();
-    }
-    Arrays.fill(notifyVehicle, NONE);
-    Arrays.fill(linkEntries, 0);
-    Arrays.fill(laneStopped, 0);
-    stoppedOnLanes = 0;
-    List<Flow> flows = demand.flows();
-    for (int f = 0; f < flows.size(); f++) {
-      flowNow[f] = flows.get(f).intervalSeconds();
-      flowCount[f] = 0;
-      flowDone[f] = false;
-    }
-    nextFlowToStart = 0;
-    activeFlowCount = 0;
-    flowClock = 0;
-    movers = new int[64];
-    moverCount = 0;
-    finishing = new int[64];
-    finishingCount = 0;
+    vehicles.clear();
+    movement.clear();
+    conflicts.clear();
+    schedule.clear();
+    Arrays.fill(flowCount, 0);
     random = new SplittableRandom(config.seed());
     step = 0;
-    spawned = 0;
-    entered = 0;
-    finished = 0;
-    finishedTravelTimeSum = 0;
-    finishedDelaySum = 0;
-    finishedDelayIndexSum = 0;
-    finishedStops = 0;
-    unfinishedEnterTimeSum = 0;
-    runningCount = 0;
-    waitingCount = 0;
-    vehicleSteps = 0;
-    overlapsPrevented = 0;
-    peakRunning = 0;
-    totalStops = 0;
-    maxStoppedSeconds = 0;
+    stats.clear();
     for (int i = 0; i < phase.length; i++) {
       setPhase(i, 0);
     }
-  }
-
-  /** Contiguous ranges of lane links with about equal numbers of conflict points. */
-  private static int[] partitionLinks(SimNetwork net, int parts) {
-    int[] start = new int[parts + 1];
-    int lc = net.laneCount;
-    long total = 0;
-    for (int d = lc; d < net.drivableCount; d++) {
-      total += net.linkCrosses[d - lc].length + 1;
-    }
-    long acc = 0;
-    int p = 1;
-    start[0] = lc;
-    for (int d = lc; d < net.drivableCount && p < parts; d++) {
-      acc += net.linkCrosses[d - lc].length + 1;
-      if (acc * parts >= total * p) {
-        start[p++] = d + 1;
-      }
-    }
-    while (p <= parts) {
-      start[p++] = net.drivableCount;
-    }
-    return start;
-  }
-
-  private void allocateVehicles(int cap) {
-    capacity = cap;
-    state = new byte[cap];
-    type = new int[cap];
-    flowOf = new int[cap];
-    serial = new int[cap];
-    path = new int[cap][];
-    pathPos = new int[cap];
-    drivable = new int[cap];
-    prevDrivable = new int[cap];
-    speed = new double[cap];
-    dis = new double[cap];
-    enterTime = new double[cap];
-    freeFlowTime = new double[cap];
-    enterLaneLinkStep = new int[cap];
-    priority = new long[cap];
-    leader = new int[cap];
-    gap = new double[cap];
-    blocker = new int[cap];
-    bufBlocker = new int[cap];
-    nextSpeed = new double[cap];
-    nextDis = new double[cap];
-    nextPathPos = new int[cap];
-    nextEnd = new boolean[cap];
-    stoppedSince = new double[cap];
-    stops = new int[cap];
-    freeSlots = new int[cap];
-    freeCount = cap;
-    for (int k = 0; k < cap; k++) {
-      freeSlots[k] = cap - 1 - k;
-    }
-  }
-
-  private void growVehicles() {
-    int old = capacity;
-    int cap = old * 2;
-    state = Arrays.copyOf(state, cap);
-    type = Arrays.copyOf(type, cap);
-    flowOf = Arrays.copyOf(flowOf, cap);
-    serial = Arrays.copyOf(serial, cap);
-    path = Arrays.copyOf(path, cap);
-    pathPos = Arrays.copyOf(pathPos, cap);
-    drivable = Arrays.copyOf(drivable, cap);
-    prevDrivable = Arrays.copyOf(prevDrivable, cap);
-    speed = Arrays.copyOf(speed, cap);
-    dis = Arrays.copyOf(dis, cap);
-    enterTime = Arrays.copyOf(enterTime, cap);
-    freeFlowTime = Arrays.copyOf(freeFlowTime, cap);
-    enterLaneLinkStep = Arrays.copyOf(enterLaneLinkStep, cap);
-    priority = Arrays.copyOf(priority, cap);
-    leader = Arrays.copyOf(leader, cap);
-    gap = Arrays.copyOf(gap, cap);
-    blocker = Arrays.copyOf(blocker, cap);
-    bufBlocker = Arrays.copyOf(bufBlocker, cap);
-    nextSpeed = Arrays.copyOf(nextSpeed, cap);
-    nextDis = Arrays.copyOf(nextDis, cap);
-    nextPathPos = Arrays.copyOf(nextPathPos, cap);
-    nextEnd = Arrays.copyOf(nextEnd, cap);
-    stoppedSince = Arrays.copyOf(stoppedSince, cap);
-    stops = Arrays.copyOf(stops, cap);
-    freeSlots = Arrays.copyOf(freeSlots, cap);
-    // new slots are handed out lowest first
-    for (int k = cap - 1; k >= old; k--) {
-      freeSlots[freeCount++] = k;
-    }
-    capacity = cap;
   }
 
   // ---------------------------------------------------------------- signals
@@ -467,18 +227,18 @@ public final class Simulation implements AutoCloseable {
    */
   public void step() {
     spawnVehicles();
-    admitWaitingVehicles();
+    movement.admitWaitingVehicles();
     partitionDrivables();
-    boolean parallel = runningCount >= parallelMinVehicles;
-    inParts(parallel, this::notifyCrosses);
+    boolean parallel = stats.running >= parallelMinVehicles;
+    inParts(parallel, conflicts::notifyCrosses);
     inParts(parallel, this::computeActions);
     inParts(parallel, this::compactDrivables);
     moveVehicles();
     inParts(parallel, this::commitActions);
-    releaseFinished();
+    movement.releaseFinishers();
     inParts(parallel, this::updateLeadersAndGaps);
     inParts(parallel, this::accountStep);
-    combineStepCounters();
+    stats.endStep();
     step++;
     for (StepObserver o : observers) {
       o.afterStep(this);
@@ -507,80 +267,22 @@ public final class Simulation implements AutoCloseable {
   }
 
   private void spawnVehicles() {
-    List<Flow> flows = demand.flows();
-    // activate flows whose start time has come (their clock equals the shared flow clock)
-    while (nextFlowToStart < flowsByStart.length
-        && flows.get(flowsByStart[nextFlowToStart]).startTimeSeconds() <= flowClock) {
-      int f = flowsByStart[nextFlowToStart++];
-      insertActiveFlow(f);
+    int n = schedule.advance();
+    for (int k = 0; k < n; k++) {
+      createVehicle(schedule.due(k));
     }
-    int w = 0;
-    for (int k = 0; k < activeFlowCount; k++) {
-      int f = activeFlows[k];
-      Flow flow = flows.get(f);
-      double end = flow.endTimeSeconds();
-      if (end != -1 && flowClock > end) {
-        flowDone[f] = true;
-        continue; // drop from active list
-      }
-      double interval = flow.intervalSeconds();
-      while (flowNow[f] >= interval) {
-        createVehicle(f);
-        flowNow[f] -= interval;
-      }
-      flowNow[f] += dt;
-      activeFlows[w++] = f;
-    }
-    activeFlowCount = w;
-    flowClock += dt;
-  }
-
-  private void insertActiveFlow(int f) {
-    if (activeFlowCount == activeFlows.length) {
-      activeFlows = Arrays.copyOf(activeFlows, activeFlows.length * 2);
-    }
-    int pos = activeFlowCount;
-    while (pos > 0 && activeFlows[pos - 1] > f) {
-      activeFlows[pos] = activeFlows[pos - 1];
-      pos--;
-    }
-    activeFlows[pos] = f;
-    activeFlowCount++;
   }
 
   private void createVehicle(int f) {
     int[] firsts = plans.firstLanes[f];
     long prio = random.nextLong();
     int choice = firsts.length > 1 ? random.nextInt(firsts.length) : 0;
-    if (freeCount == 0) {
-      growVehicles();
-    }
-    int v = freeSlots[--freeCount];
     int t = plans.flowType[f];
-    state[v] = WAITING;
-    type[v] = t;
-    flowOf[v] = f;
-    serial[v] = flowCount[f]++;
-    path[v] = plans.paths[f][choice];
-    pathPos[v] = 0;
-    drivable[v] = path[v][0];
-    prevDrivable[v] = NONE;
-    speed[v] = 0;
-    dis[v] = 0;
-    enterTime[v] = now();
-    freeFlowTime[v] = freeFlowTime(path[v], t);
-    enterLaneLinkStep[v] = Integer.MAX_VALUE;
-    priority[v] = prio;
-    leader[v] = NONE;
-    gap[v] = 0;
-    blocker[v] = NONE;
-    bufBlocker[v] = NONE;
-    stoppedSince[v] = Double.NaN;
-    stops[v] = 0;
-    waiting[path[v][0]].add(v);
-    spawned++;
-    waitingCount++;
-    unfinishedEnterTimeSum += enterTime[v];
+    int[] route = plans.paths[f][choice];
+    double createdAt = now();
+    int v = vehicles.add(t, f, flowCount[f]++, route, createdAt, freeFlowTime(route, t), prio);
+    waiting[route[0]].add(v);
+    stats.vehicleSpawned(createdAt);
   }
 
   /**
@@ -591,460 +293,38 @@ public final class Simulation implements AutoCloseable {
   private double freeFlowTime(int[] p, int t) {
     double sum = 0;
     for (int d : p) {
-      double v = Math.min(tMaxSpeed[t], net.maxSpeed[d]);
+      double v = Math.min(types.maxSpeed[t], net.maxSpeed[d]);
       if (d >= laneCount && net.linkIsTurn[d - laneCount]) {
         v = Math.min(v, TURN_SPEED);
       }
       sum += net.length[d] / v;
     }
-    return sum + tMaxSpeed[t] / (2 * tMaxPosAcc[t]);
+    return sum + types.maxSpeed[t] / (2 * types.maxPosAcc[t]);
   }
 
-  private void admitWaitingVehicles() {
-    for (int lane = 0; lane < laneCount; lane++) {
-      IntQueue q = waiting[lane];
-      if (q.isEmpty()) {
-        continue;
-      }
-      int v = q.peek();
-      int n = dvCount[lane];
-      int tail = n > 0 ? dv[lane][n - 1] : NONE;
-      if (tail == NONE || dis[tail] > tLen[type[tail]] + tMinGap[type[v]]) {
-        q.poll();
-        state[v] = RUNNING;
-        waitingCount--;
-        runningCount++;
-        entered++;
-        push(lane, v);
-        updateLeaderAndGap(v, tail);
-      }
-    }
-  }
+  // ---------------------------------------------------------------- phases of a step
 
-  private void push(int d, int v) {
-    int n = dvCount[d];
-    if (n == dv[d].length) {
-      dv[d] = Arrays.copyOf(dv[d], n * 2);
-    }
-    dv[d][n] = v;
-    dvCount[d] = n + 1;
-  }
-
-  // ---------------------------------------------------------------- conflict points
-
-  private void notifyCrosses(int part) {
-    final int lc = laneCount;
-    int from = linkPartStart[part];
-    int to = linkPartStart[part + 1];
-    // each cross side is written only by its own link, so parts never touch the same entries
-    for (int link = from; link < to; link++) {
-      for (int c : net.linkCrosses[link - lc]) {
-        notifyVehicle[2 * c + net.crossSide(c, link)] = NONE;
-      }
-    }
-    for (int link = from; link < to; link++) {
-      int li = link - lc;
-      int[] crosses = net.linkCrosses[li];
-      if (crosses.length == 0) {
-        continue;
-      }
-      int r = crosses.length - 1; // from the far end backwards
-      double linkLen = net.length[link];
-
-      // the last vehicle on the end lane, if it came from this link and has not cleared a cross
-      int endLane = net.linkEndLane[li];
-      int n = dvCount[endLane];
-      if (n > 0) {
-        int v = dv[endLane][n - 1];
-        if (prevDrivable[v] == link) {
-          double rear = dis[v] - tLen[type[v]];
-          while (r >= 0) {
-            int c = crosses[r];
-            double crossDistance = linkLen - net.crossDistance(c, link);
-            if (crossDistance + rear < 0) {
-              notify(c, link, v, -(dis[v] + crossDistance));
-              r--;
-            } else {
-              break;
-            }
-          }
-        }
-      }
-
-      // vehicles on the link, front to back
-      int m = dvCount[link];
-      int[] list = dv[link];
-      for (int k = 0; k < m && r >= 0; k++) {
-        int v = list[k];
-        double vd = dis[v];
-        while (r >= 0) {
-          int c = crosses[r];
-          double cd = net.crossDistance(c, link);
-          if (vd > cd) {
-            if (vd - cd - tLen[type[v]] <= 0) {
-              notify(c, link, v, cd - vd);
-            } else {
-              break;
-            }
-          } else {
-            notify(c, link, v, cd - vd);
-          }
-          r--;
-        }
-      }
-
-      // the first vehicle on the start lane heading into this link, if the link is green
-      if (r >= 0 && roadLinkGreen[net.linkRoadLink[li]]) {
-        int startLane = net.linkStartLane[li];
-        if (dvCount[startLane] > 0) {
-          int v = dv[startLane][0];
-          if (nextDrivable(v, 0) == link) {
-            double vd = net.length[startLane] - dis[v];
-            while (r >= 0) {
-              int c = crosses[r];
-              notify(c, link, v, vd + net.crossDistance(c, link));
-              r--;
-            }
-          }
-        }
-      }
-    }
-  }
-
-  private void notify(int c, int link, int v, double distance) {
-    int k = 2 * c + net.crossSide(c, link);
-    notifyVehicle[k] = v;
-    notifyDistance[k] = distance;
-  }
-
-  // ---------------------------------------------------------------- speed decisions
-
-  private int nextDrivable(int v, int i) {
-    int p = pathPos[v] + 1 + i;
-    int[] pa = path[v];
-    return p < pa.length ? pa[p] : NONE;
-  }
+  // The per-part phases run one rule over part p's drivables, on any thread (see step()).
 
   private void computeActions(int part) {
-    for (int d = partStart[part]; d < partStart[part + 1]; d++) {
-      int n = dvCount[d];
-      int[] list = dv[d];
-      for (int k = 0; k < n; k++) {
-        computeAction(list[k]);
-      }
-    }
+    speedRules.computeActions(partStart[part], partStart[part + 1], now());
   }
 
-  private void computeAction(int v) {
-    int t = type[v];
-    int d = drivable[v];
-    double spd = speed[v];
-    bufBlocker[v] = NONE;
-    double vn = Math.min(tMaxSpeed[t], spd + tMaxPosAcc[t] * dt);
-    vn = Math.min(vn, net.maxSpeed[d]);
-    vn = Math.min(vn, carFollowSpeed(v, t, spd));
-    if (isIntersectionRelated(v, t, d)) {
-      vn = Math.min(vn, intersectionSpeed(v, t, d, spd));
-    }
-    vn = Math.max(vn, spd - tMaxNegAcc[t] * dt);
-    double delta;
-    if (vn < 0) {
-      delta = 0.5 * spd * spd / tMaxNegAcc[t];
-      vn = 0;
-    } else {
-      delta = (spd + vn) * dt / 2;
-    }
-    nextSpeed[v] = vn;
-
-    double nd = dis[v] + delta;
-    int pos = pathPos[v];
-    int[] pa = path[v];
-    int cur = d;
-    boolean end = false;
-    while (nd > net.length[cur]) {
-      nd -= net.length[cur];
-      pos++;
-      if (pos >= pa.length) {
-        end = true;
-        break;
-      }
-      cur = pa[pos];
-    }
-    nextDis[v] = nd;
-    nextPathPos[v] = pos;
-    nextEnd[v] = end;
-  }
-
-  private double carFollowSpeed(int v, int t, double spd) {
-    int l = leader[v];
-    if (l == NONE) {
-      return tMaxSpeed[t];
-    }
-    int lt = type[l];
-    double vl = speed[l];
-    double g = gap[v];
-    double r = noCollisionSpeed(vl, tMaxNegAcc[lt], spd, tMaxNegAcc[t], g, 0);
-    double assumeDecel = spd > vl ? spd - vl : 0;
-    r = Math.min(r, noCollisionSpeed(vl, tUsualNegAcc[lt], spd, tUsualNegAcc[t], g, tMinGap[t]));
-    r = Math.min(r, (g + (vl + assumeDecel / 2) * dt - spd * dt / 2) / (tHeadway[t] + dt / 2));
-    return r;
-  }
-
-  /**
-   * The largest next speed u such that moving (vF+u)·dt/2 now and then braking at dF stops
-   * {@code targetGap} behind where a leader at vL braking at dL stops (CityFlow's
-   * getNoCollisionSpeed); -100 when no speed is safe (forces maximal braking).
-   */
-  private double noCollisionSpeed(
-      double vl, double dl, double vf, double df, double g, double targetGap) {
-    double c = vf * dt / 2 + targetGap - 0.5 * vl * vl / dl - g;
-    double a = 0.5 / df;
-    double b = 0.5 * dt;
-    if (b * b < 4 * a * c) {
-      return -100;
-    }
-    double v1 = 0.5 / a * (Math.sqrt(b * b - 4 * a * c) - b);
-    double v2 = 2 * vl - dl * dt + 2 * (g - targetGap) / dt;
-    return Math.min(v1, v2);
-  }
-
-  private boolean isIntersectionRelated(int v, int t, int d) {
-    if (d >= laneCount) {
-      return true;
-    }
-    int next = nextDrivable(v, 0);
-    return next >= laneCount && net.length[d] - dis[v] <= tApproach[t];
-  }
-
-  private double intersectionSpeed(int v, int t, int d, double spd) {
-    double vv = tMaxSpeed[t];
-    int link = NONE;
-    int next = nextDrivable(v, 0);
-    if (next >= laneCount) {
-      link = next;
-      int li = link - laneCount;
-      if (!roadLinkGreen[net.linkRoadLink[li]] || !canEnter(net.linkEndLane[li], t)) {
-        double remain = net.length[d] - dis[v];
-        if (!(minBrakeDistance(t, spd) > remain)) {
-          return Math.min(vv, stopBeforeSpeed(t, spd, remain));
-        }
-        // too close to stop: it continues (runs the light), as in CityFlow
-      }
-      if (net.linkIsTurn[li]) {
-        vv = Math.min(vv, TURN_SPEED);
-      }
-    }
-    if (link == NONE && d >= laneCount) {
-      link = d;
-    }
-    if (link == NONE) {
-      return vv;
-    }
-    double toLinkStart = d < laneCount ? -(net.length[d] - dis[v]) : dis[v];
-    for (int c : net.linkCrosses[link - laneCount]) {
-      double onLink = net.crossDistance(c, link);
-      if (onLink < toLinkStart) {
-        continue;
-      }
-      if (!canPass(v, t, spd, c, link, toLinkStart)) {
-        vv = Math.min(vv, stopBeforeSpeed(t, spd, onLink - toLinkStart - YIELD_DISTANCE));
-        int side = net.crossSide(c, link);
-        bufBlocker[v] = notifyVehicle[2 * c + 1 - side];
-        break;
-      }
-    }
-    return vv;
-  }
-
-  private boolean canEnter(int lane, int t) {
-    int n = dvCount[lane];
-    if (n == 0) {
-      return true;
-    }
-    int tail = dv[lane][n - 1];
-    return dis[tail] > tLen[type[tail]] + tLen[t] || speed[tail] >= 2;
-  }
-
-  private double minBrakeDistance(int t, double spd) {
-    return 0.5 * spd * spd / tMaxNegAcc[t];
-  }
-
-  private double stopBeforeSpeed(int t, double spd, double distance) {
-    double accelerated = spd + tUsualPosAcc[t] * dt;
-    double brake = (spd + accelerated) * dt / 2 + accelerated * accelerated / tUsualNegAcc[t] / 2;
-    if (brake < distance) {
-      return accelerated;
-    }
-    double take = 2 * distance / (spd + EPS) / dt;
-    if (take >= 1) {
-      return spd - spd / (int) take;
-    }
-    return spd - spd / take;
-  }
-
-  private boolean canYield(int v, double dist) {
-    int t = type[v];
-    return (dist > 0 && minBrakeDistance(t, speed[v]) < dist - YIELD_DISTANCE)
-        || (dist < 0 && dist + tLen[t] < 0);
-  }
-
-  private boolean canPass(int v, int t, double spd, int c, int link, double toLinkStart) {
-    int side = net.crossSide(c, link);
-    int foe = notifyVehicle[2 * c + 1 - side];
-    if (foe == NONE) {
-      return true;
-    }
-    double d1 = net.crossDistance(c, link) - toLinkStart;
-    double d2 = notifyDistance[2 * c + 1 - side];
-    if (!canYield(v, d1)) {
-      return true;
-    }
-    int foeLink = side == 0 ? net.crossLinkB[c] : net.crossLinkA[c];
-    int t1 = rank(v, link);
-    int t2 = rank(foe, foeLink);
-    int yield = 0;
-    if (!canYield(foe, d2)) {
-      yield = 1;
-    }
-    if (yield == 0) {
-      if (t1 > t2) {
-        yield = -1;
-      } else if (t1 < t2) {
-        if (d2 > 0) {
-          int foeSteps = reachStepsOnLink(foe, d2, foeLink);
-          int mySteps = reachStepsOnLink(v, d1, link);
-          if (foeSteps > mySteps) {
-            yield = -1;
-          }
-        } else if (d2 + tLen[type[foe]] < 0) {
-          yield = -1;
-        }
-        if (yield == 0) {
-          yield = 1;
-        }
-      } else {
-        if (d2 > 0) {
-          int foeSteps = reachStepsOnLink(foe, d2, foeLink);
-          int mySteps = reachStepsOnLink(v, d1, link);
-          if (foeSteps > mySteps) {
-            yield = -1;
-          } else if (foeSteps < mySteps) {
-            yield = 1;
-          } else if (enterLaneLinkStep[v] == enterLaneLinkStep[foe]) {
-            if (d1 == d2) {
-              yield = priority[v] > priority[foe] ? -1 : 1;
-            } else {
-              yield = d1 < d2 ? -1 : 1;
-            }
-          } else {
-            yield = enterLaneLinkStep[v] < enterLaneLinkStep[foe] ? -1 : 1;
-          }
-        } else {
-          yield = d2 + tLen[type[foe]] < 0 ? -1 : 1;
-        }
-      }
-    }
-    if (yield == 1) {
-      // deadlock breaker: follow the chain of blockers (as of the last step); a loop means pass
-      int fast = foe;
-      int slow = foe;
-      while (fast != NONE && blocker[fast] != NONE) {
-        slow = blocker[slow];
-        fast = blocker[blocker[fast]];
-        if (slow == fast) {
-          yield = -1;
-          break;
-        }
-      }
-    }
-    return yield == -1;
-  }
-
-  /**
-   * Right-of-way rank of vehicle {@code v} on lane link {@code link}: CityFlow's straight 3 >
-   * left 2 > right 1. At an unsignalised (priority) junction a vehicle that has stood still for
-   * {@link #IMPATIENCE_SECONDS} or more ranks above every movement (4), as drivers who have
-   * waited long take a gap in a continuous stream (gap-acceptance impatience, as in SUMO's
-   * junction model); both sides of a conflict point see the same ranks, so the decision is
-   * consistent. Not applied in CityFlow-compatible mode.
-   */
-  private int rank(int v, int link) {
-    int li = link - laneCount;
-    int r = net.linkPriority[li];
-    if (safeMerging
-        && !net.intersectionSignalized[net.roadLinkIntersection[net.linkRoadLink[li]]]
-        && !Double.isNaN(stoppedSince[v])
-        && now() - stoppedSince[v] >= IMPATIENCE_SECONDS) {
-      return 4;
-    }
-    return r;
-  }
-
-  private int reachStepsOnLink(int v, double distance, int link) {
-    int t = type[v];
-    double target = net.linkIsTurn[link - laneCount] ? TURN_SPEED : tMaxSpeed[t];
-    return reachSteps(v, distance, target, tUsualPosAcc[t]);
-  }
-
-  private int reachSteps(int v, double distance, double targetSpeed, double acc) {
-    if (distance <= 0) {
-      return 0;
-    }
-    double spd = speed[v];
-    if (spd > targetSpeed) {
-      return (int) Math.ceil(distance / spd);
-    }
-    double untilTarget = distanceUntilSpeed(spd, targetSpeed, acc);
-    if (untilTarget > distance) {
-      return (int) Math.ceil((Math.sqrt(spd * spd + 2 * acc * distance) - spd) / acc / dt);
-    }
-    return (int) Math.ceil((targetSpeed - spd) / acc / dt)
-        + (int) Math.ceil((distance - untilTarget) / targetSpeed / dt);
-  }
-
-  private double distanceUntilSpeed(double spd, double target, double acc) {
-    if (target <= spd) {
-      return 0;
-    }
-    int stage1Steps = (int) Math.floor((target - spd) / acc / dt);
-    double stage1Speed = spd + stage1Steps * acc * dt;
-    double stage1Dis = (spd + stage1Speed) * (stage1Steps * dt) / 2;
-    return stage1Dis + (stage1Speed < target ? (stage1Speed + target) * dt / 2 : 0);
-  }
-
-  // ---------------------------------------------------------------- movement
-
-  /** Removes leaving and finishing vehicles from each drivable's list, collecting them per part. */
   private void compactDrivables(int part) {
-    PartBuffer buf = partBuffers[part];
-    buf.clear();
-    for (int d = partStart[part]; d < partStart[part + 1]; d++) {
-      int n = dvCount[d];
-      if (n == 0) {
-        continue;
-      }
-      int[] list = dv[d];
-      int w = 0;
-      for (int k = 0; k < n; k++) {
-        int v = list[k];
-        if (nextEnd[v]) {
-          buf.finishers = append(buf.finishers, buf.finisherCount++, v);
-        } else if (nextPathPos[v] != pathPos[v]) {
-          buf.movers = append(buf.movers, buf.moverCount++, v);
-        } else {
-          list[w++] = v;
-        }
-      }
-      dvCount[d] = w;
-    }
+    movement.compact(part, partStart[part], partStart[part + 1]);
   }
 
-  private static int[] append(int[] a, int at, int v) {
-    if (at == a.length) {
-      a = Arrays.copyOf(a, a.length * 2);
-    }
-    a[at] = v;
-    return a;
+  private void commitActions(int part) {
+    movement.commit(partStart[part], partStart[part + 1]);
+  }
+
+  private void updateLeadersAndGaps(int part) {
+    movement.updateLeadersAndGaps(partStart[part], partStart[part + 1]);
+  }
+
+  /** Stop records as of the end of the step. */
+  private void accountStep(int part) {
+    stats.countStops(part, partStart[part], partStart[part + 1], (step + 1) * dt);
   }
 
   /**
@@ -1053,327 +333,22 @@ public final class Simulation implements AutoCloseable {
    */
   private void moveVehicles() {
     double t = now();
-    moverCount = 0;
-    for (PartBuffer buf : partBuffers) {
-      for (int k = 0; k < buf.finisherCount; k++) {
-        int v = buf.finishers[k];
-        countLinkEntries(v, nextPathPos[v]);
-        finish(v, t);
-      }
-      for (int k = 0; k < buf.moverCount; k++) {
-        addMover(buf.movers[k]);
-      }
+    int finishers = movement.gatherMoves();
+    for (int k = 0; k < finishers; k++) {
+      int v = movement.finisher(k);
+      movement.countLinkEntries(v);
+      finish(v, t);
     }
-    sortMovers();
-    for (int k = 0; k < moverCount; k++) {
-      int v = movers[k];
-      int d = path[v][nextPathPos[v]];
-      if (safeMerging && dvCount[d] > 0 && wouldOverlap(v, d)) {
-        d = resolveOverlap(v, d);
-        if (d == NONE) {
-          continue; // stays on the drivable it was on
-        }
-        insertOrdered(d, v);
-      } else {
-        push(d, v);
-      }
-      countLinkEntries(v, nextPathPos[v]);
-      enterLaneLinkStep[v] = d >= laneCount ? step : Integer.MAX_VALUE;
-    }
-  }
-
-  /** True when mover {@code v} would end this step ahead of the rear of {@code d}'s last vehicle. */
-  private boolean wouldOverlap(int v, int d) {
-    int tail = dv[d][dvCount[d] - 1];
-    return nextDis[v] > nextDis[tail] - tLen[type[tail]];
-  }
-
-  /**
-   * Overlap-free merging (not in CityFlow, which lets the vehicle overlap for a step): vehicles
-   * from different lane links can reach the same lane in the same step, each unaware of the other.
-   * The later one is held just behind the rear of the one ahead, at no more than its speed; if
-   * that rear is still on the previous drivable, the vehicle stays on the drivable before {@code
-   * d}. About ten such events happen in an hour of a real 3x4 grid.
-   *
-   * @return the drivable {@code v} ends on if it still changes drivable, or {@code NONE} if it
-   *     stays (re-inserted) on its current drivable
-   */
-  private int resolveOverlap(int v, int d) {
-    int tail = dv[d][dvCount[d] - 1];
-    double rear = nextDis[tail] - tLen[type[tail]];
-    overlapsPrevented++;
-    nextSpeed[v] = Math.min(nextSpeed[v], nextSpeed[tail]);
-    if (rear >= 0) {
-      nextDis[v] = rear;
-      return d;
-    }
-    int back = nextPathPos[v] - 1;
-    int prev = path[v][back];
-    nextPathPos[v] = back;
-    double held = net.length[prev] + rear;
-    nextDis[v] = back == pathPos[v] ? Math.max(dis[v], held) : Math.max(0, held);
-    if (back == pathPos[v]) {
-      insertOrdered(prev, v);
-      return NONE;
-    }
-    return prev;
-  }
-
-  /**
-   * Inserts {@code v} into {@code d}'s list keeping front-to-back order of new positions, and
-   * holds any vehicle behind it that would now overlap it.
-   */
-  private void insertOrdered(int d, int v) {
-    int n = dvCount[d];
-    if (n == dv[d].length) {
-      dv[d] = Arrays.copyOf(dv[d], n * 2);
-    }
-    int[] list = dv[d];
-    int at = 0;
-    while (at < n && nextDis[list[at]] >= nextDis[v]) {
-      at++;
-    }
-    System.arraycopy(list, at, list, at + 1, n - at);
-    list[at] = v;
-    dvCount[d] = n + 1;
-    for (int j = Math.max(1, at); j <= n; j++) {
-      int lead = list[j - 1];
-      int follower = list[j];
-      double rear = nextDis[lead] - tLen[type[lead]];
-      if (nextDis[follower] > rear) {
-        boolean staying = nextPathPos[follower] == pathPos[follower];
-        nextDis[follower] = Math.max(staying ? dis[follower] : 0, rear);
-        nextSpeed[follower] = Math.min(nextSpeed[follower], nextSpeed[lead]);
-      }
-    }
-  }
-
-  /** Counts the lane links vehicle {@code v} entered this step, up to path position {@code to}. */
-  private void countLinkEntries(int v, int to) {
-    int[] pa = path[v];
-    for (int p = pathPos[v] + 1; p <= to && p < pa.length; p++) {
-      if (pa[p] >= laneCount) {
-        linkEntries[pa[p] - laneCount]++;
-      }
-    }
-  }
-
-  private void addMover(int v) {
-    if (moverCount == movers.length) {
-      movers = Arrays.copyOf(movers, moverCount * 2);
-    }
-    movers[moverCount++] = v;
-  }
-
-  /**
-   * Orders movers as CityFlow pushes them: by destination, then by new position, largest first
-   * (ties by priority), so each destination receives them front to back. A primitive sort by
-   * destination, then insertion sort within each destination's (small) group.
-   */
-  private void sortMovers() {
-    if (moverKeys.length < moverCount) {
-      moverKeys = new long[movers.length];
-    }
-    for (int k = 0; k < moverCount; k++) {
-      int v = movers[k];
-      moverKeys[k] = ((long) path[v][nextPathPos[v]] << 32) | k;
-    }
-    Arrays.sort(moverKeys, 0, moverCount);
-    int[] sorted = sortedMovers.length >= moverCount ? sortedMovers : new int[movers.length];
-    for (int k = 0; k < moverCount; k++) {
-      sorted[k] = movers[(int) moverKeys[k]];
-    }
-    for (int i = 1; i < moverCount; i++) {
-      int v = sorted[i];
-      int j = i - 1;
-      while (j >= 0 && moverBefore(v, sorted[j])) {
-        sorted[j + 1] = sorted[j];
-        j--;
-      }
-      sorted[j + 1] = v;
-    }
-    sortedMovers = movers;
-    movers = sorted;
-  }
-
-  private boolean moverBefore(int a, int b) {
-    int da = path[a][nextPathPos[a]];
-    int db = path[b][nextPathPos[b]];
-    if (da != db) {
-      return da < db;
-    }
-    if (nextDis[a] != nextDis[b]) {
-      return nextDis[a] > nextDis[b];
-    }
-    return priority[a] > priority[b];
+    movement.placeMovers(step);
   }
 
   private void finish(int v, double t) {
-    state[v] = FINISHING;
-    if (finishingCount == finishing.length) {
-      finishing = Arrays.copyOf(finishing, finishingCount * 2);
-    }
-    finishing[finishingCount++] = v;
-    runningCount--;
-    finished++;
-    double tt = t - enterTime[v];
-    finishedTravelTimeSum += tt;
-    finishedDelaySum += tt - freeFlowTime[v];
-    finishedDelayIndexSum += tt / freeFlowTime[v];
-    finishedStops += stops[v];
-    unfinishedEnterTimeSum -= enterTime[v];
+    vehicles.state[v] = FINISHING;
+    double tt = t - vehicles.enterTime[v];
+    stats.tripFinished(v, tt);
     for (StepObserver o : observers) {
       o.vehicleFinished(this, v, tt);
     }
-  }
-
-  private void commitActions(int part) {
-    for (int d = partStart[part]; d < partStart[part + 1]; d++) {
-      int n = dvCount[d];
-      int[] list = dv[d];
-      for (int k = 0; k < n; k++) {
-        int v = list[k];
-        speed[v] = nextSpeed[v];
-        dis[v] = nextDis[v];
-        if (nextPathPos[v] != pathPos[v]) {
-          prevDrivable[v] = drivable[v];
-          pathPos[v] = nextPathPos[v];
-          drivable[v] = path[v][pathPos[v]];
-        }
-        int b = bufBlocker[v];
-        blocker[v] = b != NONE && state[b] == FINISHING ? NONE : b;
-      }
-    }
-  }
-
-  /** Releases the slots of the vehicles that finished this step. */
-  private void releaseFinished() {
-    for (int k = 0; k < finishingCount; k++) {
-      release(finishing[k]);
-    }
-    finishingCount = 0;
-  }
-
-  private void release(int v) {
-    state[v] = FREE;
-    path[v] = null;
-    freeSlots[freeCount++] = v;
-  }
-
-  private void updateLeadersAndGaps(int part) {
-    for (int d = partStart[part]; d < partStart[part + 1]; d++) {
-      int n = dvCount[d];
-      int[] list = dv[d];
-      int prev = NONE;
-      for (int k = 0; k < n; k++) {
-        int v = list[k];
-        updateLeaderAndGap(v, prev);
-        prev = v;
-      }
-    }
-  }
-
-  private void updateLeaderAndGap(int v, int prev) {
-    if (prev != NONE && drivable[prev] == drivable[v]) {
-      leader[v] = prev;
-      gap[v] = dis[prev] - tLen[type[prev]] - dis[v];
-    } else {
-      lookAheadLeader(v);
-    }
-  }
-
-  /** CityFlow's leader search along the planned drivables, within the approach distance. */
-  private void lookAheadLeader(int v) {
-    leader[v] = NONE;
-    int t = type[v];
-    double acc = net.length[drivable[v]] - dis[v];
-    for (int i = 0; ; i++) {
-      int d = nextDrivable(v, i);
-      if (d == NONE) {
-        return;
-      }
-      if (d >= laneCount) {
-        // lane links leaving the same lane overlap: take the nearest last vehicle of any of them
-        int start = net.linkStartLane[d - laneCount];
-        for (int link : net.laneOutLinks[start]) {
-          int n = dvCount[link];
-          if (n > 0) {
-            int c = dv[link][n - 1];
-            double cg = acc + dis[c] - tLen[type[c]];
-            if (leader[v] == NONE || cg < gap[v]) {
-              leader[v] = c;
-              gap[v] = cg;
-            }
-          }
-        }
-        if (leader[v] != NONE) {
-          return;
-        }
-      } else {
-        int n = dvCount[d];
-        if (n > 0) {
-          int c = dv[d][n - 1];
-          leader[v] = c;
-          gap[v] = acc + dis[c] - tLen[type[c]];
-          return;
-        }
-      }
-      acc += net.length[d];
-      if (acc > tApproach[t]) {
-        return;
-      }
-    }
-  }
-
-  private void accountStep(int part) {
-    double t = (step + 1) * dt;
-    PartBuffer buf = partBuffers[part];
-    buf.stops = 0;
-    buf.maxStopped = 0;
-    buf.stoppedOnLanes = 0;
-    for (int d = partStart[part]; d < partStart[part + 1]; d++) {
-      int n = dvCount[d];
-      int[] list = dv[d];
-      int stopped = 0;
-      for (int k = 0; k < n; k++) {
-        if (trackStop(list[k], t, buf)) {
-          stopped++;
-        }
-      }
-      if (d < laneCount) {
-        laneStopped[d] = stopped;
-        buf.stoppedOnLanes += stopped;
-      }
-    }
-  }
-
-  /** Updates vehicle {@code v}'s stop record; returns true when it stands still now. */
-  private boolean trackStop(int v, double t, PartBuffer buf) {
-    boolean stoppedNow = speed[v] < STOPPED_SPEED;
-    double since = stoppedSince[v];
-    if (stoppedNow) {
-      if (Double.isNaN(since)) {
-        stoppedSince[v] = t - dt;
-        stops[v]++;
-        buf.stops++;
-      } else if (t - since > buf.maxStopped) {
-        buf.maxStopped = t - since;
-      }
-    } else if (!Double.isNaN(since)) {
-      stoppedSince[v] = Double.NaN;
-    }
-    return stoppedNow;
-  }
-
-  private void combineStepCounters() {
-    peakRunning = Math.max(peakRunning, runningCount);
-    stoppedOnLanes = 0;
-    for (PartBuffer buf : partBuffers) {
-      stoppedOnLanes += buf.stoppedOnLanes;
-      totalStops += buf.stops;
-      maxStoppedSeconds = Math.max(maxStoppedSeconds, buf.maxStopped);
-    }
-    vehicleSteps += runningCount;
   }
 
   /**
@@ -1403,22 +378,6 @@ public final class Simulation implements AutoCloseable {
     }
     while (p <= parts) {
       partStart[p++] = dc;
-    }
-  }
-
-  /** Per-part scratch space of one step. */
-  private static final class PartBuffer {
-    int[] movers = new int[64];
-    int moverCount;
-    int[] finishers = new int[16];
-    int finisherCount;
-    long stops;
-    double maxStopped;
-    int stoppedOnLanes;
-
-    void clear() {
-      moverCount = 0;
-      finisherCount = 0;
     }
   }
 
@@ -1460,32 +419,32 @@ public final class Simulation implements AutoCloseable {
 
   /** Vehicles created by flows so far. */
   public long vehiclesSpawned() {
-    return spawned;
+    return stats.spawned;
   }
 
   /** Vehicles that left an entry queue onto their first lane (= finished + in network). */
   public long vehiclesEntered() {
-    return entered;
+    return stats.entered;
   }
 
   /** Vehicles that reached the end of their route. */
   public long vehiclesFinished() {
-    return finished;
+    return stats.finished;
   }
 
   /** Vehicles running in the network now (on lanes or lane links). */
   public int vehiclesInNetwork() {
-    return runningCount;
+    return stats.running;
   }
 
   /** Vehicles spawned but still queued outside the network. */
   public int vehiclesWaitingToEnter() {
-    return waitingCount;
+    return stats.waiting;
   }
 
   /** Σ over steps of vehicles in the network after the step (vehicle-steps). */
   public long vehicleSteps() {
-    return vehicleSteps;
+    return stats.vehicleSteps;
   }
 
   /**
@@ -1493,25 +452,17 @@ public final class Simulation implements AutoCloseable {
    * (always 0 in CityFlow-compatible mode, where the overlap is left to happen).
    */
   public long overlapsPrevented() {
-    return overlapsPrevented;
+    return stats.overlapsPrevented;
   }
 
   /** Largest number of vehicles in the network after any step so far. */
   public int peakVehiclesInNetwork() {
-    return peakRunning;
+    return stats.peakRunning;
   }
 
   /** Memory held by the mutable state now; see {@link MemoryFootprint}. */
   public MemoryFootprint memoryFootprint() {
-    long perSlot =
-        1 // state
-            + 4L * 13 // type, flowOf, serial, pathPos, drivable, prevDrivable, enterLaneLinkStep,
-            // leader, blocker, bufBlocker, nextPathPos, stops, freeSlots
-            + 8L * 8 // speed, dis, enterTime, freeFlowTime, gap, nextSpeed, nextDis, stoppedSince
-            + 8 // priority
-            + 1 // nextEnd
-            + 4; // path reference (paths are shared per flow)
-    long vehicleBytes = perSlot * capacity + 25L * 16;
+    long vehicleBytes = vehicles.bytes();
     long laneBytes = 0;
     for (int[] list : dv) {
       laneBytes += 16 + 4L * list.length;
@@ -1520,11 +471,12 @@ public final class Simulation implements AutoCloseable {
       laneBytes += 32 + 16 + 4L * q.capacity();
     }
     laneBytes += 16 + 4L * dvCount.length;
-    laneBytes += 32 + 12L * notifyVehicle.length;
-    laneBytes += 16 + 4L * phase.length + 16 + roadLinkGreen.length + 16 + 8L * linkEntries.length;
+    laneBytes += 32 + 12L * conflicts.sideCount();
+    laneBytes +=
+        16 + 4L * phase.length + 16 + roadLinkGreen.length + 16 + 8L * stats.linkEntries.length;
     return new MemoryFootprint(
-        capacity,
-        perSlot,
+        vehicles.capacity,
+        VehicleTable.BYTES_PER_SLOT,
         laneCount,
         laneCount == 0 ? 0 : (double) laneBytes / laneCount,
         vehicleBytes + laneBytes);
@@ -1532,17 +484,17 @@ public final class Simulation implements AutoCloseable {
 
   /** Total number of stops (a running vehicle's speed falling below 0.1 m/s). */
   public long totalStops() {
-    return totalStops;
+    return stats.totalStops;
   }
 
   /** Stops made by finished vehicles. */
   public long finishedStops() {
-    return finishedStops;
+    return stats.finishedStops;
   }
 
   /** Longest time any vehicle has stood still without moving so far, s. */
   public double maxStoppedSeconds() {
-    return maxStoppedSeconds;
+    return stats.maxStoppedSeconds;
   }
 
   /**
@@ -1551,23 +503,17 @@ public final class Simulation implements AutoCloseable {
    * none was spawned.
    */
   public double averageTravelTimeSeconds() {
-    long unfinished = spawned - finished;
-    long n = finished + unfinished;
-    if (n == 0) {
-      return 0;
-    }
-    double tt = finishedTravelTimeSum + unfinished * timeSeconds() - unfinishedEnterTimeSum;
-    return tt / n;
+    return stats.averageTravelTime(timeSeconds());
   }
 
   /** Mean travel time of finished trips, s; NaN when none has finished. */
   public double averageTravelTimeFinishedSeconds() {
-    return finished == 0 ? Double.NaN : finishedTravelTimeSum / finished;
+    return stats.averageTravelTimeFinished();
   }
 
   /** Mean delay of finished trips against their free-flow time, s; NaN when none finished. */
   public double averageDelayFinishedSeconds() {
-    return finished == 0 ? Double.NaN : finishedDelaySum / finished;
+    return stats.averageDelayFinished();
   }
 
   /**
@@ -1575,12 +521,12 @@ public final class Simulation implements AutoCloseable {
    * Challenge's measure); NaN when none finished.
    */
   public double averageDelayIndexFinished() {
-    return finished == 0 ? Double.NaN : finishedDelayIndexSum / finished;
+    return stats.averageDelayIndexFinished();
   }
 
   /** Vehicles that have entered lane link drivable {@code link} since the start. */
   public long laneLinkEntries(int link) {
-    return linkEntries[link - laneCount];
+    return stats.linkEntries[link - laneCount];
   }
 
   /** Vehicles on drivable {@code d} now (lane counts exclude vehicles on lane links). */
@@ -1593,12 +539,12 @@ public final class Simulation implements AutoCloseable {
    * the end of the last step.
    */
   public int waitingVehicleCount(int lane) {
-    return laneStopped[lane];
+    return stats.laneStopped[lane];
   }
 
   /** Vehicles on all lanes with speed below 0.1 m/s after the last step: the queue length. */
   public int queueLengthVehicles() {
-    return stoppedOnLanes;
+    return stats.stoppedOnLanes;
   }
 
   /** Vehicles queued outside the network to enter lane {@code lane}. */
@@ -1621,52 +567,52 @@ public final class Simulation implements AutoCloseable {
 
   /** Distance of vehicle slot {@code v}'s front from the start of its drivable, m. */
   public double vehiclePosition(int v) {
-    return dis[v];
+    return vehicles.dis[v];
   }
 
   /** Speed of vehicle slot {@code v}, m/s. */
   public double vehicleSpeed(int v) {
-    return speed[v];
+    return vehicles.speed[v];
   }
 
   /** Drivable vehicle slot {@code v} is on. */
   public int vehicleDrivable(int v) {
-    return drivable[v];
+    return vehicles.drivable[v];
   }
 
   /** Length of vehicle slot {@code v}, m. */
   public double vehicleLength(int v) {
-    return tLen[type[v]];
+    return types.len[vehicles.type[v]];
   }
 
   /** Width of vehicle slot {@code v}, m. */
   public double vehicleWidth(int v) {
-    return tWidth[type[v]];
+    return types.width[vehicles.type[v]];
   }
 
   /** Min gap of vehicle slot {@code v}, m. */
   public double vehicleMinGap(int v) {
-    return tMinGap[type[v]];
+    return types.minGap[vehicles.type[v]];
   }
 
   /** Index of the flow that created vehicle slot {@code v}. */
   public int vehicleFlow(int v) {
-    return flowOf[v];
+    return vehicles.flowOf[v];
   }
 
   /** CityFlow-style id of vehicle slot {@code v}: {@code <flowId>_<n>}. */
   public String vehicleId(int v) {
-    return demand.flows().get(flowOf[v]).id() + "_" + serial[v];
+    return demand.flows().get(vehicles.flowOf[v]).id() + "_" + vehicles.serial[v];
   }
 
   /** Creation time of vehicle slot {@code v}, s. */
   public double vehicleEnterTime(int v) {
-    return enterTime[v];
+    return vehicles.enterTime[v];
   }
 
   /** Free-flow travel time of vehicle slot {@code v}'s path, s. */
   public double vehicleFreeFlowTime(int v) {
-    return freeFlowTime[v];
+    return vehicles.freeFlowTime[v];
   }
 
   /**
@@ -1674,7 +620,7 @@ public final class Simulation implements AutoCloseable {
    * monitoring (gridlock detection, replay); controllers never see it.
    */
   public int vehicleNextDrivable(int v) {
-    return nextDrivable(v, 0);
+    return vehicles.nextDrivable(v, 0);
   }
 
   /**
@@ -1682,7 +628,7 @@ public final class Simulation implements AutoCloseable {
    * -1. For monitoring (gridlock detection).
    */
   public int vehicleBlocker(int v) {
-    return blocker[v];
+    return vehicles.blocker[v];
   }
 
   /**
@@ -1690,12 +636,12 @@ public final class Simulation implements AutoCloseable {
    * vehicle is clear of its start or still moving (the "don't block the box" rule).
    */
   public boolean laneCanBeEntered(int lane, int v) {
-    return canEnter(lane, type[v]);
+    return speedRules.canEnter(lane, vehicles.type[v]);
   }
 
   /** Last road of vehicle slot {@code v}'s path (its road index). */
   public int vehicleLastRoad(int v) {
-    int[] p = path[v];
+    int[] p = vehicles.path[v];
     return net.laneRoad[p[p.length - 1]];
   }
 
@@ -1705,8 +651,8 @@ public final class Simulation implements AutoCloseable {
    * emergency vehicle's approach notice reports as its next road.
    */
   public int vehicleNextLane(int v) {
-    int[] pa = path[v];
-    for (int p = pathPos[v] + 1; p < pa.length; p++) {
+    int[] pa = vehicles.path[v];
+    for (int p = vehicles.pathPos[v] + 1; p < pa.length; p++) {
       if (pa[p] < laneCount) {
         return pa[p];
       }
