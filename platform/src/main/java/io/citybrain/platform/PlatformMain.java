@@ -2,7 +2,6 @@ package io.citybrain.platform;
 
 import io.citybrain.platform.storage.DatabaseSettings;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * A minimal launcher without the CLI, used to run the server as a separate process (crash tests):
@@ -28,14 +27,9 @@ public final class PlatformMain {
       cfg = cfg.withDatabase(DatabaseSettings.of(args[2]));
     }
     PlatformServer server = PlatformServer.start(cfg);
-    CountDownLatch stopped = new CountDownLatch(1);
-    StopSignals.install(() -> {
-      server.close();
-      stopped.countDown();
-    });
     System.out.println("listening on http://" + cfg.host() + ":" + server.port() + "/");
     System.out.flush();
-    stopped.await();
+    server.serveUntilStopped();
     System.exit(0); // threads of libraries (H2's mixed-mode server) would keep the JVM alive
   }
 }

@@ -7,6 +7,7 @@ import io.citybrain.platform.storage.ServerLock;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +65,22 @@ public final class PlatformServer implements AutoCloseable {
       platform.close();
       throw e;
     }
+  }
+
+  /**
+   * Serves until Ctrl-C or SIGTERM, then stops ({@link #close()}) before the JVM's shutdown hooks
+   * run (see {@link StopSignals}) and returns.
+   *
+   * @throws InterruptedException when the waiting thread is interrupted
+   */
+  public void serveUntilStopped() throws InterruptedException {
+    CountDownLatch stopped = new CountDownLatch(1);
+    StopSignals.install(
+        () -> {
+          close();
+          stopped.countDown();
+        });
+    stopped.await();
   }
 
   /** The port being served. */

@@ -3,11 +3,9 @@ package io.citybrain.cli.platform;
 import io.citybrain.cli.CliErrors.UsageException;
 import io.citybrain.platform.PlatformConfig;
 import io.citybrain.platform.PlatformServer;
-import io.citybrain.platform.StopSignals;
 import io.javalin.util.JavalinBindException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -111,13 +109,7 @@ public final class ServeCommand implements Callable<Integer> {
     out.println("state-changing requests need a token: citybrain token create --name NAME");
     out.println("press Ctrl-C to stop");
     out.flush();
-    CountDownLatch stopped = new CountDownLatch(1);
-    StopSignals.install(
-        () -> {
-          server.close();
-          stopped.countDown();
-        });
-    stopped.await();
+    server.serveUntilStopped();
     return 0;
   }
 

@@ -76,9 +76,8 @@ public final class EmergencyCommand implements Callable<Integer> {
     }
     if (out != null) {
       // checked before two runs of minutes, not after them
-      Map<String, Path> inputs = scenario.inputFiles();
-      inputs.putAll(run.inputFiles());
-      OutputGuard.check(Map.of("--out " + out + " (" + RESULT_FILE + ")", out.resolve(RESULT_FILE)), inputs);
+      OutputGuard.check(
+          Map.of("--out " + out + " (" + RESULT_FILE + ")", out.resolve(RESULT_FILE)), OutputGuard.inputsOf(scenario, run));
       OutputFolder.prepare(out);
     }
     EmergencyComparison.Result r;

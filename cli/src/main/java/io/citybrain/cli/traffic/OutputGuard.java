@@ -1,10 +1,12 @@
 package io.citybrain.cli.traffic;
 
 import io.citybrain.cli.CliErrors.UsageException;
+import io.citybrain.traffic.io.InputValidationException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +19,18 @@ import java.util.Map;
  */
 final class OutputGuard {
   private OutputGuard() {}
+
+  /**
+   * Every input file a traffic command reads, under the option that named it: the scenario's
+   * files and the run's (such as {@code --params}).
+   *
+   * @throws InputValidationException when a config file naming the scenario cannot be read
+   */
+  static Map<String, Path> inputsOf(ScenarioOptions scenario, RunOptions run) throws InputValidationException {
+    Map<String, Path> inputs = new LinkedHashMap<>(scenario.inputFiles());
+    inputs.putAll(run.inputFiles());
+    return inputs;
+  }
 
   /**
    * @param outputs files the command will write, by a description naming the option that chose

@@ -72,7 +72,7 @@ public final class RunCommand implements Callable<Integer> {
       name = cfg != null && !cfg.rlTrafficLight() ? "roadnet-plan" : "max-pressure";
     }
     SignalControllers.require(name);
-    OutputGuard.check(outputFiles(cfg), inputFiles());
+    OutputGuard.check(outputFiles(cfg), OutputGuard.inputsOf(scenario, run));
     if (out != null) {
       OutputFolder.prepare(out);
     }
@@ -102,12 +102,6 @@ public final class RunCommand implements Callable<Integer> {
     }
     spec.commandLine().getOut().flush();
     return 0;
-  }
-
-  private Map<String, Path> inputFiles() throws InputValidationException {
-    Map<String, Path> inputs = scenario.inputFiles();
-    inputs.putAll(run.inputFiles());
-    return inputs;
   }
 
   /** Every file the run will write, under the option that chose it. */

@@ -145,9 +145,7 @@ public final class TuneCommand implements Callable<Integer> {
       // found before the search; the write failed only after it, naming a temporary file
       throw new UsageException(option + ": the folder " + folder + " is not writable");
     }
-    Map<String, Path> inputs = new LinkedHashMap<>(scenario.inputFiles());
-    inputs.putAll(run.inputFiles());
-    OutputGuard.check(Map.of(option, file), inputs);
+    OutputGuard.check(Map.of(option, file), OutputGuard.inputsOf(scenario, run));
   }
 
   /** The five best evaluations and the starting point. */

@@ -150,7 +150,7 @@ final class ApiRoutes {
     if (!uploadsInProgress.tryAcquire()) {
       platform.metrics().upload("busy");
       ctx.header("Retry-After", "5");
-      ctx.header("Connection", "close"); // the body stays unread (RFC 9112 section 9.6)
+      ErrorMapping.closeAfterAnswer(ctx); // the body stays unread
       throw new HttpProblem(
           429, "uploads_busy", MAX_CONCURRENT_UPLOADS + " uploads are being checked; try again in a few seconds");
     }
@@ -221,14 +221,9 @@ final class ApiRoutes {
     }
   }
 
-  /**
-   * The error for a body that could not be parsed. Part of that body may still be unread, so the
-   * answer carries {@code Connection: close} (RFC 9112 section 9.6): Jetty then closes the
-   * connection after the answer instead of keeping it open, and a client does not send its next
-   * request on a connection the server is about to drop.
-   */
+  /** The error for a body that could not be parsed; part of that body may still be unread. */
   private static HttpProblem multipartProblem(Context ctx, Exception e) {
-    ctx.header("Connection", "close");
+    ErrorMapping.closeAfterAnswer(ctx);
     for (Throwable t = e; t != null; t = t.getCause()) {
       String m = t.getMessage();
       if (m != null && (m.contains("max length exceeded") || m.contains("max file size exceeded"))) {

@@ -71,6 +71,15 @@ final class ErrorMapping {
         });
   }
 
+  /**
+   * Marks the answer {@code Connection: close}, for an error given before the request body was
+   * read (RFC 9112 section 9.6): Jetty then closes the connection after the answer instead of
+   * keeping it open, and a client does not send its next request on a connection Jetty drops.
+   */
+  static void closeAfterAnswer(Context ctx) {
+    ctx.header("Connection", "close");
+  }
+
   static void send(Context ctx, ApiError error) {
     ctx.status(error.status()).json(error);
   }

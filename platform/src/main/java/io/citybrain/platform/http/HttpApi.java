@@ -110,8 +110,7 @@ public final class HttpApi implements AutoCloseable {
   private static void checkSize(Context ctx, long maxBytes) {
     long length = ctx.req().getContentLengthLong();
     if (length > maxBytes) {
-      // the body stays unread: close the connection after the answer (RFC 9112 section 9.6)
-      ctx.header("Connection", "close");
+      ErrorMapping.closeAfterAnswer(ctx); // the body stays unread
       throw new HttpProblem(
           413,
           "payload_too_large",
