@@ -48,7 +48,8 @@ public final class SummaryTables {
         + "ATT finished: finished trips only.\n"
         + "in network / waiting: vehicles on the roads / still queued to enter at the end; mean delay: vs free-flow travel time.\n"
         + "queue (mean): vehicles slower than 0.1 m/s on all lanes, averaged over the run; stops/veh: per finished vehicle;\n"
-        + "max stop s: longest standstill of any vehicle; wall s: step loop including the controller.\n";
+        + "max stop s: longest standstill of any vehicle (a starved approach shows here); wall s: step loop including the\n"
+        + "controller; veh-steps/s: vehicles in the network summed over steps, per wall second (simulation speed).\n";
   }
 
   /** Two columns, figure and value, for a single run. */
