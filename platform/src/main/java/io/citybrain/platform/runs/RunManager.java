@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -63,7 +62,9 @@ public final class RunManager implements AutoCloseable {
   private final int workers;
   private final int queueCapacity;
   private final Semaphore admission;
-  private final ExecutorService pool;
+  private final ThreadPoolExecutor pool;
+  /** Tasks of runs still waiting in the pool's queue, by run id (removed when they start). */
+  private final ConcurrentHashMap<Long, Runnable> queuedTasks = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Long, LiveRun> live = new ConcurrentHashMap<>();
   private volatile boolean closing;
 
@@ -198,7 +199,9 @@ public final class RunManager implements AutoCloseable {
     LiveRun lr = new LiveRun(id, run.steps());
     live.put(id, lr);
     metrics.runStarted(run.controller());
-    pool.execute(() -> execute(id, run, lr));
+    Runnable task = () -> execute(id, run, lr);
+    queuedTasks.put(id, task);
+    pool.execute(task);
     return runs.find(id).orElseThrow();
   }
 
@@ -250,6 +253,13 @@ public final class RunManager implements AutoCloseable {
       if (finishedNow) {
         metrics.runFinished(RunStatus.CANCELLED.apiName());
         lr.ended(new LiveEnd(id, RunStatus.CANCELLED.apiName(), RunStatus.CANCELLED.apiName()));
+        // its place in the queue is free now, not when a worker would have picked it up (cancelled
+        // queued runs used to hold their places and made new runs answer 429)
+        Runnable task = queuedTasks.remove(id);
+        if (task != null && pool.remove(task)) {
+          live.remove(id);
+          admission.release();
+        }
       }
     }
     return runs.find(id).orElseThrow();
@@ -266,6 +276,7 @@ public final class RunManager implements AutoCloseable {
   }
 
   private void execute(long id, NewRun run, LiveRun lr) {
+    queuedTasks.remove(id);
     ReplayStore.Recording recording = null;
     RunStatus status = RunStatus.FAILED;
     String detail = null;

@@ -34,6 +34,10 @@ class QueueLimitTest {
 
       // cancelling the queued run frees its place at once
       assertThat(api.post("/api/runs/" + second + "/cancel", "").json().get("status").asText()).isEqualTo("cancelled");
+      Answer queued = api.post("/api/runs", slow);
+      assertThat(queued.status()).as("the first run still holds the worker; " + queued.body()).isEqualTo(201);
+      assertThat(api.get("/api/health").json().get("activeRuns").asInt()).isEqualTo(2);
+      api.post("/api/runs/" + queued.json().get("id").asLong() + "/cancel", "");
       api.post("/api/runs/" + first + "/cancel", "");
       api.awaitRun(first, "cancelled", Duration.ofSeconds(30));
       Answer again = api.post("/api/runs", "{\"scenario\":\"jinan\",\"controller\":\"sotl\",\"steps\":10}");
