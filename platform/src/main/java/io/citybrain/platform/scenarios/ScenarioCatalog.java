@@ -31,6 +31,16 @@ public final class ScenarioCatalog {
   /** Longest accepted display name, characters. */
   public static final int MAX_NAME_LENGTH = 200;
 
+  /** Longest uploaded file name kept (the column holds 255 characters); longer ones answer 422. */
+  public static final int MAX_FILE_NAME_LENGTH = 255;
+
+  /**
+   * Held from the duplicate check to the insert of an upload: two identical uploads at once both
+   * found no scenario, and the second insert failed on the key (a 500). One server serves a
+   * database ({@link io.citybrain.platform.storage.ServerLock}), so a lock in the process suffices.
+   */
+  private final Object storing = new Object();
+
   private final ScenarioStore store;
   private final AuditLog audit;
   private final Clock clock;
@@ -145,20 +155,46 @@ public final class ScenarioCatalog {
   public UploadOutcome upload(
       String name, byte[] roadnet, String roadnetFileName, byte[] flow, String flowFileName, String actor)
       throws InputValidationException {
-    String displayName = name == null || name.isBlank() ? flowFileName : name.strip();
-    if (displayName.length() > MAX_NAME_LENGTH) {
-      throw InvalidRequestException.of(
-          "name", "is " + displayName.length() + " characters long; expected at most " + MAX_NAME_LENGTH);
+    Map<String, String> tooLong = new LinkedHashMap<>();
+    if (roadnetFileName.length() > MAX_FILE_NAME_LENGTH) {
+      tooLong.put("roadnet", "has a file name of " + roadnetFileName.length() + " characters; expected at most " + MAX_FILE_NAME_LENGTH);
     }
+    if (flowFileName.length() > MAX_FILE_NAME_LENGTH) {
+      tooLong.put("flow", "has a file name of " + flowFileName.length() + " characters; expected at most " + MAX_FILE_NAME_LENGTH);
+    }
+    boolean named = name != null && !name.isBlank();
+    if (named && name.strip().length() > MAX_NAME_LENGTH) {
+      tooLong.put("name", "is " + name.strip().length() + " characters long; expected at most " + MAX_NAME_LENGTH);
+    }
+    if (!tooLong.isEmpty()) {
+      throw new InvalidRequestException(tooLong);
+    }
+    // without a name, the flow's file name, shortened to fit
+    String displayName =
+        named ? name.strip() : flowFileName.substring(0, Math.min(flowFileName.length(), MAX_NAME_LENGTH));
     Scenario scenario = ScenarioLoader.fromBytes(displayName, roadnet, roadnetFileName, flow, flowFileName);
     String id =
         "u-"
             + ScenarioLoader.sha256((scenario.roadnetSha256() + scenario.flowSha256()).getBytes(StandardCharsets.UTF_8))
                 .substring(0, 12);
-    Optional<StoredScenario> existing = store.find(id);
-    if (existing.isPresent()) {
-      return new UploadOutcome(info(existing.get()), false);
+    synchronized (storing) {
+      Optional<StoredScenario> existing = store.find(id);
+      if (existing.isPresent()) {
+        return new UploadOutcome(info(existing.get()), false);
+      }
+      return store(id, displayName, scenario, roadnet, roadnetFileName, flow, flowFileName, actor);
     }
+  }
+
+  private UploadOutcome store(
+      String id,
+      String displayName,
+      Scenario scenario,
+      byte[] roadnet,
+      String roadnetFileName,
+      byte[] flow,
+      String flowFileName,
+      String actor) {
     RoadNetwork net = scenario.network();
     StoredScenario stored =
         new StoredScenario(

@@ -114,6 +114,54 @@ class HostileRequestsTest {
   }
 
   @Test
+  void overlongFileNameIs422OnItsPartAndNothingIsStored() throws Exception {
+    long[] before = stored();
+    String longName = "r".repeat(5000) + ".json";
+
+    Answer a =
+        api.multipart(
+            "/api/scenarios", api.token(), new Object[] {"roadnet", longName, resource("cases/C03/roadnet.json")},
+            new Object[] {"flow", "f.json", resource("cases/C03/flow.json")}, new Object[] {"name", null, "short".getBytes(StandardCharsets.UTF_8)});
+
+    assertThat(a.status()).as(a.body()).isEqualTo(422);
+    assertThat(a.json().get("fields").get("roadnet").asText()).isEqualTo("has a file name of 5005 characters; expected at most 255");
+    assertThat(stored()).containsExactly(before);
+  }
+
+  @Test
+  void identicalUploadsAtOnceStoreOneScenarioAndAnswerBoth() throws Exception {
+    // a flow no other test uploads: C03's with its first vehicle 1 cm longer
+    byte[] roadnet = resource("cases/C03/roadnet.json");
+    String c03 = new String(resource("cases/C03/flow.json"), StandardCharsets.UTF_8);
+    assertThat(c03).contains("\"length\": 4.5,");
+    byte[] flow = c03.replaceFirst("\"length\": 4\\.5,", "\"length\": 4.51,").getBytes(StandardCharsets.UTF_8);
+    long scenariosBefore = stored()[1];
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      List<java.util.concurrent.Future<Answer>> answers = new java.util.ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        answers.add(two.submit(() -> {
+          go.await();
+          return api.multipart("/api/scenarios", api.token(), new Object[] {"roadnet", "r.json", roadnet},
+              new Object[] {"flow", "f.json", flow});
+        }));
+      }
+      go.countDown();
+      List<Integer> statuses = new java.util.ArrayList<>();
+      for (var f : answers) {
+        Answer a = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(a.status()).as(a.body()).isIn(200, 201);
+        statuses.add(a.status());
+      }
+      assertThat(statuses).containsExactlyInAnyOrder(200, 201);
+    } finally {
+      two.shutdownNow();
+    }
+    assertThat(stored()[1]).isEqualTo(scenariosBefore + 1);
+  }
+
+  @Test
   void aFileGivenTwiceUnderOneNameIsRefused() throws Exception {
     long[] before = stored();
     byte[] roadnet = resource("cases/C03/roadnet.json");
