@@ -5,6 +5,7 @@ import io.citybrain.platform.runs.RunRequest;
 import io.citybrain.platform.storage.RunRecord;
 import io.citybrain.platform.storage.ServerLock;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -104,12 +105,17 @@ public final class PlatformServer implements AutoCloseable {
   }
 
   /**
-   * Stops running runs (stored as interrupted, their live streams sent their {@code end} event),
-   * then stops serving, then closes the database. In that order: a stream's last event written
-   * after Jetty stopped went to a recycled response and flooded the log with Javalin's errors.
+   * Lets state-changing requests in progress answer (new ones get 503), stops running runs
+   * (stored as interrupted, their live streams sent their {@code end} event), then stops serving,
+   * then closes the database. In that order: an upload during a shutdown was stored while its
+   * client got no answer, and a stream's last event written after Jetty stopped went to a
+   * recycled response and flooded the log with Javalin's errors.
    */
   @Override
   public void close() {
+    if (!http.drainWrites(Duration.ofSeconds(10))) {
+      LOG.warn("requests still in progress after 10 s; stopping anyway");
+    }
     platform.runs().close();
     http.close();
     try {

@@ -23,10 +23,27 @@ import java.util.concurrent.Semaphore;
 public final class HttpApi implements AutoCloseable {
   private final Javalin app;
   private final LiveStream live;
+  private final WriteRequests writes;
 
-  private HttpApi(Javalin app, LiveStream live) {
+  private HttpApi(Javalin app, LiveStream live, WriteRequests writes) {
     this.app = app;
     this.live = live;
+    this.writes = writes;
+  }
+
+  /**
+   * The first step of a shutdown: refuses new state-changing requests (503) and waits up to {@code
+   * max} for those in progress to answer, so that nothing is stored without its client being told.
+   *
+   * @return true when none is left in progress
+   */
+  public boolean drainWrites(Duration max) {
+    return writes.drain(max);
+  }
+
+  /** State-changing requests being served now (tests). */
+  int writesInProgress() {
+    return writes.inProgress();
   }
 
   /**
@@ -43,6 +60,7 @@ public final class HttpApi implements AutoCloseable {
     AccessControl access = new AccessControl(platform.tokens());
     ApiRoutes routes = new ApiRoutes(platform, uploadGate);
     LiveStream live = new LiveStream(platform.runs(), platform.runStore());
+    WriteRequests writes = new WriteRequests();
     DashboardPage dashboard = new DashboardPage();
     byte[] openApi = resource("io/citybrain/platform/http/openapi.json");
     long maxBytes = config.maxUploadBytes();
@@ -62,14 +80,19 @@ public final class HttpApi implements AutoCloseable {
                     s.directory = "/dashboard";
                     s.location = Location.CLASSPATH;
                   });
+              // runs once every request has been answered, errors included (an after handler would
+              // also have become the route the metrics see)
               cfg.requestLogger.http(
-                  (ctx, ms) ->
-                      platform
-                          .metrics()
-                          .httpRequest(ctx.method().name(), route(ctx), ctx.statusCode(), Duration.ofNanos((long) (ms * 1e6))));
+                  (ctx, ms) -> {
+                    writes.leave(ctx);
+                    platform
+                        .metrics()
+                        .httpRequest(ctx.method().name(), route(ctx), ctx.statusCode(), Duration.ofNanos((long) (ms * 1e6)));
+                  });
               cfg.routes.before("/api/*", ctx -> {
                     checkSize(ctx, maxBytes);
                     access.check(ctx);
+                    writes.enter(ctx);
                   });
               cfg.routes.before("/api/runs/{id}/live", ctx -> checkLiveRequest(ctx, platform));
               cfg.routes.before("/metrics", access::check);
@@ -81,7 +104,7 @@ public final class HttpApi implements AutoCloseable {
               cfg.routes.get("/", ctx -> ctx.html(dashboard.html()));
             });
     app.start(config.host(), config.port());
-    return new HttpApi(app, live);
+    return new HttpApi(app, live, writes);
   }
 
   /**
