@@ -83,7 +83,14 @@ public final class Database implements AutoCloseable {
     while (t.getCause() != null && t.getCause() != t) {
       t = t.getCause();
     }
-    return t.getMessage() == null ? t.toString() : t.getMessage();
+    String m = t.getMessage() == null ? t.toString() : t.getMessage();
+    if (m.contains("Lock file recently modified")) {
+      // H2 refuses while another process is opening the same file (several CLI commands at once
+      // with no server running); retrying is not safe in H2's mixed mode, saying so is
+      return "another citybrain process is opening this database at the same moment; run the command again"
+          + " (commands on one data folder go one at a time unless the server is running) [" + m + "]";
+    }
+    return m;
   }
 
   /** The URL without a {@code password=} parameter, for messages. */
