@@ -4,6 +4,8 @@ import static io.citybrain.cli.Corridor.FLOW;
 import static io.citybrain.cli.Corridor.ROADNET;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.citybrain.cli.CitybrainJar.Result;
@@ -105,15 +107,37 @@ class InvalidInputIT {
   }
 
   @Test
-  void flowRouteRoadsThatAreNotConnected() {
+  void flowRouteRoadsThatAreNotConnectedAreRefusedWithStrict() {
     ArrayNode flow = Corridor.flow();
     route(flow, 0).set(1, "C_W"); // W_C leads only to C_E: no U-turn at C
     String file = Corridor.write(dir, "not-connected.flow.json", flow);
 
-    Result result = runCorridor(ROADNET, file);
+    Result result =
+        CitybrainJar.runQuick(dir, "traffic", "run", "--roadnet", ROADNET, "--flow", file, "--steps", "60", "--strict");
 
     assertProblemCount(result, 1);
-    assertProblem(result, file, "flow[0].route[1]", "no path", "road 'W_C'", "road 'C_W'", "expected");
+    assertProblem(result, file, "flow[0].route", "flow_0 cannot drive from road W_C to road C_W", "no chain of road links",
+        "expected");
+  }
+
+  @Test
+  void flowRouteRoadsThatAreNotConnectedAreSkippedWithOneWarningAndCounted() throws Exception {
+    ArrayNode flow = Corridor.flow();
+    route(flow, 0).set(1, "C_W");
+    String file = Corridor.write(dir, "skipped.flow.json", flow);
+    Result result =
+        CitybrainJar.runQuick(dir, "traffic", "run", "--roadnet", ROADNET, "--flow", file, "--steps", "60", "--out", "skipped-run");
+
+    assertThat(result.exitCode()).as(result.describe()).isZero();
+    List<String> warnings = result.stderr().lines().filter(l -> l.startsWith("warning: ")).toList();
+    assertThat(warnings)
+        .as(result.describe())
+        .containsExactly("warning: " + file + ": flow[0].route: skipped flow_0 cannot drive from road W_C to road C_W: no"
+            + " chain of road links leads from route[0] to route[1]; expected consecutive route roads to be joined by road"
+            + " links, directly or through other roads");
+    JsonNode summary = new ObjectMapper().readTree(dir.resolve("skipped-run").resolve("summary.json").toFile());
+    assertThat(summary.get("flowsSkippedUnroutable").asInt()).isEqualTo(1);
+    assertThat(summary.get("vehiclesSkippedUnroutable").asLong()).isPositive();
   }
 
   @ParameterizedTest(name = "vehicle.{0} = {1}")

@@ -3,7 +3,9 @@ package io.citybrain.cli.traffic;
 import io.citybrain.cli.CliErrors.UsageException;
 import io.citybrain.cli.Tables;
 import io.citybrain.traffic.demand.Demand;
+import io.citybrain.traffic.demand.Flow;
 import io.citybrain.traffic.demand.Router;
+import io.citybrain.traffic.demand.UnroutableFlow;
 import io.citybrain.traffic.io.CityFlowFlowWriter;
 import io.citybrain.traffic.io.CityFlowRoadnetWriter;
 import io.citybrain.traffic.io.ScenarioFormat;
@@ -12,8 +14,12 @@ import io.citybrain.traffic.network.Intersection;
 import io.citybrain.traffic.network.RoadNetwork;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -90,6 +96,11 @@ public final class ConvertCommand implements Callable<Integer> {
     long start = System.nanoTime();
     RoadNetwork network = ScenarioLoader.readRoadnet(roadnet, source);
     Demand demand = flow == null ? null : ScenarioLoader.readFlow(flow, new Router(network), source);
+    int skipped = 0;
+    if (demand != null && !demand.unroutable().isEmpty()) {
+      skipped = demand.unroutable().size();
+      demand = withoutUnroutable(demand);
+    }
     OutputFolder.prepare(out);
     CityFlowRoadnetWriter.write(network, out.resolve(ROADNET_JSON));
     if (demand != null) {
@@ -106,11 +117,33 @@ public final class ConvertCommand implements Callable<Integer> {
         + " unsignalised, " + Tables.count(virtual) + " boundary), " + Tables.count(network.roads().size())
         + " roads, " + Tables.count(network.laneCount()) + " lanes");
     if (demand != null) {
-      o.println("Read " + flow + ": " + Tables.count(demand.flows().size()) + " flows");
+      o.println("Read " + flow + ": " + Tables.count(demand.flows().size() + skipped) + " flows"
+          + (skipped > 0 ? " (" + Tables.count(skipped) + " left out: their route cannot be driven)" : ""));
     }
     o.println("Wrote " + out.resolve(ROADNET_JSON) + (demand != null ? " and " + out.resolve(FLOW_JSON) : "")
         + " in " + Tables.num(seconds, 1) + " s");
     o.flush();
     return 0;
+  }
+
+  /**
+   * The demand without its flows whose route cannot be driven, each named in a warning: written
+   * as they are, CityFlow's router would join their roads by a shortest path nobody asked for.
+   */
+  private Demand withoutUnroutable(Demand demand) {
+    PrintWriter err = spec.commandLine().getErr();
+    Set<Integer> left = new HashSet<>();
+    for (UnroutableFlow u : demand.unroutable()) {
+      err.println("warning: " + u.file() + ": " + u.location() + ": left out of " + FLOW_JSON + ": " + u.message());
+      left.add(u.flowIndex());
+    }
+    err.flush();
+    List<Flow> kept = new ArrayList<>();
+    for (int f = 0; f < demand.flows().size(); f++) {
+      if (!left.contains(f)) {
+        kept.add(demand.flows().get(f));
+      }
+    }
+    return new Demand(kept);
   }
 }

@@ -1,6 +1,7 @@
 package io.citybrain.cli.traffic;
 
 import io.citybrain.cli.CliErrors.UsageException;
+import io.citybrain.traffic.demand.UnroutableFlow;
 import io.citybrain.traffic.io.BundledCity;
 import io.citybrain.traffic.io.CityFlowConfig;
 import io.citybrain.traffic.io.InputValidationException;
@@ -51,6 +52,12 @@ public final class ScenarioOptions {
       description = "CityFlow config.json giving roadnet, flow, interval and seed.")
   Path config;
 
+  @Option(
+      names = "--strict",
+      description = "Refuse a flow file with trips whose route cannot be driven (two consecutive roads not joined),"
+          + " instead of skipping them with a warning each.")
+  boolean strict;
+
   /** The CityFlow config, when {@code --config} was given (read once). */
   private CityFlowConfig cityFlowConfig;
 
@@ -68,12 +75,26 @@ public final class ScenarioOptions {
   }
 
   /**
-   * Loads the scenario.
+   * Loads the scenario. Flows whose route cannot be driven are skipped with one warning each
+   * (naming the flow file, the flow and the road pair), or, with {@code --strict}, refuse the
+   * scenario (exit code 2).
    *
    * @param err where warnings go
    * @throws UsageException for a missing or contradictory choice
    */
   Scenario load(PrintWriter err) throws InputValidationException {
+    Scenario s = loadAny(err);
+    if (strict) {
+      return s.requireRoutable();
+    }
+    for (UnroutableFlow u : s.unroutable()) {
+      err.println("warning: " + u.file() + ": " + u.location() + ": skipped " + u.message());
+    }
+    err.flush();
+    return s;
+  }
+
+  private Scenario loadAny(PrintWriter err) throws InputValidationException {
     int ways = (city != null ? 1 : 0) + (config != null ? 1 : 0) + (roadnet != null ? 1 : 0);
     if (ways != 1) {
       throw new UsageException(

@@ -6,12 +6,21 @@ import java.util.List;
  * The travel demand of a scenario: flows in file order (the order in which vehicles created in the
  * same step are spawned).
  *
- * @param flows flows, file order
+ * @param flows flows, file order, including those whose route cannot be driven
+ * @param unroutable the flows a reader already found undrivable (two consecutive route roads not
+ *     joined), by increasing flow index; the simulator skips them. Flows whose lanes give no path
+ *     are found later, when the scenario is compiled.
  */
-public record Demand(List<Flow> flows) {
+public record Demand(List<Flow> flows, List<UnroutableFlow> unroutable) {
 
   public Demand {
     flows = List.copyOf(flows);
+    unroutable = List.copyOf(unroutable);
+  }
+
+  /** Flows that can all be driven as far as the reader could tell. */
+  public Demand(List<Flow> flows) {
+    this(flows, List.of());
   }
 
   /**

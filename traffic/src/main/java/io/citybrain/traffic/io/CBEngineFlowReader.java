@@ -3,6 +3,7 @@ package io.citybrain.traffic.io;
 import io.citybrain.traffic.demand.Demand;
 import io.citybrain.traffic.demand.Flow;
 import io.citybrain.traffic.demand.Router;
+import io.citybrain.traffic.demand.UnroutableFlow;
 import io.citybrain.traffic.demand.VehicleType;
 import io.citybrain.traffic.io.CBEngineText.Line;
 import io.citybrain.traffic.network.Road;
@@ -42,8 +43,13 @@ import java.util.List;
  *
  * Every problem is an {@link InputProblem} at {@code line N}: wrong field counts, non-numeric
  * values, {@code start > end}, {@code interval <= 0}, a route whose length differs from its
- * count, a route road that is not in the network, two consecutive route roads that are not
- * joined, and a flow count that does not match the flows in the file. All are thrown together.
+ * count, a route road that is not in the network, and a flow count that does not match the flows
+ * in the file. All are thrown together.
+ *
+ * <p>A route whose consecutive roads are not joined (a U-turn, a turn no lane permits, roads that
+ * do not meet) is not an error of the file: real-city flow files have such trips. The flow is
+ * kept and listed in {@link Demand#unroutable()} with its first such road pair; the simulator
+ * skips it (or refuses the file in strict mode).
  */
 public final class CBEngineFlowReader {
   /**
@@ -56,6 +62,7 @@ public final class CBEngineFlowReader {
 
   private final CBEngineText text;
   private final Router router;
+  private final List<UnroutableFlow> unroutable = new ArrayList<>();
 
   private CBEngineFlowReader(CBEngineText text, Router router) {
     this.text = text;
@@ -109,7 +116,7 @@ public final class CBEngineFlowReader {
     CBEngineFlowReader reader = new CBEngineFlowReader(CBEngineText.read(in, fileName), router);
     List<Flow> flows = reader.flows();
     reader.text.throwIfAny();
-    return new Demand(flows);
+    return new Demand(flows, reader.unroutable);
   }
 
   private List<Flow> flows() {
@@ -177,14 +184,14 @@ public final class CBEngineFlowReader {
         k = null;
       }
     }
-    List<String> route = route(owner, routeLine, k);
+    List<String> route = route(index, owner, routeLine, k);
     if (text.problemCount() > before) {
       return null;
     }
     return new Flow("flow_" + index, VEHICLE, route, interval, start, end);
   }
 
-  private List<String> route(String owner, Line line, Long declared) {
+  private List<String> route(int index, String owner, Line line, Long declared) {
     String[] f = line.fields();
     if (declared != null && f.length != declared) {
       text.report(
@@ -195,6 +202,7 @@ public final class CBEngineFlowReader {
     RoadNetwork network = router.network();
     List<String> route = new ArrayList<>(f.length);
     Road previous = null;
+    UnroutableFlow firstGap = null;
     for (int j = 0; j < f.length; j++) {
       String id = text.id(line, j, owner + ": route road " + (j + 1));
       Road road = id == null ? null : network.road(id).orElse(null);
@@ -202,13 +210,17 @@ public final class CBEngineFlowReader {
         text.report(line, owner + ": route road " + (j + 1) + " is " + id + ", which is not a road of the roadnet;"
             + " expected a road id");
       }
-      if (previous != null && road != null && !router.connected(previous.id(), road.id())) {
-        text.report(line, owner + ": route road " + j + " (" + previous.id() + ") does not lead to route road "
-            + (j + 1) + " (" + road.id() + "): " + whyNotJoined(previous, road)
-            + "; expected each road to lead directly to the next");
+      if (firstGap == null && previous != null && road != null && !router.connected(previous.id(), road.id())) {
+        firstGap = new UnroutableFlow(
+            index, "flow_" + index, previous.id(), road.id(), text.fileName(), line.location(),
+            "route roads " + j + " and " + (j + 1) + " are not joined: " + whyNotJoined(previous, road)
+                + "; expected each road to lead directly to the next");
       }
       route.add(id);
       previous = road;
+    }
+    if (firstGap != null) {
+      unroutable.add(firstGap);
     }
     return route;
   }

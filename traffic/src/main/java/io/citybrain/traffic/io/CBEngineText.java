@@ -84,6 +84,11 @@ final class CBEngineText {
     return "line " + lastLineNumber;
   }
 
+  /** The file's name as the user gave it. */
+  String fileName() {
+    return fileName;
+  }
+
   /** Records a problem at a location. */
   void report(String location, String message) {
     problems.add(new InputProblem(fileName, location, message));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.citybrain.traffic.demand.Demand;
 import io.citybrain.traffic.demand.Flow;
 import io.citybrain.traffic.demand.Router;
+import io.citybrain.traffic.demand.UnroutableFlow;
 import io.citybrain.traffic.demand.VehicleType;
 import io.citybrain.traffic.io.JsonFields.NumberRule;
 import io.citybrain.traffic.network.RoadNetwork;
@@ -64,6 +65,10 @@ import java.util.List;
  *       defaults for other numbers; this reader accepts any finite number and reports the rest.
  *   <li>CityFlow does not check the vehicle parameters, the times, or whether a route can be
  *       driven before the simulation runs; this reader does, at load time.
+ *   <li>A route with two consecutive roads that no chain of road links joins is not an error of
+ *       the file (real-city flow files have such trips): the flow is kept and listed in {@link
+ *       Demand#unroutable()} with that road pair, and the simulator skips it, or refuses the file
+ *       in strict mode. A road id that is not in the roadnet stays an error.
  * </ul>
  *
  * <h2>Errors</h2>
@@ -92,6 +97,7 @@ public final class CityFlowFlowReader {
   };
 
   private final Router router;
+  private final List<UnroutableFlow> unroutable = new ArrayList<>();
   private final JsonFields fields;
 
   private CityFlowFlowReader(Router router, JsonFields fields) {
@@ -164,20 +170,20 @@ public final class CityFlowFlowReader {
     CityFlowFlowReader reader = new CityFlowFlowReader(router, fields);
     List<Flow> flows = new ArrayList<>(root.size());
     for (int i = 0; i < root.size(); i++) {
-      flows.add(reader.flow(root.get(i), element(ROOT, i), "flow_" + i));
+      flows.add(reader.flow(root.get(i), element(ROOT, i), i, "flow_" + i));
     }
     fields.throwIfAny();
-    return new Demand(flows);
+    return new Demand(flows, reader.unroutable);
   }
 
-  private Flow flow(JsonNode value, String path, String id) {
+  private Flow flow(JsonNode value, String path, int index, String id) {
     String owner = "flow '" + id + "'";
     JsonNode node = fields.object(value, path, owner, "the flow", "a flow object {vehicle, route, interval, ...}");
     if (node == null) {
       return null;
     }
     VehicleType vehicle = vehicle(node, path, owner);
-    List<String> route = route(node, path, owner);
+    List<String> route = route(node, path, owner, index, id);
     Double interval =
         fields.plausible(
             fields.number(node.get("interval"), member(path, "interval"), owner, "interval", NumberRule.POSITIVE),
@@ -229,7 +235,7 @@ public final class CityFlowFlowReader {
         positive[0], positive[1], positive[2], positive[3], positive[4], positive[5], minGap, positive[6], headway);
   }
 
-  private List<String> route(JsonNode node, String path, String owner) {
+  private List<String> route(JsonNode node, String path, String owner, int index, String id) {
     String routePath = member(path, "route");
     JsonNode array = fields.array(node.get("route"), routePath, owner, "route", "a non-empty array of road ids");
     if (array == null) {
@@ -242,6 +248,7 @@ public final class CityFlowFlowReader {
     List<String> route = new ArrayList<>(array.size());
     boolean valid = true;
     String previous = null;
+    UnroutableFlow gap = null;
     for (int j = 0; j < array.size(); j++) {
       String entryPath = element(routePath, j);
       String roadId = fields.string(array.get(j), entryPath, owner, "route[" + j + "]");
@@ -250,17 +257,18 @@ public final class CityFlowFlowReader {
             entryPath, owner + ": route[" + j + "] '" + roadId + "' is not a road of the roadnet; expected a road id");
         roadId = null;
       }
-      if (roadId != null && previous != null && !router.reachable(previous, roadId)) {
-        fields.report(
-            entryPath,
-            owner + ": no path leads from road '" + previous + "' (route[" + (j - 1) + "]) to road '" + roadId
-                + "' (route[" + j + "]); expected consecutive route roads to be joined by road links, directly or"
-                + " through other roads");
-        valid = false;
+      if (gap == null && roadId != null && previous != null && !router.reachable(previous, roadId)) {
+        gap = new UnroutableFlow(
+            index, id, previous, roadId, fields.fileName(), routePath,
+            "no chain of road links leads from route[" + (j - 1) + "] to route[" + j + "]; expected consecutive"
+                + " route roads to be joined by road links, directly or through other roads");
       }
       valid &= roadId != null;
       route.add(roadId);
       previous = roadId;
+    }
+    if (valid && gap != null) {
+      unroutable.add(gap);
     }
     return valid ? route : null;
   }

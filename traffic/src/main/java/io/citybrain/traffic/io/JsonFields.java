@@ -33,6 +33,11 @@ final class JsonFields {
   }
 
   /** Records a problem at a JSON path. */
+  /** The file's name as the user gave it. */
+  String fileName() {
+    return fileName;
+  }
+
   void report(String path, String message) {
     problems.add(new InputProblem(fileName, path, message));
   }

@@ -43,6 +43,10 @@ import java.util.Map;
  * @param meanDecisionMicroseconds mean wall time of one decision for one intersection, µs
  * @param roadnetSha256 SHA-256 of the roadnet file
  * @param flowSha256 SHA-256 of the flow file
+ * @param flowsSkippedUnroutable flows skipped because their route cannot be driven (two
+ *     consecutive roads not joined; each named in a warning when the scenario is loaded)
+ * @param vehiclesSkippedUnroutable vehicles those flows would have created during the run (not in
+ *     {@code vehiclesSpawned})
  */
 public record RunSummary(
     String scenario,
@@ -77,7 +81,9 @@ public record RunSummary(
     long decisions,
     double meanDecisionMicroseconds,
     String roadnetSha256,
-    String flowSha256) {
+    String flowSha256,
+    int flowsSkippedUnroutable,
+    long vehiclesSkippedUnroutable) {
 
   public RunSummary {
     controllerParameters = Collections.unmodifiableMap(new LinkedHashMap<>(controllerParameters));

@@ -141,7 +141,9 @@ public final class TrafficRunner {
             timer.decisions(),
             timer.decisions() == 0 ? 0 : timer.decisionNanos() / 1e3 / timer.decisions(),
             scenario.roadnetSha256(),
-            scenario.flowSha256());
+            scenario.flowSha256(),
+            scenario.unroutable().size(),
+            sim.vehiclesSkippedUnroutable());
     return new RunResult(
         summary,
         series.points(),

@@ -4,6 +4,7 @@ import io.citybrain.traffic.demand.Demand;
 import io.citybrain.traffic.demand.Flow;
 import io.citybrain.traffic.demand.RouteNotFoundException;
 import io.citybrain.traffic.demand.Router;
+import io.citybrain.traffic.demand.UnroutableFlow;
 import io.citybrain.traffic.io.InputProblem;
 import io.citybrain.traffic.io.InputValidationException;
 import io.citybrain.traffic.network.Road;
@@ -12,6 +13,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The drivable paths of every flow: for each admissible first lane, the full sequence of lanes
@@ -25,6 +27,10 @@ import java.util.Map;
  * route, so no vehicle is ever routed into a lane with no way on.
  *
  * <p>Paths are shared by all vehicles of a flow (and by flows with the same route).
+ *
+ * <p>A flow whose route cannot be driven (two consecutive roads not joined, found by the reader or
+ * here; or no lane path between two of its roads) gets no paths and is listed in {@link
+ * #unroutable()}: the simulation skips it and runs the rest.
  */
 public final class FlowPlans {
   /** Per flow: admissible first lanes (lane drivable indices), in lane order. */
@@ -39,15 +45,26 @@ public final class FlowPlans {
   /** Distinct vehicle types. */
   final List<io.citybrain.traffic.demand.VehicleType> types;
 
+  /** Per flow: true when its route cannot be driven (no paths; the simulation skips it). */
+  final boolean[] skipped;
+
+  private final List<UnroutableFlow> unroutable;
+
   private FlowPlans(
       int[][] firstLanes,
       int[][][] paths,
       int[] flowType,
-      List<io.citybrain.traffic.demand.VehicleType> types) {
+      List<io.citybrain.traffic.demand.VehicleType> types,
+      List<UnroutableFlow> unroutable) {
     this.firstLanes = firstLanes;
     this.paths = paths;
     this.flowType = flowType;
     this.types = types;
+    this.unroutable = List.copyOf(unroutable);
+    this.skipped = new boolean[firstLanes.length];
+    for (UnroutableFlow u : unroutable) {
+      skipped[u.flowIndex()] = true;
+    }
   }
 
   /**
@@ -56,9 +73,10 @@ public final class FlowPlans {
    * @param network the compiled network
    * @param demand the flows, in file order
    * @param flowFileName the flow file's name, for error messages
-   * @return the plans, one per flow
-   * @throws InputValidationException listing every flow whose route is unreachable or has no
-   *     lane-level path (location {@code flow[i].route})
+   * @return the plans, one per flow; flows whose route cannot be driven are listed in {@link
+   *     #unroutable()}
+   * @throws InputValidationException listing every flow whose route names no road (location
+   *     {@code flow[i].route})
    */
   public static FlowPlans compile(SimNetwork network, Demand demand, String flowFileName)
       throws InputValidationException {
@@ -78,6 +96,10 @@ public final class FlowPlans {
     List<io.citybrain.traffic.demand.VehicleType> types = new ArrayList<>();
     Map<List<String>, RoutePlan> cache = new HashMap<>();
     List<InputProblem> problems = new ArrayList<>();
+    Map<Integer, UnroutableFlow> unroutable = new TreeMap<>();
+    for (UnroutableFlow u : demand.unroutable()) {
+      unroutable.put(u.flowIndex(), u);
+    }
     for (int f = 0; f < flows.size(); f++) {
       Flow flow = flows.get(f);
       flowType[f] =
@@ -87,20 +109,31 @@ public final class FlowPlans {
                 types.add(t);
                 return types.size() - 1;
               });
+      firstLanes[f] = new int[0];
+      paths[f] = new int[0][];
+      if (unroutable.containsKey(f)) {
+        continue;
+      }
       RoutePlan planned = cache.get(flow.route());
       if (planned == null) {
         try {
           List<Road> roads = router.completeRoute(flow.route());
           planned = plan(network, roads);
-        } catch (RouteNotFoundException | IllegalArgumentException e) {
+        } catch (RouteNotFoundException e) {
+          planned = RoutePlan.unroutable(e.fromRoadId(), e.toRoadId(), e.getMessage());
+        } catch (IllegalArgumentException e) {
           planned = RoutePlan.invalid(e.getMessage());
         }
         cache.put(flow.route(), planned);
       }
-      if (planned.error() != null) {
+      if (planned.fromRoadId() != null) {
+        unroutable.put(
+            f,
+            new UnroutableFlow(
+                f, flow.id(), planned.fromRoadId(), planned.toRoadId(), flowFileName, "flow[" + f + "].route",
+                planned.error()));
+      } else if (planned.error() != null) {
         problems.add(new InputProblem(flowFileName, "flow[" + f + "].route", planned.error()));
-        firstLanes[f] = new int[0];
-        paths[f] = new int[0][];
       } else {
         firstLanes[f] = planned.firstLanes();
         paths[f] = planned.paths();
@@ -109,13 +142,20 @@ public final class FlowPlans {
     if (!problems.isEmpty()) {
       throw new InputValidationException(problems);
     }
-    return new FlowPlans(firstLanes, paths, flowType, List.copyOf(types));
+    return new FlowPlans(firstLanes, paths, flowType, List.copyOf(types), List.copyOf(unroutable.values()));
   }
 
-  /** The lane plan of one route, or why it has none. */
-  private record RoutePlan(int[] firstLanes, int[][] paths, String error) {
+  /**
+   * The lane plan of one route, or why it has none: an {@code error}, with the road pair that
+   * cannot be driven when that is the reason.
+   */
+  private record RoutePlan(int[] firstLanes, int[][] paths, String error, String fromRoadId, String toRoadId) {
     static RoutePlan invalid(String error) {
-      return new RoutePlan(null, null, error);
+      return new RoutePlan(null, null, error, null, null);
+    }
+
+    static RoutePlan unroutable(String fromRoadId, String toRoadId, String reason) {
+      return new RoutePlan(null, null, reason, fromRoadId, toRoadId);
     }
   }
 
@@ -146,12 +186,14 @@ public final class FlowPlans {
         }
       }
       if (!any) {
-        return RoutePlan.invalid(
-          "no lane of road '"
-              + net.roadIds[r]
-              + "' has a lane path to the end of the route via road '"
-              + net.roadIds[roadIdx[i + 1]]
-              + "'; expected consecutive roads joined by lane links");
+        return RoutePlan.unroutable(
+            net.roadIds[r],
+            net.roadIds[roadIdx[i + 1]],
+            "no lane of road '"
+                + net.roadIds[r]
+                + "' has a lane path to the end of the route via road '"
+                + net.roadIds[roadIdx[i + 1]]
+                + "'; expected consecutive roads joined by lane links");
       }
     }
     int r0 = roadIdx[0];
@@ -192,11 +234,20 @@ public final class FlowPlans {
       }
       paths[c++] = path;
     }
-    return new RoutePlan(first, paths, null);
+    return new RoutePlan(first, paths, null, null, null);
   }
 
   /** Number of flows. */
   public int flowCount() {
     return firstLanes.length;
+  }
+
+  /**
+   * The flows whose route cannot be driven, by increasing flow index: found by the reader (roads
+   * not joined) or here (no chain of road links between two anchors, or no lane path). The
+   * simulation creates no vehicle for them.
+   */
+  public List<UnroutableFlow> unroutable() {
+    return unroutable;
   }
 }

@@ -13,10 +13,15 @@ import java.util.List;
  * <p>Only flows that have started and not ended are visited, in file order, so a step costs time
  * in the active flows, not all flows; the vehicles due in a step come out in flow-file order, the
  * order CityFlow creates them (and draws their random numbers).
+ *
+ * <p>Skipped flows (routes that cannot be driven) keep their clocks but create nothing; the
+ * vehicles they would have created are counted ({@link #vehiclesSkipped()}).
  */
 final class FlowSchedule {
   private final List<Flow> flows;
   private final double dt;
+  private final boolean[] skipped;
+  private long vehiclesSkipped;
 
   /** Flow indices by start time (ties in file order). */
   private final int[] flowsByStart;
@@ -36,10 +41,12 @@ final class FlowSchedule {
   /**
    * @param flows the flows, in file order
    * @param dt step length, s
+   * @param skipped per flow, true when it must create no vehicle (same length as {@code flows})
    */
-  FlowSchedule(List<Flow> flows, double dt) {
+  FlowSchedule(List<Flow> flows, double dt, boolean[] skipped) {
     this.flows = flows;
     this.dt = dt;
+    this.skipped = skipped.clone();
     int nf = flows.size();
     flowNow = new double[nf];
     Integer[] order = new Integer[nf];
@@ -69,6 +76,7 @@ final class FlowSchedule {
     activeFlowCount = 0;
     flowClock = 0;
     dueCount = 0;
+    vehiclesSkipped = 0;
   }
 
   /**
@@ -94,7 +102,11 @@ final class FlowSchedule {
       }
       double interval = flow.intervalSeconds();
       while (flowNow[f] >= interval) {
-        addDue(f);
+        if (skipped[f]) {
+          vehiclesSkipped++;
+        } else {
+          addDue(f);
+        }
         flowNow[f] -= interval;
       }
       flowNow[f] += dt;
@@ -103,6 +115,11 @@ final class FlowSchedule {
     activeFlowCount = w;
     flowClock += dt;
     return dueCount;
+  }
+
+  /** Vehicles skipped flows would have created so far. */
+  long vehiclesSkipped() {
+    return vehiclesSkipped;
   }
 
   /** The flow of the {@code k}-th vehicle due this step. */

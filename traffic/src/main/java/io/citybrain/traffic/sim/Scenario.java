@@ -2,8 +2,12 @@ package io.citybrain.traffic.sim;
 
 import io.citybrain.traffic.demand.Demand;
 import io.citybrain.traffic.demand.Router;
+import io.citybrain.traffic.demand.UnroutableFlow;
+import io.citybrain.traffic.io.InputProblem;
 import io.citybrain.traffic.io.InputValidationException;
 import io.citybrain.traffic.network.RoadNetwork;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A loaded, validated and compiled pair of road network and demand, ready to be simulated any
@@ -30,7 +34,8 @@ public record Scenario(
    * Compiles a scenario from models already read.
    *
    * @param flowFileName the flow file's name, for error messages
-   * @throws InputValidationException when a flow has no lane-level path
+   * @throws InputValidationException when a flow's route names no road; flows whose route cannot
+   *     be driven are not an error here (see {@link #unroutable()} and {@link #requireRoutable()})
    */
   public static Scenario compile(
       String name,
@@ -56,6 +61,32 @@ public record Scenario(
     SimNetwork compiled = new SimNetwork(network);
     FlowPlans plans = FlowPlans.compile(compiled, demand, flowFileName, router);
     return new Scenario(name, network, demand, compiled, plans, roadnetSha256, flowSha256);
+  }
+
+  /**
+   * The flows whose route cannot be driven, by increasing flow index; the simulation skips them.
+   * Empty for a scenario every trip of which can be driven.
+   */
+  public List<UnroutableFlow> unroutable() {
+    return plans.unroutable();
+  }
+
+  /**
+   * Strict loading: refuses a scenario with any flow whose route cannot be driven.
+   *
+   * @return this scenario, when every flow can be driven
+   * @throws InputValidationException with one problem per such flow, at its location in the flow
+   *     file, naming the flow and the road pair
+   */
+  public Scenario requireRoutable() throws InputValidationException {
+    if (unroutable().isEmpty()) {
+      return this;
+    }
+    List<InputProblem> problems = new ArrayList<>();
+    for (UnroutableFlow u : unroutable()) {
+      problems.add(new InputProblem(u.file(), u.location(), u.message()));
+    }
+    throw new InputValidationException(problems);
   }
 
   /** A new simulation of this scenario at time 0. */

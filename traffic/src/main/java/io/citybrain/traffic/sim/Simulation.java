@@ -152,7 +152,7 @@ public final class Simulation implements AutoCloseable {
     stats = new StepStats(vehicles, dv, dvCount, network, dt, parts);
     movement =
         new Movement(network, types, vehicles, dv, dvCount, waiting, stats, safeMerging, parts);
-    schedule = new FlowSchedule(demand.flows(), dt);
+    schedule = new FlowSchedule(demand.flows(), dt, plans.skipped);
     flowCount = new int[demand.flows().size()];
 
     reset();
@@ -420,6 +420,14 @@ public final class Simulation implements AutoCloseable {
   /** Vehicles created by flows so far. */
   public long vehiclesSpawned() {
     return stats.spawned;
+  }
+
+  /**
+   * Vehicles that flows whose route cannot be driven would have created so far (they are skipped,
+   * see {@link FlowPlans#unroutable()}); not counted in {@link #vehiclesSpawned()}.
+   */
+  public long vehiclesSkippedUnroutable() {
+    return schedule.vehiclesSkipped();
   }
 
   /** Vehicles that left an entry queue onto their first lane (= finished + in network). */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.citybrain.traffic.demand.Demand;
 import io.citybrain.traffic.demand.Flow;
+import io.citybrain.traffic.demand.UnroutableFlow;
 import io.citybrain.traffic.demand.VehicleType;
 import io.citybrain.traffic.network.RoadNetwork;
 import java.util.List;
@@ -61,8 +62,6 @@ class CBEngineFlowReaderTest {
         "3 | 0 | 3 | flow 0 (flow_0): the number of roads in the route is 0; expected at least 1",
         "4 | 2 33 | 4 | flow 0 (flow_0): route road 2 is 33, which is not a road of the roadnet; expected a road id",
         "4 | 2 x | 4 | flow 0 (flow_0): route road 2 is 'x'; expected an id (an integer >= 0)",
-        "4 | 2 4 | 4 | route road 1 (2) does not lead to route road 2 (4): road 2 ends at intersection 0 but road 4 starts at intersection 2",
-        "4 | 2 1 | 4 | route road 1 (2) does not lead to route road 2 (1): that is a U-turn back to intersection 1",
         "1 | 13 | 37 | the file ends after 12 of the 13 flows its count announces; expected 13 flows of 3 lines each",
         "1 | 11 | 35 | unexpected content after the 11 flows the count on the first line announces",
         "1 | 12 flows | 1 | has 2 fields ('12 flows'); expected 1: the number of flows",
@@ -75,17 +74,49 @@ class CBEngineFlowReaderTest {
     assertThat(problems.get(0).message()).contains(message);
   }
 
+  /** Route line 4 (flow 0), its replacement, the road pair named and a part of the reason. */
+  @ParameterizedTest(name = "route {0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "2 4 | 2 | 4 | route roads 1 and 2 are not joined: road 2 ends at intersection 0 but road 4 starts at"
+            + " intersection 2",
+        "2 1 | 2 | 1 | route roads 1 and 2 are not joined: that is a U-turn back to intersection 1",
+        "2 3 4 1 | 3 | 4 | route roads 2 and 3 are not joined: that is a U-turn back to intersection 0",
+      })
+  void aRouteThatCannotBeDrivenIsKeptAndListedWithItsFirstUnjoinedPair(
+      String route, String from, String to, String reason) {
+    String text = replaceLine(replaceLine(EXAMPLE, 3, String.valueOf(route.split(" ").length)), 4, route);
+    Demand demand = flows(text, NETWORK);
+
+    assertThat(demand.flows()).hasSize(12);
+    assertThat(demand.unroutable())
+        .containsExactly(new UnroutableFlow(0, "flow_0", from, to, "flow.txt", "line 4", demand.unroutable().get(0).reason()));
+    assertThat(demand.unroutable().get(0).reason()).startsWith(reason);
+    assertThat(demand.unroutable().get(0).message())
+        .startsWith("flow_0 cannot drive from road " + from + " to road " + to + ": " + reason);
+  }
+
   @Test
   void aMovementNoLaneMayMakeLeavesTheRoadsUnjoined() {
-    // road 2's lanes may only go straight: its left turn onto road 3 does not exist
+    // road 2's lanes may only go straight: its left turn onto road 3 does not exist; flow 0 (line
+    // 4) and flow 3 (line 13) turn left there
     RoadNetwork noLeft =
         CBEngineInputs.roadnet(replaceLine(CBEngineInputs.text("roadnet_1x1.txt"), 10, "0 1 0 0 1 0 0 1 0"));
-    List<InputProblem> problems = flowProblems(EXAMPLE, noLeft);
+    Demand demand = flows(EXAMPLE, noLeft);
 
-    assertThat(problems).extracting(InputProblem::location).contains("line 4", "line 10");
-    assertThat(problems.get(0).message())
-        .contains("route road 1 (2) does not lead to route road 2 (3): no lane of road 2 may make that movement at"
-            + " intersection 0");
+    assertThat(demand.unroutable()).extracting(UnroutableFlow::location).contains("line 4");
+    assertThat(demand.unroutable().get(0).message())
+        .contains("flow_0 cannot drive from road 2 to road 3: route roads 1 and 2 are not joined: no lane of road 2"
+            + " may make that movement at intersection 0");
+  }
+
+  @Test
+  void anUnknownRoadStaysAnErrorEvenWhereTheRouteIsAlsoUnjoined() {
+    List<InputProblem> problems = flowProblems(replaceLine(replaceLine(EXAMPLE, 3, "3"), 4, "2 1 77"), NETWORK);
+
+    assertThat(problems).hasSize(1);
+    assertThat(problems.get(0).message()).contains("route road 3 is 77, which is not a road of the roadnet");
   }
 
   @Test

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.citybrain.traffic.demand.Demand;
 import io.citybrain.traffic.demand.Flow;
+import io.citybrain.traffic.demand.UnroutableFlow;
 import io.citybrain.traffic.demand.VehicleType;
 import io.citybrain.traffic.network.RoadNetwork;
 import java.io.InputStream;
@@ -160,14 +161,19 @@ class FlowValidationTest {
   }
 
   @Test
-  void consecutiveRoadsWithoutAnyPathAreReportedAtTheLaterIndex() {
+  void consecutiveRoadsWithoutAnyPathMakeTheFlowUnroutableNotTheFileInvalid() throws Exception {
     ((ArrayNode) flows.at("/0/route")).set(1, "C_W");
-    List<InputProblem> problems = flowProblems(flows, C01);
-    assertThat(problems).hasSize(1);
-    assertThat(at(problems, "flow[0].route[1]").message())
+    Demand demand = CityFlowFlowReader.read(TestInputs.stream(flows.toString()), "uturn.json", C01);
+
+    assertThat(demand.flows()).hasSize(flows.size());
+    assertThat(demand.unroutable()).hasSize(1);
+    UnroutableFlow u = demand.unroutable().get(0);
+    assertThat(u.flowIndex()).isZero();
+    assertThat(u.location()).isEqualTo("flow[0].route");
+    assertThat(u.message())
         .isEqualTo(
-            "flow 'flow_0': no path leads from road 'W_C' (route[0]) to road 'C_W' (route[1]); expected consecutive"
-                + " route roads to be joined by road links, directly or through other roads");
+            "flow_0 cannot drive from road W_C to road C_W: no chain of road links leads from route[0] to route[1];"
+                + " expected consecutive route roads to be joined by road links, directly or through other roads");
   }
 
   @Test
