@@ -106,6 +106,9 @@ public final class Simulation implements AutoCloseable {
   private SplittableRandom random;
   private int step;
 
+  /** The City Brain Challenge engine's rules, or null under CityFlow's. */
+  private final CBEngineRules cbengine;
+
   /**
    * Creates a simulation at time 0 with all signals in phase 0.
    *
@@ -154,6 +157,11 @@ public final class Simulation implements AutoCloseable {
         new Movement(network, types, vehicles, dv, dvCount, waiting, stats, safeMerging, parts);
     schedule = new FlowSchedule(demand.flows(), dt, plans.skipped);
     flowCount = new int[demand.flows().size()];
+    cbengine =
+        config.engineRules() == EngineRules.CBENGINE_2021
+            ? new CBEngineRules(
+                network, demand, plans, vehicles, dv, dvCount, stats, roadLinkGreen, phase, workers, config.seed())
+            : null;
 
     reset();
   }
@@ -171,6 +179,9 @@ public final class Simulation implements AutoCloseable {
     random = new SplittableRandom(config.seed());
     step = 0;
     stats.clear();
+    if (cbengine != null) {
+      cbengine.clear();
+    }
     for (int i = 0; i < phase.length; i++) {
       setPhase(i, 0);
     }
@@ -198,6 +209,9 @@ public final class Simulation implements AutoCloseable {
     }
     List<Phase> phases = net.phases(intersection);
     Phase p = phases.get(phaseIndex);
+    if (cbengine != null && phase[intersection] != phaseIndex) {
+      cbengine.phaseChanged(intersection, step);
+    }
     for (int k = 0; k < count; k++) {
       roadLinkGreen[first + k] = false;
     }
@@ -226,6 +240,10 @@ public final class Simulation implements AutoCloseable {
    * drivable order, so results are bit-identical at any thread count.
    */
   public void step() {
+    if (cbengine != null) {
+      stepCBEngine();
+      return;
+    }
     spawnVehicles();
     movement.admitWaitingVehicles();
     partitionDrivables();
@@ -237,6 +255,19 @@ public final class Simulation implements AutoCloseable {
     inParts(parallel, this::commitActions);
     movement.releaseFinishers();
     inParts(parallel, this::updateLeadersAndGaps);
+    inParts(parallel, this::accountStep);
+    stats.endStep();
+    step++;
+    for (StepObserver o : observers) {
+      o.afterStep(this);
+    }
+  }
+
+  /** One step under the challenge engine's rules ({@link CBEngineRules}). */
+  private void stepCBEngine() {
+    boolean parallel = stats.running >= parallelMinVehicles;
+    cbengine.step(step, schedule, plans, parallel);
+    partitionDrivables();
     inParts(parallel, this::accountStep);
     stats.endStep();
     step++;
@@ -433,6 +464,19 @@ public final class Simulation implements AutoCloseable {
   /** Vehicles that left an entry queue onto their first lane (= finished + in network). */
   public long vehiclesEntered() {
     return stats.entered;
+  }
+
+  /**
+   * The City Brain Challenge's delay index now (its {@code evaluate.py}): the mean over every
+   * vehicle created so far of (TT + TT_rest) / TT_ff, where TT is the time from creation to the
+   * vehicle's last recorded step (the step before this check for vehicles still driving, the step
+   * before arrival for finished ones), TT_rest the rest of its route at the roads' speed limits
+   * and TT_ff its whole route at the limits. Checked by the challenge every 20 s; a run stops at
+   * the first check above 1.40. Defined under the {@link EngineRules#CBENGINE_2021} rules (NaN
+   * under CityFlow's, and before any vehicle was created).
+   */
+  public double challengeDelayIndex() {
+    return cbengine == null ? Double.NaN : cbengine.challengeDelayIndex(step);
   }
 
   /** Vehicles that reached the end of their route. */
