@@ -449,9 +449,12 @@ public final class SimNetwork {
         .type();
   }
 
-  /** Speed limit of drivable {@code d}: its lane's, or its lane link's (unlimited: 10,000), m/s. */
+  /**
+   * Speed limit of drivable {@code d}, m/s: its lane's, or for a lane link its approach speed
+   * (its declared limit, else the turn speed on a turn and 10,000, no limit, when straight).
+   */
   public double maxSpeedMetersPerSecond(int d) {
-    return maxSpeed[d];
+    return d < laneCount ? maxSpeed[d] : linkApproachSpeed[d - laneCount];
   }
 
   /** Start lane of lane-link drivable {@code link}. */

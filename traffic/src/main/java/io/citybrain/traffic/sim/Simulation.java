@@ -585,6 +585,11 @@ public final class Simulation implements AutoCloseable {
     return types.len[vehicles.type[v]];
   }
 
+  /** Top speed of vehicle slot {@code v}'s type, m/s. */
+  public double vehicleMaxSpeed(int v) {
+    return types.maxSpeed[vehicles.type[v]];
+  }
+
   /** Width of vehicle slot {@code v}, m. */
   public double vehicleWidth(int v) {
     return types.width[vehicles.type[v]];

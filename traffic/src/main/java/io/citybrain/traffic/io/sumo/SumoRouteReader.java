@@ -62,6 +62,9 @@ public final class SumoRouteReader {
   /** Latest creation after the departure time of a one-vehicle flow, s: the longest step. */
   private static final double SINGLE_VEHICLE_WINDOW_SECONDS = 10;
 
+  /** How far before a SUMO flow's {@code end} its last vehicle may be created, s. */
+  private static final double END_EXCLUSIVE_MARGIN_SECONDS = 1e-6;
+
   private final String file;
   private final SumoNetwork net;
   private final Router router;
@@ -284,7 +287,8 @@ public final class SumoRouteReader {
       return;
     }
     double start = Math.max(flowBegin, begin) - begin;
-    flows.add(new Flow(id, type, route.get(), interval, start, flowEnd - begin));
+    // SUMO's flow end is exclusive (no vehicle at end); the model's endTime is inclusive
+    flows.add(new Flow(id, type, route.get(), interval, start, flowEnd - begin - END_EXCLUSIVE_MARGIN_SECONDS));
   }
 
   private VehicleType type(Element e) {
