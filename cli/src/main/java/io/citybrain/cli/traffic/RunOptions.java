@@ -6,6 +6,7 @@ import io.citybrain.traffic.control.SignalControllerProvider;
 import io.citybrain.traffic.control.SignalControllers;
 import io.citybrain.traffic.io.CityFlowConfig;
 import io.citybrain.traffic.io.InputValidationException;
+import io.citybrain.traffic.sim.EngineRules;
 import io.citybrain.traffic.sim.SimulationConfig;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -86,6 +87,22 @@ public final class RunOptions {
   boolean cityFlowCompatible;
 
   @Option(
+      names = "--engine-rules",
+      paramLabel = "RULES",
+      description = "How vehicles move: cityflow (default) or cbengine2021, the City Brain Challenge engine's rules"
+          + " (docs/cbengine-rules.md; 1 s steps). Under cbengine2021 a run reports the challenge's delay index every"
+          + " 20 s and stops when it passes 1.40, as the challenge did.")
+  void engineRules(String value) {
+    engineRules =
+        EngineRules.byName(value)
+            .orElseThrow(
+                () -> new ParameterException(
+                    command.commandLine(), "--engine-rules " + value + " is not known; expected cityflow or cbengine2021"));
+  }
+
+  EngineRules engineRules = EngineRules.CITYFLOW;
+
+  @Option(
       names = "--param",
       paramLabel = "NAME=VALUE",
       description = "Controller parameter (repeatable), e.g. --param minGreenSeconds=10.")
@@ -101,7 +118,10 @@ public final class RunOptions {
   SimulationConfig simulationConfig(CityFlowConfig cfg) {
     double dt = interval != null ? interval : cfg != null ? cfg.intervalSeconds() : 1.0;
     long s = seed != null ? seed : cfg != null ? cfg.seed() : 0;
-    return new SimulationConfig(dt, s, threads, cityFlowCompatible);
+    if (engineRules == EngineRules.CBENGINE_2021 && dt != 1) {
+      throw new UsageException("--engine-rules cbengine2021 steps 1 s at a time, as the challenge's engine; got --interval " + dt);
+    }
+    return new SimulationConfig(dt, s, threads, cityFlowCompatible, engineRules);
   }
 
   /** The files these options read ({@code --params}), under the option that names each. */

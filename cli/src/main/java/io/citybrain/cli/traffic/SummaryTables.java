@@ -68,6 +68,15 @@ public final class SummaryTables {
     rows.add(new String[] {"stops per finished vehicle", Tables.num(s.stopsPerFinishedVehicle(), 2)});
     rows.add(new String[] {"longest stop", Tables.num(s.maxStoppedSeconds(), 0) + " s"});
     rows.add(new String[] {"phase changes", Tables.count(s.phaseChanges())});
+    if (!Double.isNaN(s.challengeDelayIndex())) {
+      rows.add(new String[] {"challenge delay index (last check)", Tables.num(s.challengeDelayIndex(), 4)});
+      rows.add(new String[] {"  passed 1.40 at", s.challengeLimitSeconds() < 0 ? "not reached"
+          : s.challengeLimitSeconds() + " s, " + Tables.count(s.challengeServed()) + " vehicles served (the challenge's score)"});
+    }
+    if (s.flowsSkippedUnroutable() > 0) {
+      rows.add(new String[] {"flows skipped (route cannot be driven)", Tables.count(s.flowsSkippedUnroutable()) + " ("
+          + Tables.count(s.vehiclesSkippedUnroutable()) + " vehicles)"});
+    }
     rows.add(new String[] {"wall time", Tables.num(s.wallSeconds(), 2) + " s (" + Tables.count(Math.round(s.vehicleStepsPerSecond())) + " vehicle-steps/s)"});
     return Tables.render(List.of("figure", "value"), rows);
   }

@@ -47,6 +47,12 @@ import java.util.Map;
  *     consecutive roads not joined; each named in a warning when the scenario is loaded)
  * @param vehiclesSkippedUnroutable vehicles those flows would have created during the run (not in
  *     {@code vehiclesSpawned})
+ * @param challengeDelayIndex under the cbengine2021 rules, the City Brain Challenge's delay index
+ *     at its last check (every 20 s, over every vehicle created; {@link ChallengeScore}); NaN
+ *     otherwise
+ * @param challengeLimitSeconds the time of the first check above 1.40, where the challenge stopped
+ *     (and so does the run), s; -1 when not reached or not under those rules
+ * @param challengeServed vehicles served at that check (the challenge's score); -1 when not reached
  */
 public record RunSummary(
     String scenario,
@@ -83,7 +89,10 @@ public record RunSummary(
     String roadnetSha256,
     String flowSha256,
     int flowsSkippedUnroutable,
-    long vehiclesSkippedUnroutable) {
+    long vehiclesSkippedUnroutable,
+    double challengeDelayIndex,
+    int challengeLimitSeconds,
+    long challengeServed) {
 
   public RunSummary {
     controllerParameters = Collections.unmodifiableMap(new LinkedHashMap<>(controllerParameters));

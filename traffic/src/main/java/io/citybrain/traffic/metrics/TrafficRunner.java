@@ -3,6 +3,7 @@ package io.citybrain.traffic.metrics;
 import io.citybrain.traffic.control.ControllerParameters;
 import io.citybrain.traffic.control.SignalControllerProvider;
 import io.citybrain.traffic.control.SignalControllers;
+import io.citybrain.traffic.sim.EngineRules;
 import io.citybrain.traffic.sim.GridlockDetector;
 import io.citybrain.traffic.sim.MemoryFootprint;
 import io.citybrain.traffic.sim.Scenario;
@@ -84,6 +85,11 @@ public final class TrafficRunner {
     TimeSeriesRecorder series = new TimeSeriesRecorder(WINDOW_SECONDS);
     IntersectionRecorder perIntersection = new IntersectionRecorder(scenario.compiled());
     GridlockDetector gridlock = GridlockDetector.standard();
+    // the challenge's engine rules come with its metric, and its runs stopped at the limit
+    ChallengeScore challenge = config.engineRules() == EngineRules.CBENGINE_2021 ? new ChallengeScore() : null;
+    if (challenge != null) {
+      sim.addObserver(challenge);
+    }
     sim.addObserver(series);
     sim.addObserver(perIntersection);
     sim.addObserver(gridlock);
@@ -99,6 +105,9 @@ public final class TrafficRunner {
       timer.beforeStep();
       sim.step();
       listener.afterStep(sim, k + 1, steps);
+      if (challenge != null && challenge.limitPassed()) {
+        break;
+      }
     }
     double wall = (System.nanoTime() - t0) / 1e9;
     if (sim.stepCount() % Math.round(WINDOW_SECONDS / sim.intervalSeconds()) != 0) {
@@ -143,7 +152,10 @@ public final class TrafficRunner {
             scenario.roadnetSha256(),
             scenario.flowSha256(),
             scenario.unroutable().size(),
-            sim.vehiclesSkippedUnroutable());
+            sim.vehiclesSkippedUnroutable(),
+            challenge == null ? Double.NaN : challenge.lastCheck().map(ChallengeScore.Check::delayIndex).orElse(Double.NaN),
+            challenge == null ? -1 : challenge.limitCheck().map(ChallengeScore.Check::timeSeconds).orElse(-1),
+            challenge == null ? -1 : challenge.limitCheck().map(ChallengeScore.Check::served).orElse(-1L));
     return new RunResult(
         summary,
         series.points(),
