@@ -89,7 +89,7 @@ public final class RunOptions {
   @Option(
       names = "--engine-rules",
       paramLabel = "RULES",
-      description = "How vehicles move: cityflow (default) or cbengine2021, the City Brain Challenge engine's rules"
+      description = "How vehicles move: cityflow (default); cbengine2021, the City Brain Challenge engine's rules; cbengine-released, those rules exactly as its released source has them"
           + " (docs/cbengine-rules.md; 1 s steps). Under cbengine2021 a run reports the challenge's delay index every"
           + " 20 s and stops when it passes 1.40, as the challenge did.")
   void engineRules(String value) {
@@ -97,7 +97,7 @@ public final class RunOptions {
         EngineRules.byName(value)
             .orElseThrow(
                 () -> new ParameterException(
-                    command.commandLine(), "--engine-rules " + value + " is not known; expected cityflow or cbengine2021"));
+                    command.commandLine(), "--engine-rules " + value + " is not known; expected cityflow, cbengine2021 or cbengine-released"));
   }
 
   EngineRules engineRules = EngineRules.CITYFLOW;
@@ -118,7 +118,7 @@ public final class RunOptions {
   SimulationConfig simulationConfig(CityFlowConfig cfg) {
     double dt = interval != null ? interval : cfg != null ? cfg.intervalSeconds() : 1.0;
     long s = seed != null ? seed : cfg != null ? cfg.seed() : 0;
-    if (engineRules == EngineRules.CBENGINE_2021 && dt != 1) {
+    if (engineRules.isCBEngine() && dt != 1) {
       throw new UsageException("--engine-rules cbengine2021 steps 1 s at a time, as the challenge's engine; got --interval " + dt);
     }
     return new SimulationConfig(dt, s, threads, cityFlowCompatible, engineRules);

@@ -86,7 +86,7 @@ public final class TrafficRunner {
     IntersectionRecorder perIntersection = new IntersectionRecorder(scenario.compiled());
     GridlockDetector gridlock = GridlockDetector.standard();
     // the challenge's engine rules come with its metric, and its runs stopped at the limit
-    ChallengeScore challenge = config.engineRules() == EngineRules.CBENGINE_2021 ? new ChallengeScore() : null;
+    ChallengeScore challenge = config.engineRules().isCBEngine() ? new ChallengeScore() : null;
     if (challenge != null) {
       sim.addObserver(challenge);
     }

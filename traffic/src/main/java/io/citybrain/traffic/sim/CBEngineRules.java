@@ -74,6 +74,11 @@ final class CBEngineRules {
   /** Percentage of vehicle-steps in which an acceleration becomes random braking. */
   static final int RANDOM_BRAKE_PERCENT = 3;
 
+  /** Range of the per-vehicle safety distance CBEngine draws at creation, m (whole metres). */
+  static final int SAFETY_DISTANCE_MIN = 5;
+
+  static final int SAFETY_DISTANCE_MAX = 10;
+
   /** Length of the all-red between two greens in the challenge, s. */
   static final int ALL_RED_SECONDS = 5;
 
@@ -105,6 +110,12 @@ final class CBEngineRules {
   private final int[] phase;
   private final StepWorkers workers;
   private final long seed;
+
+  /** At an unsignalised junction, keep the lane index instead of taking the next turn's lane. */
+  private final boolean keepLaneAtUnsignalised;
+
+  /** Keep each vehicle's drawn safety distance (or 2 s at its speed) to its leader, not 5 m. */
+  private final boolean randomSafetyDistance;
 
   // roads
   private final int roadCount;
@@ -145,6 +156,7 @@ final class CBEngineRules {
   /** CBEngine's stored next-signal direction (LEFT until the vehicle first crosses a signal). */
   private byte[] storedDir = new byte[0];
   private int[] indexInLane = new int[0];
+  private int[] safetyDistance = new int[0];
   private double[] leftFollowerGap = new double[0];
   private double[] rightFollowerGap = new double[0];
 
@@ -179,8 +191,11 @@ final class CBEngineRules {
       boolean[] roadLinkGreen,
       int[] phase,
       StepWorkers workers,
-      long seed) {
+      long seed,
+      EngineRules rules) {
     this.net = net;
+    this.keepLaneAtUnsignalised = rules.keepsLaneAtUnsignalisedJunctions();
+    this.randomSafetyDistance = rules.keepsRandomSafetyDistance();
     this.vehicles = vehicles;
     this.dv = dv;
     this.dvCount = dvCount;
@@ -631,7 +646,8 @@ final class CBEngineRules {
     if (!firstCar) {
       // after a lane change decision the "leader" is the target lane's: a gap of 0 there (no
       // vehicle) brakes, as in CBEngine
-      if (leaderGap <= SPACING_METERS) {
+      double keep = randomSafetyDistance ? Math.max(safetyDistance[v], 2 * speed) : SPACING_METERS;
+      if (leaderGap <= keep) {
         changeMax = -Math.min(speed, MAX_DECEL);
       } else {
         changeMax = Math.min(changeMax, maxSpeedBehind(speed, vehicles.speed[leader], leaderGap, limit));
@@ -837,11 +853,15 @@ final class CBEngineRules {
   }
 
   private int randomPercent(int v) {
-    long z = seed * 0x9E3779B97F4A7C15L + seq[v] * 0xBF58476D1CE4E5B9L + (long) stepIndex * 0x94D049BB133111EBL;
+    return (int) Long.remainderUnsigned(mix(seed, seq[v], stepIndex), 100);
+  }
+
+  /** A well-mixed 64-bit value of (seed, vehicle, step): SplitMix64's finaliser over their sum. */
+  private static long mix(long seed, long vehicle, long step) {
+    long z = seed * 0x9E3779B97F4A7C15L + vehicle * 0xBF58476D1CE4E5B9L + step * 0x94D049BB133111EBL;
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    z = z ^ (z >>> 31);
-    return (int) Long.remainderUnsigned(z, 100);
+    return z ^ (z >>> 31);
   }
 
   // ------------------------------------------------------------------ car-following formulas
@@ -1030,7 +1050,10 @@ final class CBEngineRules {
       // unsignalised: straight on to the next road, in the lane of the next signalised turn
       byte dir = nextSignalDirection(f, i);
       int next = roads[i + 1];
-      int k = dir == DESTINATION ? Math.min(net.laneIndexInRoad[lane], net.roadLaneCount[r] - 1) : turnLaneIndex(dir);
+      int k =
+          dir == DESTINATION || keepLaneAtUnsignalised
+              ? Math.min(net.laneIndexInRoad[lane], net.roadLaneCount[r] - 1)
+              : turnLaneIndex(dir);
       i++;
       lane = net.roadFirstLane[next] + Math.min(k, net.roadLaneCount[next] - 1);
       pos = 0;
@@ -1176,6 +1199,7 @@ final class CBEngineRules {
       vehicles.state[v] = RUNNING;
       seq[v] = nextSeq++;
       storedDir[v] = LEFT;
+      safetyDistance[v] = SAFETY_DISTANCE_MIN + (int) Long.remainderUnsigned(mix(seed, seq[v], -1), SAFETY_DISTANCE_MAX - SAFETY_DISTANCE_MIN + 1);
       action[v] = DRIVE;
       if (orderCount == order.length) {
         order = Arrays.copyOf(order, order.length * 2);
@@ -1221,6 +1245,7 @@ final class CBEngineRules {
       speedDelta = Arrays.copyOf(speedDelta, cap);
       storedDir = Arrays.copyOf(storedDir, cap);
       indexInLane = Arrays.copyOf(indexInLane, cap);
+      safetyDistance = Arrays.copyOf(safetyDistance, cap);
       leftFollowerGap = Arrays.copyOf(leftFollowerGap, cap);
       rightFollowerGap = Arrays.copyOf(rightFollowerGap, cap);
     }

@@ -13,7 +13,7 @@ public enum EngineRules {
    * CityFlow's rules (commit 81ee0f4; {@code docs/traffic-model.md}): Krauss car following, lane
    * links through intersections, yielding at conflict points, a per-lane entry check.
    */
-  CITYFLOW("cityflow"),
+  CITYFLOW("cityflow", false, false),
 
   /**
    * The rules of CBEngine, the KDD Cup 2021 City Brain Challenge's engine, written out from its
@@ -23,12 +23,44 @@ public enum EngineRules {
    * vehicles created at once at the start of their first road, lane changing towards the lane of
    * the next signalised turn, and 3 % random braking drawn from the run's seed.
    */
-  CBENGINE_2021("cbengine2021");
+  CBENGINE_2021("cbengine2021", false, false),
+
+  /**
+   * CBEngine's rules exactly as its released source has them, where they differ from what the
+   * challenge's teams observed of the 2021 engine ({@code docs/cbengine-rules.md}).
+   */
+  CBENGINE_RELEASED("cbengine-released", false, false),
+  ;
 
   private final String cliName;
+  private final boolean keepLane;
+  private final boolean randomSafety;
 
-  EngineRules(String cliName) {
+  EngineRules(String cliName, boolean keepLane, boolean randomSafety) {
     this.cliName = cliName;
+    this.keepLane = keepLane;
+    this.randomSafety = randomSafety;
+  }
+
+  /** True for the City Brain Challenge engine's rules (either variant). */
+  public boolean isCBEngine() {
+    return this != CITYFLOW;
+  }
+
+  /**
+   * Under CBEngine's rules: a vehicle crossing an unsignalised junction keeps its lane index
+   * rather than taking the lane of its next signalised turn.
+   */
+  boolean keepsLaneAtUnsignalisedJunctions() {
+    return keepLane;
+  }
+
+  /**
+   * Under CBEngine's rules: a vehicle keeps to its leader the safety distance drawn for it (5–10
+   * m) or 2 s at its speed, whichever is more, rather than 5 m.
+   */
+  boolean keepsRandomSafetyDistance() {
+    return randomSafety;
   }
 
   /** The name used on the command line and in results ({@code cityflow}, {@code cbengine2021}). */

@@ -158,9 +158,10 @@ public final class Simulation implements AutoCloseable {
     schedule = new FlowSchedule(demand.flows(), dt, plans.skipped);
     flowCount = new int[demand.flows().size()];
     cbengine =
-        config.engineRules() == EngineRules.CBENGINE_2021
+        config.engineRules().isCBEngine()
             ? new CBEngineRules(
-                network, demand, plans, vehicles, dv, dvCount, stats, roadLinkGreen, phase, workers, config.seed())
+                network, demand, plans, vehicles, dv, dvCount, stats, roadLinkGreen, phase, workers, config.seed(),
+                config.engineRules())
             : null;
 
     reset();

@@ -21,7 +21,7 @@ public record SimulationConfig(
     if (engineRules == null) {
       throw new IllegalArgumentException("engineRules must be given");
     }
-    if (engineRules == EngineRules.CBENGINE_2021 && intervalSeconds != 1) {
+    if (engineRules.isCBEngine() && intervalSeconds != 1) {
       throw new IllegalArgumentException(
           "the cbengine2021 rules step 1 s at a time, as the challenge's engine; got intervalSeconds " + intervalSeconds);
     }
