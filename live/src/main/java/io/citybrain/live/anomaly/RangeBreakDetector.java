@@ -203,12 +203,12 @@ public final class RangeBreakDetector implements AnomalyDetector {
     @Override
     public List<DetectorParameter> parameters() {
       return List.of(
-          DetectorParameter.count("windowPoints", 4000, 2, 1_000_000, "trailing window of each view, points"),
-          DetectorParameter.count("smoothingPoints", 8, 1, 10_000, "values averaged for the level and residual views, points"),
-          DetectorParameter.count("restPoints", 50, 0, 1_000_000, "silence after an alarm, points"),
-          DetectorParameter.count("minHistoryPoints", 50, 1, 1_000_000, "past values a view needs before it may alarm, points"),
-          DetectorParameter.real("margin", 0.0, 0.0, 100.0, "excess over the trailing range a break must exceed, in ranges"),
-          DetectorParameter.real("profileLearningRate", 0.1, 1e-6, 1.0, "weight of a new value in its daily-profile slot"));
+          DetectorParameter.count("windowPoints", 6000, 2, 1_000_000, "trailing window of each view, points"),
+          DetectorParameter.count("smoothingPoints", 16, 1, 10_000, "values averaged for the level and residual views, points"),
+          DetectorParameter.count("restPoints", 20, 0, 1_000_000, "silence after an alarm, points"),
+          DetectorParameter.count("minHistoryPoints", 10, 1, 1_000_000, "past values a view needs before it may alarm, points"),
+          DetectorParameter.real("margin", 0.02, 0.0, 100.0, "excess over the trailing range a break must exceed, in ranges"),
+          DetectorParameter.real("profileLearningRate", 0.05, 1e-6, 1.0, "weight of a new value in its daily-profile slot"));
     }
 
     @Override

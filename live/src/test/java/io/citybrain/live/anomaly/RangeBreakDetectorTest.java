@@ -78,7 +78,7 @@ class RangeBreakDetectorTest {
         .hasMessageContaining("[0, 1000000]");
     assertThatThrownBy(() -> p.create(Map.of("windowPoint", 5.0), null)).hasMessageContaining("no parameter 'windowPoint'")
         .hasMessageContaining("windowPoints");
-    assertThatThrownBy(() -> p.create(Map.of("windowPoints", 20.0), null)).hasMessageContaining("minHistoryPoints");
+    assertThatThrownBy(() -> p.create(Map.of("windowPoints", 5.0), null)).hasMessageContaining("minHistoryPoints");
     assertThat(AnomalyDetectors.byName("range-break")).isInstanceOf(RangeBreakDetector.Provider.class);
     assertThatThrownBy(() -> AnomalyDetectors.byName("nope")).hasMessageContaining("range-break, windowed-gaussian");
   }
