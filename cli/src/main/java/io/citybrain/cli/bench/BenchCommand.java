@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks against reference figures: CityFlow for traffic, MATPOWER for grid dispatch; anomaly detector throughput.",
-    subcommands = {BenchTrafficCommand.class, GridBenchCommand.class, BenchAnomalyCommand.class},
+    subcommands = {BenchTrafficCommand.class, BenchSumoCommand.class, GridBenchCommand.class, BenchAnomalyCommand.class},
     footer = {
       "",
       "Examples:",
