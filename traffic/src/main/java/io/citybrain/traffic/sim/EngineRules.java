@@ -16,14 +16,18 @@ public enum EngineRules {
   CITYFLOW("cityflow", false, false),
 
   /**
-   * The rules of CBEngine, the KDD Cup 2021 City Brain Challenge's engine, written out from its
-   * released source ({@code docs/cbengine-rules.md}): point vehicles at least 5 m apart,
-   * unsignalised junctions passed without conflicts, a signalised crossing blocked only when every
-   * lane of the next road is occupied at its first metre, all red stopping right turns too,
-   * vehicles created at once at the start of their first road, lane changing towards the lane of
-   * the next signalised turn, and 3 % random braking drawn from the run's seed.
+   * The rules of CBEngine, the KDD Cup 2021 City Brain Challenge's engine, as it ran the final
+   * round ({@code docs/cbengine-rules.md}): its released source's rules (point vehicles at least
+   * 5 m apart, unsignalised junctions passed without conflicts, a signalised crossing blocked only
+   * when every lane of the next road is occupied at its first metre, all red stopping right turns
+   * too, vehicles created at once at the start of their first road, lane changing towards the lane
+   * of the next signalised turn, 3 % random braking drawn from the run's seed) with two
+   * differences the teams observed of the 2021 engine: a vehicle crossing an unsignalised junction
+   * keeps its lane (team alphabeta's rule 7: towards a junction without a signal, "it has nothing
+   * to do with which direction it will turn"), and each vehicle keeps to its leader the safety
+   * distance of 5–10 m the engine draws for it at creation (or 2 s at its speed).
    */
-  CBENGINE_2021("cbengine2021", false, false),
+  CBENGINE_2021("cbengine2021", true, true),
 
   /**
    * CBEngine's rules exactly as its released source has them, where they differ from what the
