@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Checks README's test command on a fresh Debian 12 machine: runs scripts/test-all.sh, as root,
+# in a Debian bookworm made by debootstrap that has nothing but JDK 17 and Maven (and an empty
+# ~/.m2), on the committed tree (git archive HEAD, no build output).
+#
+# The fresh system runs in its own network namespace, so it has its own loopback and its
+# PostgreSQL does not meet this machine's on port 5432, and in its own IPC and mount namespaces.
+# slirp4netns gives it outbound connections (to Debian's archive and Maven Central) without any
+# change to this machine's network settings; it cannot reach this machine's loopback. Nothing of
+# this machine's own services is stopped or reconfigured.
+#
+# Needs root, debootstrap, slirp4netns and iproute2 on this machine (Debian: apt-get install
+# debootstrap slirp4netns iproute2). Takes 20-40 minutes, most of it the full test suite.
+#
+# Usage: scripts/check-fresh-debian.sh [WORK_DIR]     (default /tmp/citybrain-fresh-debian)
+#   WORK_DIR/base   debootstrap + openjdk-17-jdk-headless + maven, made once and reused
+#   WORK_DIR/run    a copy of base for this run, with the tree in /root/citybrain
+#   WORK_DIR/test-all.log   what scripts/test-all.sh printed
+# Exits with the exit code of scripts/test-all.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+WORK=${1:-/tmp/citybrain-fresh-debian}
+BASE=$WORK/base
+RUN=$WORK/run
+MIRROR=http://deb.debian.org/debian
+
+[ "$(id -u)" -eq 0 ] || { echo "check-fresh-debian.sh: run as root (debootstrap, chroot, namespaces)" >&2; exit 1; }
+for tool in debootstrap slirp4netns ip unshare chroot git; do
+  command -v "$tool" > /dev/null || { echo "check-fresh-debian.sh: $tool not found (apt-get install debootstrap slirp4netns iproute2)" >&2; exit 1; }
+done
+mkdir -p "$WORK"
+
+# Runs a command in a chroot of $1 with /proc, /dev (its own /dev/shm) and /sys mounted in a
+# private mount namespace, so the mounts vanish with it; in network namespace $NETNS when set.
+NETNS=
+in_chroot() {
+  local root=$1
+  shift
+  ${NETNS:+ip netns exec "$NETNS"} unshare --mount --ipc --fork -- bash -c '
+    set -e
+    root=$1; shift
+    mount --make-rprivate /
+    mount -t proc proc "$root/proc"
+    mount --rbind /dev "$root/dev"
+    mount -t tmpfs -o mode=1777 tmpfs "$root/dev/shm"
+    mount -t sysfs sysfs "$root/sys"
+    exec chroot "$root" /usr/bin/env -i HOME=/root TERM=dumb LANG=C.UTF-8 CI=true \
+      PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin "$@"' _ "$root" "$@"
+}
+
+if [ ! -x "$BASE/usr/bin/mvn" ]; then
+  echo "== making the base system in $BASE (debootstrap bookworm, then JDK 17 and Maven only)"
+  rm -rf "$BASE"
+  debootstrap --variant=minbase bookworm "$BASE" "$MIRROR"
+  cp /etc/resolv.conf "$BASE/etc/resolv.conf"
+  in_chroot "$BASE" apt-get update
+  in_chroot "$BASE" env DEBIAN_FRONTEND=noninteractive apt-get install -y openjdk-17-jdk-headless maven
+  # a machine as shipped: no services running, nothing cached for the test run
+  in_chroot "$BASE" apt-get clean
+fi
+
+echo "== copying the base system to $RUN and the committed tree (HEAD $(git rev-parse --short HEAD)) to /root/citybrain"
+rm -rf "$RUN"
+cp -a "$BASE" "$RUN"
+mkdir -p "$RUN/root/citybrain"
+git archive HEAD | tar -x -C "$RUN/root/citybrain"
+echo "nameserver 10.0.2.3" > "$RUN/etc/resolv.conf" # slirp4netns's DNS forwarder
+
+ns=citybrain-fresh-$$
+slirp_pid=
+cleanup() {
+  # processes the fresh system left running (its PostgreSQL) go with its namespace
+  for pid in $(ip netns pids "$ns" 2> /dev/null); do kill "$pid" 2> /dev/null || true; done
+  [ -n "$slirp_pid" ] && kill "$slirp_pid" 2> /dev/null || true
+  ip netns delete "$ns" 2> /dev/null || true
+}
+trap cleanup EXIT
+ip netns add "$ns"
+slirp4netns --configure --mtu=65520 --disable-host-loopback --netns-type=path "/run/netns/$ns" tap0 > "$WORK/slirp4netns.log" 2>&1 &
+slirp_pid=$!
+ip netns exec "$ns" ip link set lo up
+for _ in $(seq 1 50); do
+  ip netns exec "$ns" ip -4 addr show tap0 2> /dev/null | grep -q inet && break
+  sleep 0.1
+done
+ip netns exec "$ns" ip -4 addr show tap0 | grep -q inet || { echo "check-fresh-debian.sh: slirp4netns did not configure tap0; see $WORK/slirp4netns.log" >&2; exit 1; }
+
+echo "== running scripts/test-all.sh in the fresh system (log: $WORK/test-all.log)"
+cat > "$RUN/root/check.sh" << 'EOF_CHECK'
+cd /root/citybrain
+scripts/test-all.sh
+rc=$?
+# stop what the script started, so nothing outlives the check
+pg_lsclusters -h 2> /dev/null | while read -r version name _; do pg_ctlcluster "$version" "$name" stop; done
+exit $rc
+EOF_CHECK
+NETNS=$ns
+set +e
+in_chroot "$RUN" bash /root/check.sh 2>&1 | tee "$WORK/test-all.log"
+rc=${PIPESTATUS[0]}
+set -e
+echo "== scripts/test-all.sh on fresh Debian exited with $rc"
+exit "$rc"
