@@ -112,8 +112,9 @@ prepare_postgresql() {
   say "PostgreSQL on $PG_HOST:$PG_PORT lets user postgres into database test"
 }
 
-java -version 2>&1 | head -n 1
-mvn -v | head -n 1
+# in full: `| head` would close the pipe early and, with pipefail, fail the script
+java -version
+mvn -v
 install_packages
 prepare_postgresql
 exec mvn -B verify "$@"
