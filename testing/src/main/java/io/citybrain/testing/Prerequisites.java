@@ -35,18 +35,24 @@ public final class Prerequisites {
    *
    * @param environmentVariable the variable that overrides the path (for machines other than
    *     Debian), such as {@code CITYBRAIN_CHROMIUM}
-   * @param debianPath where Debian's package installs the program, such as {@code /usr/bin/chromium}
+   * @param debianPath where Debian's package installs the program, such as {@code
+   *     /usr/bin/chromium}
    * @param what the program in words, such as {@code "Chromium (headless browser)"}
    * @param aptPackages the Debian packages that provide it, separated by spaces
    * @return the program's path, an existing executable regular file
    * @throws AssertionError when the file does not exist or is not executable
    */
-  public static Path executable(String environmentVariable, Path debianPath, String what, String aptPackages) {
+  public static Path executable(
+      String environmentVariable, Path debianPath, String what, String aptPackages) {
     return executable(System.getenv(), environmentVariable, debianPath, what, aptPackages);
   }
 
   static Path executable(
-      Map<String, String> environment, String environmentVariable, Path debianPath, String what, String aptPackages) {
+      Map<String, String> environment,
+      String environmentVariable,
+      Path debianPath,
+      String what,
+      String aptPackages) {
     String override = environment.get(environmentVariable);
     boolean overridden = override != null && !override.isBlank();
     Path path = overridden ? Path.of(override) : debianPath;
@@ -56,7 +62,10 @@ public final class Prerequisites {
     String where =
         overridden
             ? path + " (from " + environmentVariable + ") is not an executable file"
-            : path + " is not an executable file (set " + environmentVariable + " to use another path)";
+            : path
+                + " is not an executable file (set "
+                + environmentVariable
+                + " to use another path)";
     throw missing(what, where, "apt-get install " + aptPackages, null);
   }
 
@@ -73,7 +82,11 @@ public final class Prerequisites {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MILLIS);
     } catch (IOException e) {
-      throw missing(what, "nothing accepts connections on " + host + ":" + port + " (" + e.getMessage() + ")", howToGet, e);
+      throw missing(
+          what,
+          "nothing accepts connections on " + host + ":" + port + " (" + e.getMessage() + ")",
+          howToGet,
+          e);
     }
   }
 
@@ -86,7 +99,8 @@ public final class Prerequisites {
    * @param cause the exception of the check, or {@code null}
    * @return the error to throw, with the standard message
    */
-  public static AssertionError missing(String what, String finding, String howToGet, Throwable cause) {
+  public static AssertionError missing(
+      String what, String finding, String howToGet, Throwable cause) {
     String message =
         "Missing prerequisite for this integration test: "
             + what

@@ -26,7 +26,10 @@ class PrerequisitesTest {
   @Test
   void anExecutableAtItsDebianPathIsReturned() throws IOException {
     Path chromium = program("chromium", "rwxr-xr-x");
-    assertThat(Prerequisites.executable(Map.of(), "CITYBRAIN_CHROMIUM", chromium, "Chromium", "chromium")).isEqualTo(chromium);
+    assertThat(
+            Prerequisites.executable(
+                Map.of(), "CITYBRAIN_CHROMIUM", chromium, "Chromium", "chromium"))
+        .isEqualTo(chromium);
   }
 
   @Test
@@ -34,16 +37,21 @@ class PrerequisitesTest {
     Path elsewhere = program("google-chrome", "rwxr-xr-x");
     Path absent = dir.resolve("usr-bin-chromium");
     Map<String, String> env = Map.of("CITYBRAIN_CHROMIUM", elsewhere.toString());
-    assertThat(Prerequisites.executable(env, "CITYBRAIN_CHROMIUM", absent, "Chromium", "chromium")).isEqualTo(elsewhere);
+    assertThat(Prerequisites.executable(env, "CITYBRAIN_CHROMIUM", absent, "Chromium", "chromium"))
+        .isEqualTo(elsewhere);
   }
 
   @Test
   void aMissingProgramFailsNamingThePathThePackageTheScriptAndHowToSkip() {
     Path absent = dir.resolve("chromedriver");
-    assertThatThrownBy(() -> Prerequisites.executable(Map.of(), "CITYBRAIN_CHROMEDRIVER", absent, "ChromeDriver", "chromium-driver"))
+    assertThatThrownBy(
+            () ->
+                Prerequisites.executable(
+                    Map.of(), "CITYBRAIN_CHROMEDRIVER", absent, "ChromeDriver", "chromium-driver"))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("ChromeDriver")
-        .hasMessageContaining(absent + " is not an executable file (set CITYBRAIN_CHROMEDRIVER to use another path)")
+        .hasMessageContaining(
+            absent + " is not an executable file (set CITYBRAIN_CHROMEDRIVER to use another path)")
         .hasMessageContaining("apt-get install chromium-driver")
         .hasMessageContaining("scripts/test-all.sh")
         .hasMessageContaining("-DskipITs");
@@ -52,7 +60,10 @@ class PrerequisitesTest {
   @Test
   void aFileWithoutExecutePermissionIsNotAProgram() throws IOException {
     Path notExecutable = program("chromium", "rw-r--r--");
-    assertThatThrownBy(() -> Prerequisites.executable(Map.of(), "CITYBRAIN_CHROMIUM", notExecutable, "Chromium", "chromium"))
+    assertThatThrownBy(
+            () ->
+                Prerequisites.executable(
+                    Map.of(), "CITYBRAIN_CHROMIUM", notExecutable, "Chromium", "chromium"))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining(notExecutable.toString());
   }
@@ -61,7 +72,14 @@ class PrerequisitesTest {
   void aBadOverrideIsNamedAsComingFromTheVariable() {
     Path bad = dir.resolve("no-such-browser");
     Map<String, String> env = Map.of("CITYBRAIN_CHROMIUM", bad.toString());
-    assertThatThrownBy(() -> Prerequisites.executable(env, "CITYBRAIN_CHROMIUM", Path.of("/usr/bin/chromium"), "Chromium", "chromium"))
+    assertThatThrownBy(
+            () ->
+                Prerequisites.executable(
+                    env,
+                    "CITYBRAIN_CHROMIUM",
+                    Path.of("/usr/bin/chromium"),
+                    "Chromium",
+                    "chromium"))
         .hasMessageContaining(bad + " (from CITYBRAIN_CHROMIUM) is not an executable file");
   }
 
@@ -72,7 +90,13 @@ class PrerequisitesTest {
       Prerequisites.listening("127.0.0.1", server.getLocalPort(), "test service", "start it");
       closedPort = server.getLocalPort();
     }
-    assertThatThrownBy(() -> Prerequisites.listening("127.0.0.1", closedPort, "PostgreSQL test server", "apt-get install postgresql"))
+    assertThatThrownBy(
+            () ->
+                Prerequisites.listening(
+                    "127.0.0.1",
+                    closedPort,
+                    "PostgreSQL test server",
+                    "apt-get install postgresql"))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("PostgreSQL test server")
         .hasMessageContaining("127.0.0.1:" + closedPort)
