@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Checks README's test command on a fresh Debian 12 machine: runs scripts/test-all.sh, as root,
-# in a Debian bookworm made by debootstrap that has nothing but JDK 17 and Maven (and an empty
-# ~/.m2), on the committed tree (git archive HEAD, no build output).
+# Checks README's test commands on a fresh Debian 12 machine: a Debian bookworm made by
+# debootstrap that has nothing but JDK 17 and Maven (and an empty ~/.m2), with the committed tree
+# (git archive HEAD, no build output) in /root/citybrain. Two checks:
+#   test-all    runs scripts/test-all.sh there as root (the default)
+#   fast-loop   runs `mvn -B test` there, after checking that Chromium and PostgreSQL are absent
 #
 # The fresh system runs in its own network namespace, so it has its own loopback and its
 # PostgreSQL does not meet this machine's on port 5432, and in its own IPC and mount namespaces.
@@ -12,17 +14,26 @@
 # Needs root, debootstrap, slirp4netns and iproute2 on this machine (Debian: apt-get install
 # debootstrap slirp4netns iproute2). Takes 20-40 minutes, most of it the full test suite.
 #
-# Usage: scripts/check-fresh-debian.sh [WORK_DIR]     (default /tmp/citybrain-fresh-debian)
-#   WORK_DIR/base   debootstrap + openjdk-17-jdk-headless + maven, made once and reused
-#   WORK_DIR/run    a copy of base for this run, with the tree in /root/citybrain
-#   WORK_DIR/test-all.log   what scripts/test-all.sh printed
-# Exits with the exit code of scripts/test-all.sh.
+# Usage: scripts/check-fresh-debian.sh [test-all|fast-loop] [WORK_DIR]
+#   WORK_DIR (default /tmp/citybrain-fresh-debian) holds
+#   base          debootstrap + openjdk-17-jdk-headless + maven, made once and reused
+#   run-CHECK     a copy of base for this check, with the tree in /root/citybrain
+#   CHECK.log     what the check printed (test-all.log, fast-loop.log)
+# Exits with the exit code of the command checked.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-WORK=${1:-/tmp/citybrain-fresh-debian}
+CHECK=${1:-test-all}
+case "$CHECK" in
+  test-all) COMMAND='scripts/test-all.sh' ;;
+  fast-loop)
+    # the fast loop must not need what test-all.sh installs: fail if the fresh system has it
+    COMMAND='for p in /usr/bin/chromium /usr/bin/chromedriver /usr/bin/psql; do [ ! -e "$p" ] || { echo "not fresh: $p exists"; exit 1; }; done; mvn -B test' ;;
+  *) echo "check-fresh-debian.sh: unknown check '$CHECK'; expected test-all or fast-loop" >&2; exit 2 ;;
+esac
+WORK=${2:-/tmp/citybrain-fresh-debian}
 BASE=$WORK/base
-RUN=$WORK/run
+RUN=$WORK/run-$CHECK
 MIRROR=http://deb.debian.org/debian
 
 [ "$(id -u)" -eq 0 ] || { echo "check-fresh-debian.sh: run as root (debootstrap, chroot, namespaces)" >&2; exit 1; }
@@ -86,10 +97,12 @@ for _ in $(seq 1 50); do
 done
 ip netns exec "$ns" ip -4 addr show tap0 | grep -q inet || { echo "check-fresh-debian.sh: slirp4netns did not configure tap0; see $WORK/slirp4netns.log" >&2; exit 1; }
 
-echo "== running scripts/test-all.sh in the fresh system (log: $WORK/test-all.log)"
-cat > "$RUN/root/check.sh" << 'EOF_CHECK'
+echo "== running '$COMMAND' in the fresh system (log: $WORK/$CHECK.log)"
+cat > "$RUN/root/check.sh" << EOF_CHECK
 cd /root/citybrain
-scripts/test-all.sh
+$COMMAND
+EOF_CHECK
+cat >> "$RUN/root/check.sh" << 'EOF_CHECK'
 rc=$?
 # stop what the script started, so nothing outlives the check
 pg_lsclusters -h 2> /dev/null | while read -r version name _; do pg_ctlcluster "$version" "$name" stop; done
@@ -97,8 +110,8 @@ exit $rc
 EOF_CHECK
 NETNS=$ns
 set +e
-in_chroot "$RUN" bash /root/check.sh 2>&1 | tee "$WORK/test-all.log"
+in_chroot "$RUN" bash /root/check.sh 2>&1 | tee "$WORK/$CHECK.log"
 rc=${PIPESTATUS[0]}
 set -e
-echo "== scripts/test-all.sh on fresh Debian exited with $rc"
+echo "== $CHECK on fresh Debian exited with $rc"
 exit "$rc"
