@@ -77,6 +77,15 @@ cp -a "$BASE" "$RUN"
 mkdir -p "$RUN/root/citybrain"
 git archive HEAD | tar -x -C "$RUN/root/citybrain"
 echo "nameserver 10.0.2.3" > "$RUN/etc/resolv.conf" # slirp4netns's DNS forwarder
+# Where this machine's network intercepts TLS with a certificate authority of its own (a proxy
+# of the workplace), the fresh system gets the extra CA certificates this machine trusts, or
+# Maven cannot reach Central (PKIX path building failed). On an open network there are none.
+if ls /usr/local/share/ca-certificates/*.crt > /dev/null 2>&1; then
+  echo "== adding this machine's local CA certificates: $(cd /usr/local/share/ca-certificates && echo *.crt)"
+  mkdir -p "$RUN/usr/local/share/ca-certificates"
+  cp /usr/local/share/ca-certificates/*.crt "$RUN/usr/local/share/ca-certificates/"
+  in_chroot "$RUN" update-ca-certificates > /dev/null
+fi
 
 ns=citybrain-fresh-$$
 slirp_pid=
