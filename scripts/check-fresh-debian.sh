@@ -42,8 +42,9 @@ for tool in debootstrap slirp4netns ip unshare chroot git; do
 done
 mkdir -p "$WORK"
 
-# Runs a command in a chroot of $1 with /proc, /dev (its own /dev/shm) and /sys mounted in a
-# private mount namespace, so the mounts vanish with it; in network namespace $NETNS when set.
+# Runs a command in a chroot of $1, itself a mount point, with /proc, /dev (its own /dev/shm)
+# and /sys mounted in a private mount namespace, so the mounts vanish with it; in network
+# namespace $NETNS when set.
 NETNS=
 in_chroot() {
   local root=$1
@@ -52,6 +53,9 @@ in_chroot() {
     set -e
     root=$1; shift
     mount --make-rprivate /
+    # the root a mount point, as on a real machine: Java finds a file'"'"'s store in /proc/mounts
+    # (else AtomicFiles fails with "Mount point not found")
+    mount --bind "$root" "$root"
     mount -t proc proc "$root/proc"
     mount --rbind /dev "$root/dev"
     mount -t tmpfs -o mode=1777 tmpfs "$root/dev/shm"
