@@ -43,15 +43,16 @@ done
 mkdir -p "$WORK"
 
 # Runs a command in a chroot of $1, itself a mount point, with /proc, /dev (its own /dev/shm)
-# and /sys mounted in a private mount namespace, so the mounts vanish with it; in network
-# namespace $NETNS when set.
+# and /sys mounted in a private mount namespace, so the mounts vanish with it, and the host name
+# of $1/etc/hostname in its own UTS namespace; in network namespace $NETNS when set.
 NETNS=
 in_chroot() {
   local root=$1
   shift
-  ${NETNS:+ip netns exec "$NETNS"} unshare --mount --ipc --fork -- bash -c '
+  ${NETNS:+ip netns exec "$NETNS"} unshare --mount --ipc --uts --fork -- bash -c '
     set -e
     root=$1; shift
+    hostname "$(cat "$root/etc/hostname")"
     mount --make-rprivate /
     # the root a mount point, as on a real machine: Java finds a file'"'"'s store in /proc/mounts
     # (else AtomicFiles fails with "Mount point not found")
@@ -81,6 +82,9 @@ cp -a "$BASE" "$RUN"
 mkdir -p "$RUN/root/citybrain"
 git archive HEAD | tar -x -C "$RUN/root/citybrain"
 echo "nameserver 10.0.2.3" > "$RUN/etc/resolv.conf" # slirp4netns's DNS forwarder
+# its own name, resolvable as Debian's installer makes it (debootstrap writes no /etc/hosts)
+echo citybrain-fresh > "$RUN/etc/hostname"
+printf '127.0.0.1\tlocalhost\n127.0.1.1\tcitybrain-fresh\n::1\tlocalhost ip6-localhost ip6-loopback\n' > "$RUN/etc/hosts"
 # Where this machine's network intercepts TLS with a certificate authority of its own (a proxy
 # of the workplace), the fresh system gets the extra CA certificates this machine trusts, or
 # Maven cannot reach Central (PKIX path building failed). On an open network there are none.
