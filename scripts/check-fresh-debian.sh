@@ -14,7 +14,9 @@
 # Needs root, debootstrap, slirp4netns and iproute2 on this machine (Debian: apt-get install
 # debootstrap slirp4netns iproute2). Takes 20-40 minutes, most of it the full test suite.
 #
-# Usage: scripts/check-fresh-debian.sh [test-all|fast-loop] [WORK_DIR]
+# Usage: scripts/check-fresh-debian.sh [test-all|fast-loop] [WORK_DIR] [MAVEN_ARGUMENTS...]
+#   MAVEN_ARGUMENTS go to Maven, e.g. -Dmaven.test.failure.ignore=true to see every module's
+#   results even when one fails
 #   WORK_DIR (default /tmp/citybrain-fresh-debian) holds
 #   base          debootstrap + openjdk-17-jdk-headless + maven, made once and reused
 #   run-CHECK     a copy of base for this check, with the tree in /root/citybrain
@@ -32,6 +34,8 @@ case "$CHECK" in
   *) echo "check-fresh-debian.sh: unknown check '$CHECK'; expected test-all or fast-loop" >&2; exit 2 ;;
 esac
 WORK=${2:-/tmp/citybrain-fresh-debian}
+shift $(($# < 2 ? $# : 2))
+[ $# -eq 0 ] || COMMAND="$COMMAND $(printf '%q ' "$@")"
 BASE=$WORK/base
 RUN=$WORK/run-$CHECK
 MIRROR=http://deb.debian.org/debian
