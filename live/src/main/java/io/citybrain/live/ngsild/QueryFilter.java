@@ -30,9 +30,9 @@ public final class QueryFilter implements Predicate<Map<String, Object>> {
    */
   public static QueryFilter parse(String q) {
     List<List<Term>> or = new ArrayList<>();
-    for (String alternative : q.split("\\|")) {
+    for (String alternative : q.split("\\|", -1)) {
       List<Term> and = new ArrayList<>();
-      for (String raw : alternative.split(";")) {
+      for (String raw : alternative.split(";", -1)) {
         String t = raw.trim();
         if (t.isEmpty()) {
           throw new IllegalArgumentException("q: empty term in '" + q + "'");
