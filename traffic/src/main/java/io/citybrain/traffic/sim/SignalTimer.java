@@ -30,6 +30,7 @@ public final class SignalTimer {
   private final SignalTiming timing;
   private final List<IntersectionLayout> layouts;
   private final SimObservation observation;
+  private final int initialPhase;
 
   private final byte[] mode;
   private final int[] until;
@@ -48,10 +49,32 @@ public final class SignalTimer {
    * @param timing the timing to enforce
    */
   public SignalTimer(Simulation sim, SignalController controller, SignalTiming timing) {
+    this(sim, controller, timing, IntersectionLayouts.of(sim.net), -1);
+  }
+
+  /**
+   * A timer for a protocol that limits the phases and may set an initial phase.
+   *
+   * @param sim the simulation (at step 0)
+   * @param controller a fresh controller
+   * @param timing the timing to enforce
+   * @param layouts the controller's view of the signalised intersections ({@link
+   *     IntersectionLayouts#of(SimNetwork, List)})
+   * @param initialPhase phase shown at every signalised intersection before step 0, the first
+   *     decision then being an ordinary one (a change shows the yellow first, as in the XLight
+   *     code); -1 for none: the first choice is shown at once
+   */
+  public SignalTimer(
+      Simulation sim,
+      SignalController controller,
+      SignalTiming timing,
+      List<IntersectionLayout> layouts,
+      int initialPhase) {
     this.sim = sim;
     this.controller = controller;
     this.timing = timing;
-    this.layouts = IntersectionLayouts.of(sim.net);
+    this.layouts = layouts;
+    this.initialPhase = initialPhase;
     this.observation = new SimObservation(sim, this);
     int n = sim.net.intersectionIds.length;
     mode = new byte[n];
@@ -60,6 +83,15 @@ public final class SignalTimer {
     nextHold = new int[n];
     phaseStart = new int[n];
     phaseChangesByIntersection = new long[n];
+    if (initialPhase >= 0) {
+      for (IntersectionLayout layout : layouts) {
+        if (initialPhase >= layout.phases().size()) {
+          throw new IllegalArgumentException(
+              "intersection '" + layout.id() + "' has no initial phase " + initialPhase);
+        }
+        show(layout.index(), initialPhase, 0);
+      }
+    }
     controller.init(layouts);
   }
 
@@ -94,7 +126,8 @@ public final class SignalTimer {
       PhaseDecision d = decide(layout);
       int p = d.phase();
       int cur = sim.phase(i);
-      boolean change = k == 0 || p != cur;
+      boolean first = k == 0 && initialPhase < 0;
+      boolean change = first || p != cur;
       double hold = d.holdSeconds();
       if (Double.isNaN(hold)) {
         hold = change ? timing.minGreenSeconds() : timing.decisionIntervalSeconds();
@@ -104,7 +137,7 @@ public final class SignalTimer {
       }
       int holdSteps = Math.max(1, (int) Math.round(hold / sim.intervalSeconds()));
       int yellowSteps = (int) Math.round(timing.yellowSeconds() / sim.intervalSeconds());
-      if (k == 0) {
+      if (first) {
         show(i, p, k);
         until[i] = k + holdSteps;
       } else if (p == cur) {
