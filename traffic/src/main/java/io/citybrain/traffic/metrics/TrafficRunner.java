@@ -132,7 +132,12 @@ public final class TrafficRunner {
         protocol != null && protocol.timing().isPresent() ? protocol.timing().get() : provider.timing(params);
     SignalTimer timer =
         new SignalTimer(
-            sim, provider.create(params), timing, layouts, protocol == null ? -1 : protocol.initialPhase());
+            sim,
+            provider.create(params),
+            timing,
+            layouts,
+            protocol == null ? -1 : protocol.initialPhase(),
+            protocol != null && protocol.timing().isPresent());
     IntersectionTravelTimeRecorder perIntersectionTime =
         protocol != null && protocol.reportsIntersectionTravelTime()
             ? new IntersectionTravelTimeRecorder(scenario.compiled())

@@ -31,6 +31,7 @@ public final class SignalTimer {
   private final List<IntersectionLayout> layouts;
   private final SimObservation observation;
   private final int initialPhase;
+  private final boolean protocolTiming;
 
   private final byte[] mode;
   private final int[] until;
@@ -49,7 +50,7 @@ public final class SignalTimer {
    * @param timing the timing to enforce
    */
   public SignalTimer(Simulation sim, SignalController controller, SignalTiming timing) {
-    this(sim, controller, timing, IntersectionLayouts.of(sim.net), -1);
+    this(sim, controller, timing, IntersectionLayouts.of(sim.net), -1, false);
   }
 
   /**
@@ -63,18 +64,23 @@ public final class SignalTimer {
    * @param initialPhase phase shown at every signalised intersection before step 0, the first
    *     decision then being an ordinary one (a change shows the yellow first, as in the XLight
    *     code); -1 for none: the first choice is shown at once
+   * @param protocolTiming true when a protocol fixes the decision instants (xlight15): the
+   *     controller's own hold times are ignored and it is never asked to interrupt, so every
+   *     controller decides at the same instants
    */
   public SignalTimer(
       Simulation sim,
       SignalController controller,
       SignalTiming timing,
       List<IntersectionLayout> layouts,
-      int initialPhase) {
+      int initialPhase,
+      boolean protocolTiming) {
     this.sim = sim;
     this.controller = controller;
     this.timing = timing;
     this.layouts = layouts;
     this.initialPhase = initialPhase;
+    this.protocolTiming = protocolTiming;
     this.observation = new SimObservation(sim, this);
     int n = sim.net.intersectionIds.length;
     mode = new byte[n];
@@ -106,12 +112,12 @@ public final class SignalTimer {
     for (IntersectionLayout layout : layouts) {
       int i = layout.index();
       if (k != 0 && k < until[i]) {
-        if (mode[i] == YELLOW || !controller.interrupt(layout, observation)) {
+        if (mode[i] == YELLOW || protocolTiming || !controller.interrupt(layout, observation)) {
           continue;
         }
         // pre-empted green: decide now (a different green still gets its yellow)
       } else if (k != 0 && mode[i] == YELLOW) {
-        if (controller.interrupt(layout, observation)) {
+        if (!protocolTiming && controller.interrupt(layout, observation)) {
           // pre-emption during the yellow: choose the green that follows it again
           PhaseDecision d = decide(layout);
           double hold = Double.isNaN(d.holdSeconds()) ? timing.minGreenSeconds() : d.holdSeconds();
@@ -128,7 +134,7 @@ public final class SignalTimer {
       int cur = sim.phase(i);
       boolean first = k == 0 && initialPhase < 0;
       boolean change = first || p != cur;
-      double hold = d.holdSeconds();
+      double hold = protocolTiming ? Double.NaN : d.holdSeconds();
       if (Double.isNaN(hold)) {
         hold = change ? timing.minGreenSeconds() : timing.decisionIntervalSeconds();
       }

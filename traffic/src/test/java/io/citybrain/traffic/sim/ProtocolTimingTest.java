@@ -49,6 +49,20 @@ class ProtocolTimingTest {
     }
   }
 
+  /** actuated-pressure decides every second on its own; under xlight15 only every 15 s. */
+  @Test
+  void aControllerWithItsOwnHoldStillDecidesAtTheProtocolsInstants() {
+    int[] phases = phasesOfFirstIntersection("actuated-pressure", 900);
+    for (int k = 1; k < 900; k++) {
+      if (phases[k] != phases[k - 1] && phases[k] == 0) {
+        assertThat(k % 15).as("a change starts at a decision instant (step %d)", k).isZero();
+      }
+      if (phases[k] != phases[k - 1] && phases[k] != 0) {
+        assertThat(k % 15).as("a green follows its 5 s yellow (step %d)", k).isEqualTo(5);
+      }
+    }
+  }
+
   @Test
   void aProtocolPhaseMissingFromTheRoadnetIsNamed() {
     SimNetwork net = RealData.scenario("jinan", "real").compiled();
@@ -68,7 +82,7 @@ class ProtocolTimingTest {
       ControllerParameters params =
           ControllerParameters.resolve(controller, p.parameters(), x.parametersFor(controller));
       List<IntersectionLayout> layouts = IntersectionLayouts.of(s.compiled(), x.phases());
-      SignalTimer timer = new SignalTimer(sim, p.create(params), x.timing().orElseThrow(), layouts, 1);
+      SignalTimer timer = new SignalTimer(sim, p.create(params), x.timing().orElseThrow(), layouts, 1, true);
       int first = layouts.get(0).index();
       int[] phases = new int[steps];
       for (int k = 0; k < steps; k++) {
