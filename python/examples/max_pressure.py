@@ -23,7 +23,10 @@ YELLOW, MIN_GREEN, INTERVAL = 5, 15, 15
 def load_intersections(config_path):
     with open(config_path) as f:
         config = json.load(f)
-    with open(os.path.join(config["dir"], config["roadnetFile"])) as f:
+    # citybrain resolves dir against the config's folder (CityFlow: against the working folder;
+    # the same when run from the config's folder)
+    base = os.path.join(os.path.dirname(os.path.abspath(config_path)), config["dir"])
+    with open(os.path.join(base, config["roadnetFile"])) as f:
         roadnet = json.load(f)
     inters = []
     for inter in roadnet["intersections"]:

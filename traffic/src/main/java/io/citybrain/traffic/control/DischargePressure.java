@@ -18,16 +18,24 @@ import java.util.List;
  * saturation flow). served(a) = vehicles with c &le; T, at most the room of the lanes their
  * movement feeds (free length ÷ {@code vehicleSpacingMeters}: a full exit blocks the box). Then
  *
+ * <p>Each crossing at c s from now is worth 1 + {@code earlyWeight} · (H − c), H the end of the
+ * lookahead: a vehicle served earlier spares its own waiting and that of those behind it. With
+ * {@code lookaheadDecisions=2} (default) H is two decision intervals, and a phase's value adds the
+ * better continuation at the next decision: keep it a second interval, or change then to the
+ * phase whose lanes discharge most after that yellow. Then
+ *
  * <pre>
- *   value(p) = Σ over p's lanes of served(a, s_p) + pressureWeight · Σ (queue(a) − mean queue(exits))
+ *   value(p) = served(p now) + max(served(p kept), max over q of served(q next))
+ *              + pressureWeight · Σ over p's lanes (queue(a) − mean queue(exits))
  * </pre>
  *
- * with the efficient pressure of Efficient-MP (Wu et al. 2021) as second term; the phase of
- * largest value is chosen, the current one on ties. This is the one-step lookahead of the
- * "maximum throughput" rule in queueing networks (Tassiulas and Ephremides 1992 serve the
- * largest weighted service), with the switching loss of Kouvelas et al. (TRR 2421, 2014) made
- * explicit by the shifted green start. It sees only detector data: positions and speeds on
- * lanes, map lengths and speed limits.
+ * with the efficient pressure of Efficient-MP (Wu et al. 2021) as last term; the phase of
+ * largest value is chosen, the current one on ties. This is a two-step lookahead of the "maximum
+ * weighted service" rule of queueing networks (Tassiulas and Ephremides, IEEE TAC 37, 1992),
+ * with the switching loss of Kouvelas et al. (TRR 2421, 2014) made explicit by the shifted green
+ * start. It sees only detector data: positions and speeds on lanes, map lengths and speed
+ * limits. No training; the defaults were chosen on Jinan 1 and Hangzhou 1 from a grid of 16
+ * settings (docs/controllers.md).
  */
 public final class DischargePressure implements SignalControllerProvider {
 
@@ -53,6 +61,22 @@ public final class DischargePressure implements SignalControllerProvider {
     specs.add(new ParameterSpec("accelerationMps2", 2.0, 0.5, 5, "m/s^2", "acceleration assumed to reach the stop line"));
     specs.add(new ParameterSpec("vehicleSpacingMeters", 7.5, 3, 20, "m", "length of lane one queued vehicle takes (length + gap)"));
     specs.add(new ParameterSpec("pressureWeight", 0.3, 0, 10, "1", "weight of the queue pressure against vehicles discharged"));
+    specs.add(
+        new ParameterSpec(
+            "earlyWeight",
+            0.1,
+            0,
+            1,
+            "1/s",
+            "extra weight per second a vehicle crosses before the end of the lookahead (0: every crossing counts 1)"));
+    specs.add(
+        new ParameterSpec(
+            "lookaheadDecisions",
+            2,
+            1,
+            2,
+            "1",
+            "decisions looked ahead: 1 this interval only; 2 also the best next choice (keep or change again)"));
     return List.copyOf(specs);
   }
 
@@ -72,7 +96,9 @@ public final class DischargePressure implements SignalControllerProvider {
         p.get("headwaySeconds"),
         p.get("accelerationMps2"),
         p.get("vehicleSpacingMeters"),
-        p.get("pressureWeight"));
+        p.get("pressureWeight"),
+        p.get("earlyWeight"),
+        (int) p.get("lookaheadDecisions"));
   }
 
   /** One run's controller. */
@@ -83,16 +109,29 @@ public final class DischargePressure implements SignalControllerProvider {
     private final double accel;
     private final double spacing;
     private final double weight;
+    private final double early;
+    private final int lookahead;
     private final LaneScan scan = new LaneScan();
     private PhaseLanes[] lanes = new PhaseLanes[0];
+    private double[][] values = new double[0][];
 
-    Controller(double horizon, double yellow, double headway, double accel, double spacing, double weight) {
+    Controller(
+        double horizon,
+        double yellow,
+        double headway,
+        double accel,
+        double spacing,
+        double weight,
+        double early,
+        int lookahead) {
       this.horizon = horizon;
       this.yellow = yellow;
       this.headway = headway;
       this.accel = accel;
       this.spacing = spacing;
       this.weight = weight;
+      this.early = early;
+      this.lookahead = lookahead;
     }
 
     @Override
@@ -104,9 +143,19 @@ public final class DischargePressure implements SignalControllerProvider {
     public PhaseDecision decide(IntersectionLayout in, Observation obs) {
       PhaseLanes g = PhaseLanes.of(lanes, in);
       int n = g.lanes.length;
-      double[] servedKeep = scan.buffer(0, n);
-      double[] servedChange = scan.buffer(1, n);
-      double[] pressure = scan.buffer(2, n);
+      double h1 = horizon;
+      double h2 = lookahead == 2 ? 2 * horizon : horizon;
+      // per lane: kept now for one interval (keep1) or two (keep2); changed now for one (change1)
+      // or two (change2); served only in the second interval after a change then (later)
+      if (values.length < 6 || values[0].length < n) {
+        values = new double[6][Math.max(n, 16)];
+      }
+      double[] keep1 = values[0];
+      double[] change1 = values[1];
+      double[] keep2 = values[2];
+      double[] change2 = values[3];
+      double[] later = values[4];
+      double[] pressure = values[5];
       for (int k = 0; k < n; k++) {
         int lane = g.lanes[k];
         double room = 0;
@@ -117,8 +166,13 @@ public final class DischargePressure implements SignalControllerProvider {
         }
         int count = scan.read(obs, lane);
         double vmax = obs.laneSpeedLimitMetersPerSecond(lane);
-        servedKeep[k] = Math.min(room, served(count, vmax, 0));
-        servedChange[k] = Math.min(room, served(count, vmax, yellow));
+        keep1[k] = served(count, vmax, 0, h1, room, h2);
+        change1[k] = served(count, vmax, yellow, h1, room, h2);
+        if (lookahead == 2) {
+          keep2[k] = served(count, vmax, 0, h2, room, h2);
+          change2[k] = served(count, vmax, yellow, h2, room, h2);
+          later[k] = served(count, vmax, h1 + yellow, h2, room, h2);
+        }
         double queue = 0;
         for (int j = 0; j < count; j++) {
           if (scan.speed[j] < LaneScan.STOPPED_SPEED) {
@@ -133,28 +187,44 @@ public final class DischargePressure implements SignalControllerProvider {
       double bestValue = Double.NEGATIVE_INFINITY;
       double curValue = Double.NaN;
       for (int p : in.greenPhases()) {
-        double v = g.sum(p, p == cur ? servedKeep : servedChange) + weight * g.sum(p, pressure);
+        boolean kept = p == cur;
+        double v = g.sum(p, kept ? keep1 : change1);
+        if (lookahead == 2) {
+          // the better of keeping p for the next interval too, or changing to another phase then
+          double next = g.sum(p, kept ? keep2 : change2) - v;
+          for (int q : in.greenPhases()) {
+            if (q != p) {
+              next = Math.max(next, g.sum(q, later));
+            }
+          }
+          v += next;
+        }
+        v += weight * g.sum(p, pressure);
         if (v > bestValue) {
           bestValue = v;
           best = p;
         }
-        if (p == cur) {
+        if (kept) {
           curValue = v;
         }
       }
       return PhaseDecision.of(curGreen && curValue >= bestValue ? cur : best);
     }
 
-    /** Vehicles of the lane last read that cross the stop line by the horizon, green from {@code start}. */
-    private double served(int count, double vmax, double start) {
+    /**
+     * Value of the vehicles of the lane last read that cross the stop line with green from {@code
+     * start} to {@code end} s from now, at most {@code room} of them: 1 per crossing plus {@code
+     * earlyWeight} per second it spares before {@code weightEnd}.
+     */
+    private double served(int count, double vmax, double start, double end, double room, double weightEnd) {
       double last = Double.NEGATIVE_INFINITY;
-      int served = 0;
-      for (int j = 0; j < count; j++) {
+      double served = 0;
+      for (int j = 0; j < count && j < room; j++) {
         double c = Math.max(Math.max(reachTime(scan.distance[j], scan.speed[j], vmax), start), last + headway);
-        if (c > horizon) {
+        if (c > end) {
           break;
         }
-        served++;
+        served += 1 + early * (weightEnd - c);
         last = c;
       }
       return served;

@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * Hand-computed discharges (a = 2 m/s², h = 2 s, next decision in 15 s, 5 s yellow). Queued
+ * Hand-computed discharges, one decision ahead, every crossing worth 1 (a = 2 m/s², h = 2 s, next
+ * decision in 15 s, 5 s yellow). Queued
  * vehicles stand 1, 8.5, 16, 23.5, ... m before the stop line and reach it after √x s.
  * Kept West→East green from 0 s: its 4 vehicles cross at 1, 3, 5, 7 s: 4 served. South→North
  * after the yellow, green from 5 s: crossings at 5, 7, 9, 11, 13, 15, 17 s: at most 6 served.
@@ -19,7 +20,10 @@ class DischargePressureTest {
   private static final IntersectionLayout X = TestLayouts.crossing();
 
   private static int decide(FakeObservation o) {
-    return TestLayouts.controller("discharge-pressure", X, "pressureWeight", 0).decide(X, o).phase();
+    return TestLayouts.controller(
+            "discharge-pressure", X, "pressureWeight", 0, "earlyWeight", 0, "lookaheadDecisions", 1)
+        .decide(X, o)
+        .phase();
   }
 
   @Test
