@@ -8,7 +8,13 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks against reference figures: CityFlow for traffic, MATPOWER for grid dispatch.",
-    subcommands = {BenchTrafficCommand.class, GridBenchCommand.class, BenchEngineApiCommand.class, BenchXLightCommand.class},
+    subcommands = {
+      BenchTrafficCommand.class,
+      BenchSumoCommand.class,
+      GridBenchCommand.class,
+      BenchEngineApiCommand.class,
+      BenchXLightCommand.class
+    },
     footer = {
       "",
       "Examples:",
