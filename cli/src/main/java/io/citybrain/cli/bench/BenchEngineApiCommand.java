@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
       "count and full per-step observations, and episodes/s of reset-and-rerun.",
       "python/examples/speed.py measures the same modes from Python."
     },
-    footer = {"", "Example:", "  citybrain bench engine-api data/traffic/jinan_3_4/config.json --episodes 3"})
+    footer = {"", "Examples:", "  citybrain bench engine-api data/traffic/jinan_3_4/config.json --episodes 3"})
 public final class BenchEngineApiCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
       "Baselines are compared with their published figure (ours/published); every other controller",
       "with every published row. New York 1 needs the 28x7 files, which are not bundled."
     },
-    footer = {"", "Example:", "  citybrain bench xlight --controllers fixed-time,max-pressure,efficient-mp,advanced-mp,discharge-pressure"})
+    footer = {"", "Examples:", "  citybrain bench xlight --controllers fixed-time,max-pressure,efficient-mp,advanced-mp,discharge-pressure"})
 public final class BenchXLightCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
