@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       TrafficCommand.class,
       GridCommand.class,
+      io.citybrain.cli.monitor.MonitorCommand.class,
       DemoCommand.class,
       BenchCommand.class,
       io.citybrain.cli.platform.ServeCommand.class,
@@ -29,6 +30,7 @@ import picocli.CommandLine.Command;
       "  citybrain traffic run --city jinan --controller max-pressure --out runs/mp",
       "  citybrain traffic compare --city hangzhou --out runs/hz",
       "  citybrain bench traffic",
+      "  citybrain monitor nab --detector range-break   NAB anomaly benchmark, beside the published board",
       "",
       "'citybrain' stands for 'java -jar cli/target/citybrain.jar' (see README.md).",
       "Exit codes: 0 success, 1 internal error, 2 invalid input or arguments, 3 audit chain broken (audit verify)."

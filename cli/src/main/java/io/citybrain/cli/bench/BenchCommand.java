@@ -7,11 +7,13 @@ import picocli.CommandLine.Command;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Benchmarks against reference figures: CityFlow for traffic, MATPOWER for grid dispatch.",
+    description =
+        "Benchmarks against reference figures: CityFlow and the XLight papers for traffic, MATPOWER for grid dispatch; anomaly detector throughput.",
     subcommands = {
       BenchTrafficCommand.class,
       BenchSumoCommand.class,
       GridBenchCommand.class,
+      BenchAnomalyCommand.class,
       BenchEngineApiCommand.class,
       BenchXLightCommand.class
     },
