@@ -83,7 +83,8 @@ public final class RunOptions {
 
   @Option(
       names = "--cityflow-compatible",
-      description = "Reproduce CityFlow exactly, including overlaps of vehicles merging from different lane links (off by default).")
+      description = "Follow CityFlow's rules exactly, including its flaws: overlaps of vehicles merging from different lane links,"
+          + " and with lane changing its stale-gap and cool-down rules (off by default).")
   boolean cityFlowCompatible;
 
   @Option(
@@ -121,7 +122,7 @@ public final class RunOptions {
     if (engineRules.isCBEngine() && dt != 1) {
       throw new UsageException("--engine-rules cbengine2021 steps 1 s at a time, as the challenge's engine; got --interval " + dt);
     }
-    return new SimulationConfig(dt, s, threads, cityFlowCompatible, engineRules);
+    return new SimulationConfig(dt, s, threads, cityFlowCompatible, cfg != null && cfg.laneChange(), engineRules);
   }
 
   /** The files these options read ({@code --params}), under the option that names each. */

@@ -43,6 +43,10 @@ import java.util.Map;
  * @param meanDecisionMicroseconds mean wall time of one decision for one intersection, µs
  * @param roadnetSha256 SHA-256 of the roadnet file
  * @param flowSha256 SHA-256 of the flow file
+ * @param protocol name of the benchmark protocol the run followed, or "" for none
+ * @param intersectionTravelTimeSeconds the RL papers' per-intersection travel time, s (NaN when
+ *     the protocol does not report it; {@link IntersectionTravelTimeRecorder})
+ * @param laneChanges lane changes completed (0 with lane changing off)
  * @param flowsSkippedUnroutable flows skipped because their route cannot be driven (two
  *     consecutive roads not joined; each named in a warning when the scenario is loaded)
  * @param vehiclesSkippedUnroutable vehicles those flows would have created during the run (not in
@@ -88,6 +92,9 @@ public record RunSummary(
     double meanDecisionMicroseconds,
     String roadnetSha256,
     String flowSha256,
+    String protocol,
+    double intersectionTravelTimeSeconds,
+    long laneChanges,
     int flowsSkippedUnroutable,
     long vehiclesSkippedUnroutable,
     double challengeDelayIndex,

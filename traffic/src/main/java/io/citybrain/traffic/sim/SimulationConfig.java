@@ -7,15 +7,20 @@ package io.citybrain.traffic.sim;
  * @param seed seed of the run's random numbers (lane choice among equals, tie-breaking
  *     priorities); the same seed and inputs give bit-identical results
  * @param threads worker threads for stepping, &ge; 1; results do not depend on it
- * @param cityFlowCompatible true to reproduce CityFlow exactly, including its one known flaw:
- *     vehicles merging into a lane from different lane links can overlap. False (the default)
- *     adds merge-aware car following so that no vehicle ever overlaps another; see {@code
+ * @param cityFlowCompatible true to follow CityFlow's rules exactly, including its flaws
+ *     (vehicles merging into a lane from different lane links can overlap; with lane changing,
+ *     CityFlow's gap and cool-down rules). False (the default) adds merge-aware car following so
+ *     that no vehicle ever overlaps another and mends CityFlow's lane-changing quirks; see {@code
  *     docs/traffic-model.md}
+ * @param laneChange true to let vehicles change lanes as CityFlow does with {@code laneChange:
+ *     true} (a CityFlow config's flag); off by default, as in CityFlow's benchmark settings
  * @param engineRules how vehicles move: CityFlow's rules (the default) or the City Brain
- *     Challenge engine's ({@link EngineRules}); CBEngine's rules need 1 s steps
+ *     Challenge engine's ({@link EngineRules}, which change lanes by their own rules); CBEngine's
+ *     rules need 1 s steps
  */
 public record SimulationConfig(
-    double intervalSeconds, long seed, int threads, boolean cityFlowCompatible, EngineRules engineRules) {
+    double intervalSeconds, long seed, int threads, boolean cityFlowCompatible, boolean laneChange,
+    EngineRules engineRules) {
 
   public SimulationConfig {
     if (engineRules == null) {
@@ -34,33 +39,43 @@ public record SimulationConfig(
     }
   }
 
-  /** Settings under CityFlow's rules. */
+  /** Settings with lane changing off, under CityFlow's rules. */
   public SimulationConfig(double intervalSeconds, long seed, int threads, boolean cityFlowCompatible) {
-    this(intervalSeconds, seed, threads, cityFlowCompatible, EngineRules.CITYFLOW);
+    this(intervalSeconds, seed, threads, cityFlowCompatible, false);
   }
 
-  /** The benchmark settings: 1 s steps, seed 0, one thread, overlap-free merging. */
+  /** Settings under CityFlow's rules. */
+  public SimulationConfig(double intervalSeconds, long seed, int threads, boolean cityFlowCompatible, boolean laneChange) {
+    this(intervalSeconds, seed, threads, cityFlowCompatible, laneChange, EngineRules.CITYFLOW);
+  }
+
+  /** The benchmark settings: 1 s steps, seed 0, one thread, overlap-free merging, no lane changing. */
   public static SimulationConfig defaults() {
-    return new SimulationConfig(1.0, 0, 1, false);
+    return new SimulationConfig(1.0, 0, 1, false, false);
   }
 
   /** A copy with another seed. */
   public SimulationConfig withSeed(long newSeed) {
-    return new SimulationConfig(intervalSeconds, newSeed, threads, cityFlowCompatible, engineRules);
+    return new SimulationConfig(intervalSeconds, newSeed, threads, cityFlowCompatible, laneChange, engineRules);
   }
 
   /** A copy with another thread count. */
   public SimulationConfig withThreads(int newThreads) {
-    return new SimulationConfig(intervalSeconds, seed, newThreads, cityFlowCompatible, engineRules);
+    return new SimulationConfig(intervalSeconds, seed, newThreads, cityFlowCompatible, laneChange, engineRules);
   }
 
   /** A copy in or out of CityFlow-compatible mode. */
   public SimulationConfig withCityFlowCompatible(boolean compatible) {
-    return new SimulationConfig(intervalSeconds, seed, threads, compatible, engineRules);
+    return new SimulationConfig(intervalSeconds, seed, threads, compatible, laneChange, engineRules);
+  }
+
+  /** A copy with lane changing on or off. */
+  public SimulationConfig withLaneChange(boolean on) {
+    return new SimulationConfig(intervalSeconds, seed, threads, cityFlowCompatible, on, engineRules);
   }
 
   /** A copy under other engine rules. */
   public SimulationConfig withEngineRules(EngineRules rules) {
-    return new SimulationConfig(intervalSeconds, seed, threads, cityFlowCompatible, rules);
+    return new SimulationConfig(intervalSeconds, seed, threads, cityFlowCompatible, laneChange, rules);
   }
 }
