@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks against reference figures: CityFlow for traffic, MATPOWER for grid dispatch; anomaly detector throughput; live ingestion.",
-    subcommands = {BenchTrafficCommand.class, BenchSumoCommand.class, GridBenchCommand.class, BenchAnomalyCommand.class,
+    subcommands = {BenchTrafficCommand.class, BenchSumoCommand.class, BenchRescoCommand.class, GridBenchCommand.class, BenchAnomalyCommand.class,
       io.citybrain.cli.live.BenchLiveCommand.class},
     footer = {
       "",
