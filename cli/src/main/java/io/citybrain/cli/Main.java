@@ -1,5 +1,6 @@
 package io.citybrain.cli;
 
+import io.citybrain.commons.exit.ExitCode;
 import io.citybrain.cli.bench.BenchCommand;
 import io.citybrain.cli.grid.GridCommand;
 import io.citybrain.cli.traffic.TrafficCommand;
@@ -30,8 +31,7 @@ import picocli.CommandLine.Command;
       "  citybrain traffic compare --city hangzhou --out runs/hz",
       "  citybrain bench traffic",
       "",
-      "'citybrain' stands for 'java -jar cli/target/citybrain.jar' (see README.md).",
-      "Exit codes: 0 success, 1 internal error, 2 invalid input or arguments, 3 audit chain broken (audit verify)."
+      "'citybrain' stands for 'java -jar cli/target/citybrain.jar' (see README.md)."
     })
 public final class Main implements java.util.concurrent.Callable<Integer> {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -42,7 +42,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   @Override
   public Integer call() {
     spec.commandLine().usage(spec.commandLine().getErr());
-    return ExitCodes.INVALID_INPUT;
+    return ExitCode.BAD_INPUT.code();
   }
 
   /** Builds the configured command line (also used by tests). */
@@ -51,6 +51,11 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     cl.setUsageHelpWidth(120); // long example lines stay whole, so they can be copied
     cl.setExecutionExceptionHandler(new CliErrors());
     cl.setParameterExceptionHandler(CliErrors::handleParameterException);
+    // the legend comes from the one list of exit codes every command follows
+    String[] footer = cl.getCommandSpec().usageMessage().footer();
+    String[] withLegend = java.util.Arrays.copyOf(footer, footer.length + 1);
+    withLegend[footer.length] = ExitCode.legend();
+    cl.getCommandSpec().usageMessage().footer(withLegend);
     giveVersionToSubcommands(cl, new VersionProvider());
     return cl;
   }

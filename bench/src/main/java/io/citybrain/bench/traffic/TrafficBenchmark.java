@@ -4,7 +4,7 @@ import io.citybrain.traffic.control.ControllerParameters;
 import io.citybrain.traffic.control.SignalControllerProvider;
 import io.citybrain.traffic.control.SignalControllers;
 import io.citybrain.traffic.io.BundledCity;
-import io.citybrain.traffic.io.InputValidationException;
+import io.citybrain.commons.input.InputValidationException;
 import io.citybrain.traffic.io.ScenarioFormat;
 import io.citybrain.traffic.io.ScenarioLoader;
 import io.citybrain.traffic.sim.Scenario;

@@ -5,7 +5,7 @@ import io.citybrain.traffic.control.ControllerParameters;
 import io.citybrain.traffic.control.SignalControllerProvider;
 import io.citybrain.traffic.control.SignalControllers;
 import io.citybrain.traffic.io.CityFlowConfig;
-import io.citybrain.traffic.io.InputValidationException;
+import io.citybrain.commons.input.InputValidationException;
 import io.citybrain.traffic.sim.SimulationConfig;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -13,7 +13,7 @@ import io.citybrain.platform.storage.Json;
 import io.citybrain.platform.storage.RunRecord;
 import io.citybrain.platform.storage.RunStatus;
 import io.citybrain.traffic.control.SignalControllers;
-import io.citybrain.traffic.io.InputValidationException;
+import io.citybrain.commons.input.InputValidationException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;

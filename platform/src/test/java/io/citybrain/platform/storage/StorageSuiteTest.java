@@ -11,7 +11,7 @@ import io.citybrain.platform.auth.TokenService;
 import io.citybrain.platform.scenarios.ScenarioCatalog;
 import io.citybrain.platform.scenarios.UploadOutcome;
 import io.citybrain.traffic.io.BundledCity;
-import io.citybrain.traffic.io.InputValidationException;
+import io.citybrain.commons.input.InputValidationException;
 import io.citybrain.traffic.io.ScenarioLoader;
 import io.citybrain.traffic.metrics.RunListener;
 import io.citybrain.traffic.metrics.RunResult;

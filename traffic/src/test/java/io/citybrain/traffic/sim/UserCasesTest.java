@@ -9,7 +9,7 @@ import io.citybrain.traffic.control.ControllerParameters;
 import io.citybrain.traffic.control.SignalControllerProvider;
 import io.citybrain.traffic.control.SignalControllers;
 import io.citybrain.traffic.demand.Flow;
-import io.citybrain.traffic.io.InputValidationException;
+import io.citybrain.commons.input.InputValidationException;
 import io.citybrain.traffic.io.ScenarioLoader;
 import io.citybrain.traffic.network.RoadLinkType;
 import java.lang.management.ManagementFactory;
