@@ -17,10 +17,14 @@ class GridCommandTest {
   static Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cmd = new CommandLine(new GridCommand());
+    // the real command line, with the error handling every command shares
+    CommandLine cmd = io.citybrain.cli.Main.commandLine();
     cmd.setOut(new PrintWriter(out, true));
     cmd.setErr(new PrintWriter(err, true));
-    int code = cmd.execute(args);
+    String[] withGrid = new String[args.length + 1];
+    withGrid[0] = "grid";
+    System.arraycopy(args, 0, withGrid, 1, args.length);
+    int code = cmd.execute(withGrid);
     return new Run(code, out.toString(), err.toString());
   }
 
