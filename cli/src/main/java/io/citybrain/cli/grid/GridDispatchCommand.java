@@ -1,7 +1,9 @@
 package io.citybrain.cli.grid;
 
 import io.citybrain.commons.exit.ExitCode;
+import io.citybrain.commons.algorithm.ParameterValues;
 import io.citybrain.commons.input.InputValidationException;
+import io.citybrain.grid.dispatch.GridDispatcherProvider;
 import io.citybrain.grid.network.PowerNetwork;
 import io.citybrain.grid.report.DispatchReport;
 import io.citybrain.grid.report.ReportWriter;
@@ -28,7 +30,8 @@ import picocli.CommandLine.Spec;
       "Exit code 0 with a dispatch, 2 for an unreadable or malformed case, 4 when the case is valid but no dispatch"
           + " meets its loads within its limits (infeasible)."
     },
-    footer = {"", "Examples:", "  citybrain grid dispatch case9241pegase", "  citybrain grid dispatch my/case.m --out runs/mycase"},
+    footer = {"", "Examples:", "  citybrain grid dispatch case9241pegase", "  citybrain grid dispatch my/case.m --out runs/mycase",
+      "  citybrain grid dispatch case118 --dispatcher naive-dispatch"},
     mixinStandardHelpOptions = true)
 public final class GridDispatchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -38,6 +41,13 @@ public final class GridDispatchCommand implements Callable<Integer> {
 
   @Option(names = "--out", paramLabel = "DIR", description = "write JSON and CSV results into DIR (created if missing)")
   Path outDirectory;
+
+  @Option(names = "--dispatcher", paramLabel = "NAME", defaultValue = "dc-opf",
+      description = "the grid-dispatch algorithm (default ${DEFAULT-VALUE}; see 'citybrain algorithms list --domain grid-dispatch')")
+  String dispatcher;
+
+  @Option(names = "--param", paramLabel = "NAME=VALUE", description = "a dispatcher parameter, e.g. relativeGap=1e-9 (repeatable)")
+  java.util.Map<String, Double> parameters = new java.util.LinkedHashMap<>();
 
   /**
    * Loads, solves and reports; exit code 0, 4 (no solution) without a feasible dispatch, 2 for bad
@@ -59,6 +69,8 @@ public final class GridDispatchCommand implements Callable<Integer> {
       err.flush();
       return ExitCode.BAD_INPUT.code();
     }
+    GridDispatcherProvider provider = GridDispatcherProvider.all().require(dispatcher);
+    ParameterValues values = provider.resolve(parameters);
     PowerNetwork network = CaseLoader.load(caseArgument);
     if (!network.hasCosts()) {
       // the reader accepts a case without costs (a power flow needs none); a dispatch does not
@@ -67,7 +79,7 @@ public final class GridDispatchCommand implements Callable<Integer> {
       err.flush();
       return ExitCode.BAD_INPUT.code();
     }
-    DispatchReport report = DispatchReport.of(network);
+    DispatchReport report = DispatchReport.of(network, provider, values);
     out.print(report.summaryTable());
     out.flush();
     if (!report.optimum().success()) {

@@ -57,6 +57,7 @@ public final class SummaryTables {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"scenario", s.scenario()});
     rows.add(new String[] {"controller", s.controller() + " " + s.controllerVersion()});
+    rows.add(new String[] {"controller digest", s.controllerDigest()});
     rows.add(new String[] {"simulated", Tables.num(s.simulatedSeconds(), 0) + " s (" + s.steps() + " steps, seed " + s.seed() + ")"});
     rows.add(new String[] {"average travel time", Tables.num(s.averageTravelTimeSeconds(), 2) + " s"});
     rows.add(new String[] {"  finished trips only", Tables.num(s.averageTravelTimeFinishedSeconds(), 2) + " s"});

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.citybrain.grid.dispatch.BindingConstraint;
 import io.citybrain.grid.dispatch.DispatchResult;
+import io.citybrain.grid.dispatch.Overload;
 import io.citybrain.grid.network.Branch;
 import io.citybrain.grid.network.Bus;
 import io.citybrain.grid.network.Generator;
@@ -21,8 +22,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Writes a {@link DispatchReport} as JSON ({@code <case>-dispatch.json}: summary, generators,
- * branches, buses, binding constraints, warnings) and CSV ({@code <case>-generators.csv}, {@code
+ * Writes a {@link DispatchReport} as JSON ({@code <case>-dispatch.json}: the dispatcher with its
+ * artifact digest, summary, generators, branches, the naive dispatch's overloads, buses, binding
+ * constraints, warnings) and CSV ({@code <case>-generators.csv}, {@code
  * -branches.csv}, {@code -buses.csv}). Units are in the field names; NaN (not applicable, e.g. the
  * angle of an isolated bus) is written as JSON {@code null} and as an empty CSV cell. Output is
  * deterministic (file order, fixed formats). Each file is written atomically ({@link AtomicFiles}).
@@ -60,6 +62,12 @@ public final class ReportWriter {
     root.put("case", network.name());
     root.put("success", o.success());
     root.put("message", o.message());
+    ObjectNode dispatcher = root.putObject("dispatcher");
+    dispatcher.put("name", report.dispatcher().name());
+    dispatcher.put("version", report.dispatcher().version());
+    dispatcher.put("digest", report.dispatcher().digest());
+    ObjectNode parameters = dispatcher.putObject("parameters");
+    report.dispatcher().parameters().forEach(parameters::put);
     ArrayNode warnings = root.putArray("warnings");
     o.warnings().forEach(warnings::add);
     ObjectNode summary = root.putObject("summary");
@@ -110,6 +118,17 @@ public final class ReportWriter {
       number(n, "flowMw", flows[l]);
       number(n, "rateAMva", br.rateAMva());
       number(n, "loadingPercent", loading[l]);
+      number(n, "naiveFlowMw", report.naive().flowsMw()[l]);
+    }
+    ArrayNode naiveOverloads = root.putArray("naiveOverloads");
+    for (Overload v : report.naive().overloads()) {
+      ObjectNode n = naiveOverloads.addObject();
+      n.put("index", v.branch() + 1);
+      n.put("fromBus", v.fromBus());
+      n.put("toBus", v.toBus());
+      number(n, "flowMw", v.flowMw());
+      number(n, "rateAMva", v.rateAMva());
+      number(n, "loadingPercent", v.loadingPercent());
     }
     double[] lmp = o.lmpPerMwh();
     double[] angles = o.anglesDeg();

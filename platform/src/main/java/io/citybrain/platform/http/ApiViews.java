@@ -5,7 +5,7 @@ import io.citybrain.platform.audit.AuditVerification;
 import io.citybrain.platform.runs.LiveRun;
 import io.citybrain.platform.scenarios.ScenarioInfo;
 import io.citybrain.platform.storage.RunRecord;
-import io.citybrain.traffic.control.ParameterSpec;
+import io.citybrain.commons.algorithm.ParameterSpec;
 import io.citybrain.traffic.control.SignalControllerProvider;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -64,6 +64,8 @@ final class ApiViews {
     m.put("name", p.name());
     m.put("version", p.version());
     m.put("description", p.description());
+    m.put("source", p.source());
+    m.put("digest", p.artifact(p.resolve(Map.of())).digest());
     List<Map<String, Object>> params =
         p.parameters().stream()
             .map(

@@ -4,7 +4,6 @@ import io.citybrain.platform.InvalidRequestException;
 import io.citybrain.platform.scenarios.ScenarioCatalog;
 import io.citybrain.platform.scenarios.ScenarioInfo;
 import io.citybrain.platform.storage.NewRun;
-import io.citybrain.traffic.control.ControllerParameters;
 import io.citybrain.traffic.control.SignalControllerProvider;
 import io.citybrain.traffic.control.SignalControllers;
 import java.util.LinkedHashMap;
@@ -87,13 +86,13 @@ public final class RunValidator {
     if (provider != null) {
       for (Map.Entry<String, Double> e : request.parameters().entrySet()) {
         try {
-          ControllerParameters.resolve(provider.name(), provider.parameters(), Map.of(e.getKey(), valueOrNaN(e.getValue())));
+          provider.resolve(Map.of(e.getKey(), valueOrNaN(e.getValue())));
         } catch (IllegalArgumentException ex) {
           errors.put("parameters." + e.getKey(), ex.getMessage());
         }
       }
       if (errors.keySet().stream().noneMatch(k -> k.startsWith("parameters."))) {
-        parameters = ControllerParameters.resolve(provider.name(), provider.parameters(), request.parameters()).asMap();
+        parameters = provider.resolve(request.parameters()).asMap();
       }
     }
     int steps = request.steps() == null ? DEFAULT_STEPS : request.steps();

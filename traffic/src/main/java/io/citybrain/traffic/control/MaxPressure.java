@@ -1,5 +1,7 @@
 package io.citybrain.traffic.control;
 
+import io.citybrain.commons.algorithm.ParameterValues;
+import io.citybrain.commons.algorithm.ParameterSpec;
 import java.util.List;
 
 /**
@@ -29,14 +31,25 @@ public final class MaxPressure implements SignalControllerProvider {
   }
 
   @Override
+  public String source() {
+    return "Varaiya, Max pressure control of a network of signalized intersections, Transportation Research Part C 36, 2013";
+  }
+
+  /** Its own class and the helpers its decisions depend on. */
+  @Override
+  public List<Class<?>> codeClasses() {
+    return List.of(MaxPressure.class, EmergencyPreemption.class);
+  }
+
+  @Override
   public List<ParameterSpec> parameters() {
-    List<ParameterSpec> specs = new java.util.ArrayList<>(ParameterSpec.timing(15, 5, 15));
+    List<ParameterSpec> specs = new java.util.ArrayList<>(SignalTiming.parameters(15, 5, 15));
     specs.addAll(EmergencyPreemption.parameters(0));
     return List.copyOf(specs);
   }
 
   @Override
-  public SignalController create(ControllerParameters parameters) {
+  public SignalController create(ParameterValues parameters) {
     SignalController c = (intersection, observation) -> PhaseDecision.of(choose(intersection, observation));
     return EmergencyPreemption.wrap(c, parameters);
   }

@@ -1,6 +1,6 @@
 package io.citybrain.traffic.metrics;
 
-import io.citybrain.traffic.control.ControllerParameters;
+import io.citybrain.commons.algorithm.ParameterValues;
 import io.citybrain.traffic.control.SignalControllerProvider;
 import io.citybrain.traffic.control.SignalControllers;
 import io.citybrain.traffic.sim.GridlockDetector;
@@ -64,8 +64,8 @@ public final class TrafficRunner {
       throw new IllegalArgumentException("steps must be >= 0, got " + steps);
     }
     SignalControllerProvider provider = SignalControllers.require(controllerName);
-    ControllerParameters params =
-        ControllerParameters.resolve(controllerName, provider.parameters(), parameters);
+    ParameterValues params =
+        provider.resolve(parameters);
     try (Simulation sim = scenario.newSimulation(config)) {
       return run(scenario, provider, params, sim, steps, listener, observers);
     }
@@ -74,7 +74,7 @@ public final class TrafficRunner {
   private static RunResult run(
       Scenario scenario,
       SignalControllerProvider provider,
-      ControllerParameters params,
+      ParameterValues params,
       Simulation sim,
       int steps,
       RunListener listener,
@@ -113,6 +113,7 @@ public final class TrafficRunner {
             provider.name(),
             provider.version(),
             params.asMap(),
+            provider.artifact(params).digest(),
             config.seed(),
             sim.stepCount(),
             sim.timeSeconds(),

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.citybrain.traffic.CaseFiles;
-import io.citybrain.traffic.control.ControllerParameters;
+import io.citybrain.commons.algorithm.ParameterValues;
 import io.citybrain.traffic.control.SignalControllerProvider;
 import io.citybrain.traffic.control.SignalControllers;
 import io.citybrain.traffic.demand.Flow;
@@ -25,7 +25,7 @@ class UserCasesTest {
 
   private static SignalTimer timer(Simulation sim, String controller) {
     SignalControllerProvider p = SignalControllers.require(controller);
-    ControllerParameters params = ControllerParameters.resolve(controller, p.parameters(), Map.of());
+    ParameterValues params = p.resolve(Map.of());
     return new SignalTimer(sim, p.create(params), p.timing(params));
   }
 
