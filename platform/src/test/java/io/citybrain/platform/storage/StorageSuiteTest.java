@@ -56,7 +56,8 @@ class StorageSuiteTest {
   }
 
   private static NewRun newRun(String actor) {
-    return new NewRun("jinan", "Jinan (real flow)", "max-pressure", "1", Map.of("minGreenSeconds", 15.0), 7, 240, 1.0, false, 0, actor);
+    return new NewRun("jinan", "Jinan (real flow)", "max-pressure", "1", Map.of("minGreenSeconds", 15.0), 7, 240, 1.0, false, 0, actor,
+        JobKind.TRAFFIC_RUN, "00".repeat(32));
   }
 
   @ParameterizedTest(name = "{0}")
