@@ -52,10 +52,12 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     cl.setExecutionExceptionHandler(new CliErrors());
     cl.setParameterExceptionHandler(CliErrors::handleParameterException);
     // the legend comes from the one list of exit codes every command follows
-    String[] footer = cl.getCommandSpec().usageMessage().footer();
-    String[] withLegend = java.util.Arrays.copyOf(footer, footer.length + 1);
-    withLegend[footer.length] = ExitCode.legend();
-    cl.getCommandSpec().usageMessage().footer(withLegend);
+    java.util.List<String> footer = new java.util.ArrayList<>(java.util.List.of(cl.getCommandSpec().usageMessage().footer()));
+    footer.add("Exit codes:");
+    for (ExitCode c : ExitCode.values()) {
+      footer.add("  " + c.code() + "  " + c.meaning());
+    }
+    cl.getCommandSpec().usageMessage().footer(footer.toArray(new String[0]));
     giveVersionToSubcommands(cl, new VersionProvider());
     return cl;
   }

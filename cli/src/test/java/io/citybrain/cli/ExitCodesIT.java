@@ -48,15 +48,16 @@ class ExitCodesIT {
 
     assertThat(grid.exitCode()).as(grid.stderr()).isEqualTo(2);
     assertThat(traffic.exitCode()).as(traffic.stderr()).isEqualTo(2);
-    assertThat(grid.stderr()).startsWith("error: invalid input (1 problem):\n  " + badCase + ": mpc.branch row 1, column 2 (T_BUS)");
-    assertThat(traffic.stderr()).startsWith("error: invalid input (1 problem):\n  " + badRoadnet + ": line 1, column ");
+    assertThat(grid.stderr())
+        .startsWith("error: invalid input (1 problem):\n  bad.m: mpc.branch row 1, column 2 (T_BUS), line 6: bus 7 is not defined");
+    assertThat(traffic.stderr()).startsWith("error: invalid input (1 problem):\n").contains("bad.roadnet.json: line 1, column ");
   }
 
   @Test
   void helpListsEveryExitCode() {
     Result r = CitybrainJar.runQuick(dir, "--help");
 
-    assertThat(r.stdout()).contains("Exit codes: 0 success, 1 internal error").contains("2 invalid input")
-        .contains("3 verification failed").contains("4 the input is valid but has no solution");
+    assertThat(r.stdout()).contains("Exit codes:\n  0  success\n  1  internal error").contains("  2  invalid input")
+        .contains("  3  verification failed").contains("  4  the input is valid but has no solution");
   }
 }
