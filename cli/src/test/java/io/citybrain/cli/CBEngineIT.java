@@ -89,10 +89,10 @@ class CBEngineIT {
     Result result =
         CitybrainJar.runQuick(
                 dir, "traffic", "run", "--roadnet", "in/roadnet_1x1.txt", "--flow", "in/flow_1x1.txt",
-                "--format", "sumo")
+                "--format", "matsim")
             .assertInvalid();
 
-    assertThat(result.stderr()).contains("unknown format 'sumo'; known: cityflow, cbengine");
+    assertThat(result.stderr()).contains("unknown format 'matsim'; known: cityflow, cbengine, sumo");
   }
 
   private static Path write(String name, String text) {

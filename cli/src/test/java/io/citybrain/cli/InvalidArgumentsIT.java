@@ -98,14 +98,14 @@ class InvalidArgumentsIT {
   void noScenario() {
     Result result = CitybrainJar.runQuick(dir, "traffic", "run", "--controller", "sotl");
 
-    assertUsageError(result, "traffic run", "choose the scenario with exactly one of --city CITY, --config FILE, or --roadnet FILE --flow FILE");
+    assertUsageError(result, "traffic run", "choose the scenario with exactly one of --city CITY, --config FILE, --sumocfg FILE, or --roadnet FILE --flow FILE");
   }
 
   @Test
   void twoScenarios() {
     Result result = CitybrainJar.runQuick(dir, "traffic", "run", "--city", "jinan", "--roadnet", ROADNET, "--flow", FLOW);
 
-    assertUsageError(result, "traffic run", "exactly one of --city CITY, --config FILE, or --roadnet FILE --flow FILE");
+    assertUsageError(result, "traffic run", "exactly one of --city CITY, --config FILE, --sumocfg FILE, or --roadnet FILE --flow FILE");
   }
 
   @Test

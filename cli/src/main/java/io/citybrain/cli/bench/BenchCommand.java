@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks against reference figures: CityFlow for traffic, MATPOWER for grid dispatch.",
-    subcommands = {BenchTrafficCommand.class, GridBenchCommand.class},
+    subcommands = {BenchTrafficCommand.class, BenchSumoCommand.class, GridBenchCommand.class},
     footer = {
       "",
       "Examples:",

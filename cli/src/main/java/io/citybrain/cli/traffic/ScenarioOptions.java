@@ -6,6 +6,8 @@ import io.citybrain.traffic.io.CityFlowConfig;
 import io.citybrain.commons.input.InputValidationException;
 import io.citybrain.traffic.io.ScenarioFormat;
 import io.citybrain.traffic.io.ScenarioLoader;
+import io.citybrain.traffic.io.sumo.SumoConfig;
+import io.citybrain.traffic.io.sumo.SumoScenarios;
 import io.citybrain.traffic.sim.Scenario;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -22,7 +24,7 @@ public final class ScenarioOptions {
   @Option(
       names = "--roadnet",
       paramLabel = "FILE",
-      description = "Roadnet file: CityFlow JSON, or CBEngine text (.txt, the City Brain Challenge's format).")
+      description = "Roadnet file: CityFlow JSON, CBEngine text (.txt, the City Brain Challenge's format) or a SUMO .net.xml.")
   Path roadnet;
 
   @Option(
@@ -35,8 +37,8 @@ public final class ScenarioOptions {
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
-      description = "Format of --roadnet and --flow: cityflow or cbengine (default: cbengine for .txt files,"
-          + " else cityflow).")
+      description = "Format of --roadnet and --flow: cityflow, cbengine or sumo (default: cbengine for .txt files,"
+          + " sumo for .xml and .xml.gz, else cityflow).")
   String format;
 
   @Option(
@@ -50,6 +52,12 @@ public final class ScenarioOptions {
       paramLabel = "FILE",
       description = "CityFlow config.json giving roadnet, flow, interval and seed.")
   Path config;
+
+  @Option(
+      names = "--sumocfg",
+      paramLabel = "FILE",
+      description = "SUMO configuration (.sumocfg) giving net-file, route-files, begin and end; time 0 is its begin.")
+  Path sumocfg;
 
   /** The CityFlow config, when {@code --config} was given (read once). */
   private CityFlowConfig cityFlowConfig;
@@ -74,10 +82,16 @@ public final class ScenarioOptions {
    * @throws UsageException for a missing or contradictory choice
    */
   Scenario load(PrintWriter err) throws InputValidationException {
-    int ways = (city != null ? 1 : 0) + (config != null ? 1 : 0) + (roadnet != null ? 1 : 0);
+    int ways = (city != null ? 1 : 0) + (config != null ? 1 : 0) + (roadnet != null ? 1 : 0) + (sumocfg != null ? 1 : 0);
     if (ways != 1) {
       throw new UsageException(
-          "choose the scenario with exactly one of --city CITY, --config FILE, or --roadnet FILE --flow FILE");
+          "choose the scenario with exactly one of --city CITY, --config FILE, --sumocfg FILE, or --roadnet FILE --flow FILE");
+    }
+    if (sumocfg != null) {
+      if (flow != null) {
+        throw new UsageException("--flow cannot be combined with --sumocfg (the configuration names the route files)");
+      }
+      return SumoScenarios.loadConfig(name(sumocfg), sumocfg).scenario();
     }
     if (format != null && roadnet == null) {
       throw new UsageException("--format applies to --roadnet and --flow files");
@@ -115,6 +129,14 @@ public final class ScenarioOptions {
         files.put("--flow", Path.of(flow));
       }
     }
+    if (sumocfg != null) {
+      files.put("--sumocfg", sumocfg);
+      SumoConfig cfg = SumoConfig.read(sumocfg);
+      files.put("net-file of --sumocfg " + sumocfg, cfg.netFile());
+      for (Path r : cfg.routeFiles()) {
+        files.put("route-files of --sumocfg " + sumocfg + " (" + r.getFileName() + ")", r);
+      }
+    }
     if (config != null) {
       files.put("--config", config);
       CityFlowConfig cfg = cityFlowConfig();
@@ -136,7 +158,7 @@ public final class ScenarioOptions {
 
   private static String name(Path flowFile) {
     String n = flowFile.getFileName().toString();
-    for (String extension : new String[] {".json", ".txt"}) {
+    for (String extension : new String[] {".json", ".txt", ".rou.xml", ".sumocfg", ".xml"}) {
       if (n.endsWith(extension)) {
         return n.substring(0, n.length() - extension.length());
       }

@@ -61,6 +61,35 @@ public final class Router {
    * @throws IllegalArgumentException when a road link names an unknown road
    */
   public Router(RoadNetwork network) {
+    this(network, null);
+  }
+
+  /**
+   * The cost of one step of a path: driving from road {@code from} through road link {@code via}
+   * onto road {@code to} and along it. Must be &gt; 0 and finite.
+   */
+  @FunctionalInterface
+  public interface StepCost {
+    /**
+     * @param from the road left
+     * @param via the road link taken at {@code from}'s end
+     * @param to the road entered
+     * @return the cost, in the cost function's unit (m for length, s for travel time)
+     */
+    double cost(Road from, RoadLink via, Road to);
+  }
+
+  /**
+   * Builds the road graph of {@code network} with another cost than CityFlow's lengths: SUMO routes
+   * by travel time ({@link io.citybrain.traffic.io.sumo.SumoRouteReader#travelTimeCost}). When
+   * several road links join the same two roads, the cheapest counts.
+   *
+   * @param network a network whose road links name roads of the network
+   * @param stepCost the cost of each step, or {@code null} for CityFlow's (the entered road's
+   *     average lane length)
+   * @throws IllegalArgumentException when a road link names an unknown road
+   */
+  public Router(RoadNetwork network, StepCost stepCost) {
     this.network = network;
     List<Road> roads = network.roads();
     entryCostMeters = new double[roads.size()];
@@ -75,8 +104,14 @@ public final class Router {
         int from = index(link.startRoadId());
         int to = index(link.endRoadId());
         boolean atFromEnd = roads.get(from).endIntersectionId().equals(intersection.id());
-        if (atFromEnd && !link.laneLinks().isEmpty() && !graph.containsEdge(from, to)) {
-          graph.setEdgeWeight(graph.addEdge(from, to), entryCostMeters[to]);
+        if (!atFromEnd || link.laneLinks().isEmpty()) {
+          continue;
+        }
+        double cost = stepCost == null ? entryCostMeters[to] : stepCost.cost(roads.get(from), link, roads.get(to));
+        if (!graph.containsEdge(from, to)) {
+          graph.setEdgeWeight(graph.addEdge(from, to), cost);
+        } else if (cost < graph.getEdgeWeight(graph.getEdge(from, to))) {
+          graph.setEdgeWeight(graph.getEdge(from, to), cost);
         }
       }
     }

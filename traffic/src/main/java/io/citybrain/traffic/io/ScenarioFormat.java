@@ -14,7 +14,12 @@ public enum ScenarioFormat {
    * The KDD Cup 2021 City Brain Challenge's CBEngine text files ({@link CBEngineRoadnetReader},
    * {@link CBEngineFlowReader}).
    */
-  CBENGINE("cbengine");
+  CBENGINE("cbengine"),
+  /**
+   * SUMO's network and route XML ({@link io.citybrain.traffic.io.sumo.SumoNetReader}, {@link
+   * io.citybrain.traffic.io.sumo.SumoRouteReader}).
+   */
+  SUMO("sumo");
 
   private final String cliName;
 
@@ -22,21 +27,26 @@ public enum ScenarioFormat {
     this.cliName = cliName;
   }
 
-  /** The name used on the command line: {@code cityflow} or {@code cbengine}. */
+  /** The name used on the command line: {@code cityflow}, {@code cbengine} or {@code sumo}. */
   public String cliName() {
     return cliName;
   }
 
   /**
-   * The format a file's name suggests: {@code .txt} is CBEngine, anything else (normally {@code
-   * .json}) CityFlow.
+   * The format a file's name suggests: {@code .txt} is CBEngine, {@code .xml} and {@code .xml.gz}
+   * (SUMO's {@code .net.xml}, {@code .rou.xml}) SUMO, anything else (normally {@code .json})
+   * CityFlow.
    *
    * @param file a roadnet or flow file
    * @return the format to read it with
    */
   public static ScenarioFormat ofFile(Path file) {
     Path name = file.getFileName();
-    return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".txt") ? CBENGINE : CITYFLOW;
+    String n = name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
+    if (n.endsWith(".txt")) {
+      return CBENGINE;
+    }
+    return n.endsWith(".xml") || n.endsWith(".xml.gz") ? SUMO : CITYFLOW;
   }
 
   /** The format with command-line name {@code name} (case-insensitive). */

@@ -10,6 +10,12 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalDouble;
+import io.citybrain.traffic.io.sumo.SumoNetReader;
+import io.citybrain.traffic.io.sumo.SumoNetwork;
+import io.citybrain.traffic.io.sumo.SumoRouteReader;
+import io.citybrain.traffic.io.sumo.SumoScenarios;
 
 /**
  * Loads a scenario (roadnet + flow) from files or from the bundled data, in CityFlow JSON or
@@ -146,6 +152,11 @@ public final class ScenarioLoader {
   public static Scenario fromBytes(
       String name, byte[] roadnetBytes, String roadnetName, byte[] flowBytes, String flowName, ScenarioFormat format)
       throws InputValidationException {
+    if (format == ScenarioFormat.SUMO) {
+      return SumoScenarios.fromBytes(
+              name, roadnetBytes, roadnetName, List.of(flowBytes), List.of(flowName), 0, OptionalDouble.empty())
+          .scenario();
+    }
     RoadNetwork network = roadnet(roadnetBytes, roadnetName, format);
     Router router = new Router(network);
     Demand demand = demand(flowBytes, flowName, router, format);
@@ -158,6 +169,7 @@ public final class ScenarioLoader {
       return switch (format) {
         case CITYFLOW -> CityFlowRoadnetReader.read(new ByteArrayInputStream(bytes), fileName);
         case CBENGINE -> CBEngineRoadnetReader.read(new ByteArrayInputStream(bytes), fileName);
+        case SUMO -> SumoNetReader.read(bytes, fileName).network();
       };
     } catch (IOException e) {
       // in-memory streams do not fail; keep the contract explicit
@@ -171,14 +183,29 @@ public final class ScenarioLoader {
       return switch (format) {
         case CITYFLOW -> CityFlowFlowReader.read(new ByteArrayInputStream(bytes), fileName, router);
         case CBENGINE -> CBEngineFlowReader.read(new ByteArrayInputStream(bytes), fileName, router);
+        case SUMO -> sumoDemand(bytes, fileName, router);
       };
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
   }
 
+  /** SUMO routes on a network already read (conversion): trips routed by SUMO's travel-time cost. */
+  private static Demand sumoDemand(byte[] bytes, String fileName, Router router) throws InputValidationException {
+    RoadNetwork network = router.network();
+    SumoNetwork sumo = new SumoNetwork(network, java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), List.of());
+    Router travelTime = new Router(network, SumoRouteReader.travelTimeCost(network));
+    return SumoRouteReader.read(bytes, fileName, sumo, travelTime, 0).demand();
+  }
+
   private static byte[] readFile(Path file, ScenarioFormat format) throws InputValidationException {
-    return InputFiles.read(file, format == ScenarioFormat.CBENGINE ? "a CBEngine text file" : "a JSON file");
+    return InputFiles.read(
+        file,
+        switch (format) {
+          case CBENGINE -> "a CBEngine text file";
+          case SUMO -> "a SUMO XML file";
+          case CITYFLOW -> "a JSON file";
+        });
   }
 
   private static byte[] resource(String name) {

@@ -16,6 +16,7 @@ public final class RoadNetwork {
   private final List<Road> roads;
   private final Map<String, Intersection> intersectionsById;
   private final Map<String, Road> roadsById;
+  private final GeoReference geoReference;
 
   /**
    * @param intersections intersections in file order; ids unique
@@ -24,6 +25,20 @@ public final class RoadNetwork {
    *     with file positions before they get here)
    */
   public RoadNetwork(List<Intersection> intersections, List<Road> roads) {
+    this(intersections, roads, null);
+  }
+
+  /**
+   * A network with real coordinates.
+   *
+   * @param intersections intersections in file order; ids unique
+   * @param roads roads in file order; ids unique, endpoints among {@code intersections}
+   * @param geoReference how the plane maps to longitude and latitude, or {@code null} when the
+   *     network has no geographic position
+   * @throws IllegalArgumentException on duplicate ids or unknown endpoints
+   */
+  public RoadNetwork(List<Intersection> intersections, List<Road> roads, GeoReference geoReference) {
+    this.geoReference = geoReference;
     this.intersections = List.copyOf(intersections);
     this.roads = List.copyOf(roads);
     Map<String, Intersection> byId = new LinkedHashMap<>();
@@ -43,6 +58,11 @@ public final class RoadNetwork {
     }
     this.intersectionsById = Collections.unmodifiableMap(byId);
     this.roadsById = Collections.unmodifiableMap(roadById);
+  }
+
+  /** How the network's plane maps to longitude and latitude, when it has real coordinates. */
+  public Optional<GeoReference> geoReference() {
+    return Optional.ofNullable(geoReference);
   }
 
   public List<Intersection> intersections() {
@@ -75,7 +95,8 @@ public final class RoadNetwork {
   public boolean equals(Object o) {
     return o instanceof RoadNetwork other
         && intersections.equals(other.intersections)
-        && roads.equals(other.roads);
+        && roads.equals(other.roads)
+        && java.util.Objects.equals(geoReference, other.geoReference);
   }
 
   @Override

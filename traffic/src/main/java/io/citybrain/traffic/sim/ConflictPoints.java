@@ -332,11 +332,16 @@ final class ConflictPoints {
 
   /**
    * Steps vehicle {@code v} needs to cover {@code distance} m on lane link {@code link},
-   * accelerating at its usual rate to its maximum speed (the turn speed on a turning link).
+   * accelerating at its usual rate to its maximum speed (at most the link's approach speed: the turn
+   * speed on a CityFlow turn, the declared limit of a SUMO internal lane).
    */
   private int reachStepsOnLink(int v, double distance, int link) {
     int t = vehicles.type[v];
-    double target = net.linkIsTurn[link - laneCount] ? Simulation.TURN_SPEED : types.maxSpeed[t];
+    int li = link - laneCount;
+    double target =
+        net.linkIsTurn[li] || net.linkApproachSpeed[li] < SimNetwork.LANE_LINK_MAX_SPEED
+            ? net.linkApproachSpeed[li]
+            : types.maxSpeed[t];
     return reachSteps(v, distance, target, types.usualPosAcc[t]);
   }
 

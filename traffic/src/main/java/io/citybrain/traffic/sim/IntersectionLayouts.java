@@ -20,7 +20,8 @@ import java.util.TreeSet;
  * transition when its green road links are a subset of every other phase's (in the research
  * datasets phase 0, right turns only, which are green in every phase). If every phase would be a
  * transition (all identical), none is. The first transition phase is the yellow the engine shows
- * between two different greens.
+ * between two different greens. A phase the file declares yellow ({@link Phase#yellow()}, SUMO
+ * programs) is a transition too, unless every phase is declared so.
  */
 public final class IntersectionLayouts {
   private IntersectionLayouts() {}
@@ -65,6 +66,14 @@ public final class IntersectionLayouts {
       }
       if (transitions == phases.size()) {
         transition = new boolean[phases.size()];
+      }
+      // a phase the file declares yellow (SUMO's 'y') is a transition whatever its content
+      int declaredGreens = 0;
+      for (Phase ph : phases) {
+        declaredGreens += ph.yellow() ? 0 : 1;
+      }
+      for (int p = 0; p < phases.size() && declaredGreens > 0; p++) {
+        transition[p] |= phases.get(p).yellow();
       }
       List<PhaseLayout> phaseLayouts = new ArrayList<>();
       List<Integer> greens = new ArrayList<>();

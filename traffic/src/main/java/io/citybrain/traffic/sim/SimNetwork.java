@@ -59,6 +59,12 @@ public final class SimNetwork {
   final int[] linkRoadLink;
   final int[] linkPriority;
   final boolean[] linkIsTurn;
+
+  /**
+   * Per lane link: the speed at which vehicles approach and drive it, m/s: its declared limit
+   * (SUMO internal lanes), else CityFlow's turn speed for turns and no limit for straight links.
+   */
+  final double[] linkApproachSpeed;
   final int[][] linkCrosses;
 
   // road links (global index)
@@ -149,6 +155,7 @@ public final class SimNetwork {
     linkRoadLink = new int[links];
     linkPriority = new int[links];
     linkIsTurn = new boolean[links];
+    linkApproachSpeed = new double[links];
     roadLinkIntersection = new int[roadLinks];
     roadLinkLocalIndex = new int[roadLinks];
     roadLinkLaneLinks = new int[roadLinks][];
@@ -181,12 +188,16 @@ public final class SimNetwork {
           List<Point> pl = Geometry.laneLinkPolyline(network, in, rl, ll);
           polylines.add(pl);
           length[d] = Geometry.polylineLength(pl);
-          maxSpeed[d] = LANE_LINK_MAX_SPEED;
+          maxSpeed[d] = ll.hasSpeedLimit() ? ll.maxSpeedMetersPerSecond() : LANE_LINK_MAX_SPEED;
           linkStartLane[li] = roadFirstLane[startRoad] + ll.startLaneIndex();
           linkEndLane[li] = roadFirstLane[endRoad] + ll.endLaneIndex();
           linkRoadLink[li] = g;
           linkPriority[li] = rl.type().priority();
           linkIsTurn[li] = rl.type().isTurn();
+          linkApproachSpeed[li] =
+              ll.hasSpeedLimit()
+                  ? ll.maxSpeedMetersPerSecond()
+                  : linkIsTurn[li] ? Simulation.TURN_SPEED : LANE_LINK_MAX_SPEED;
           outLinks.get(linkStartLane[li]).add(d);
         }
       }
@@ -436,6 +447,14 @@ public final class SimNetwork {
         .roadLinks()
         .get(roadLinkLocalIndex[g])
         .type();
+  }
+
+  /**
+   * Speed limit of drivable {@code d}, m/s: its lane's, or for a lane link its approach speed
+   * (its declared limit, else the turn speed on a turn and 10,000, no limit, when straight).
+   */
+  public double maxSpeedMetersPerSecond(int d) {
+    return d < laneCount ? maxSpeed[d] : linkApproachSpeed[d - laneCount];
   }
 
   /** Start lane of lane-link drivable {@code link}. */

@@ -287,15 +287,15 @@ public final class Simulation implements AutoCloseable {
 
   /**
    * Free-flow travel time of a path, s: each drivable at the lower of the vehicle's and the
-   * drivable's speed (turning lane links at the turn speed), plus the time lost accelerating
+   * drivable's speed (lane links at their approach speed: the turn speed on CityFlow turns, the declared limit of SUMO internal lanes), plus the time lost accelerating
    * from rest to the vehicle's maximum speed, v/(2a).
    */
   private double freeFlowTime(int[] p, int t) {
     double sum = 0;
     for (int d : p) {
       double v = Math.min(types.maxSpeed[t], net.maxSpeed[d]);
-      if (d >= laneCount && net.linkIsTurn[d - laneCount]) {
-        v = Math.min(v, TURN_SPEED);
+      if (d >= laneCount) {
+        v = Math.min(v, net.linkApproachSpeed[d - laneCount]);
       }
       sum += net.length[d] / v;
     }
@@ -583,6 +583,11 @@ public final class Simulation implements AutoCloseable {
   /** Length of vehicle slot {@code v}, m. */
   public double vehicleLength(int v) {
     return types.len[vehicles.type[v]];
+  }
+
+  /** Top speed of vehicle slot {@code v}'s type, m/s. */
+  public double vehicleMaxSpeed(int v) {
+    return types.maxSpeed[vehicles.type[v]];
   }
 
   /** Width of vehicle slot {@code v}, m. */

@@ -177,9 +177,8 @@ final class SpeedRules {
         }
         // too close to stop: it continues (runs the light), as in CityFlow
       }
-      if (net.linkIsTurn[li]) {
-        vv = Math.min(vv, Simulation.TURN_SPEED);
-      }
+      // turns at the turn speed (CityFlow), or any link at its declared limit (SUMO)
+      vv = Math.min(vv, net.linkApproachSpeed[li]);
     }
     if (link == NONE && d >= laneCount) {
       link = d;
