@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       TrafficCommand.class,
       GridCommand.class,
+      io.citybrain.cli.monitor.MonitorCommand.class,
       DemoCommand.class,
       AlgorithmsCommand.class,
       BenchCommand.class,
@@ -31,6 +32,7 @@ import picocli.CommandLine.Command;
       "  citybrain traffic run --city jinan --controller max-pressure --out runs/mp",
       "  citybrain traffic compare --city hangzhou --out runs/hz",
       "  citybrain bench traffic",
+      "  citybrain monitor nab --detector range-break   NAB anomaly benchmark, beside the published board",
       "",
       "'citybrain' stands for 'java -jar cli/target/citybrain.jar' (see README.md)."
     })

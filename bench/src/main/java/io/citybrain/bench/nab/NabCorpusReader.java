@@ -80,7 +80,17 @@ public final class NabCorpusReader {
    *
    * @throws IOException if the data artifact is not on the class path
    */
-  public static NabCorpus bundled() throws IOException {
+  public static synchronized NabCorpus bundled() throws IOException {
+    if (bundled == null) {
+      bundled = readBundled();
+    }
+    return bundled;
+  }
+
+  /** The bundled corpus once read: immutable, so shared (reading it takes a second or more). */
+  private static NabCorpus bundled;
+
+  private static NabCorpus readBundled() throws IOException {
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
     ClassLoader chosen = loader == null ? NabCorpusReader.class.getClassLoader() : loader;
     Source source = new Source() {
@@ -204,9 +214,9 @@ public final class NabCorpusReader {
         }
         long t;
         try {
-          t = LocalDateTime.parse(r.get(0).trim(), TIMESTAMP).toEpochSecond(ZoneOffset.UTC);
+          t = epochSeconds(r.get(0).trim());
         } catch (DateTimeParseException e) {
-          problems.add(InputProblem.atLine(file, line, 1, "timestamp: expected 'YYYY-MM-DD HH:MM:SS', found '"
+          problems.add(InputProblem.atLine(file, line, 0, "timestamp: expected 'YYYY-MM-DD HH:MM:SS', found '"
               + r.get(0) + "'"));
           continue;
         }
@@ -240,6 +250,41 @@ public final class NabCorpusReader {
       return null;
     }
     return new RawSeries(java.util.Arrays.copyOf(timestamps, n), java.util.Arrays.copyOf(values, n));
+  }
+
+  /**
+   * Seconds since the epoch of a NAB timestamp read as UTC. The common form {@code YYYY-MM-DD
+   * HH:MM:SS} is read by hand (java.time's parser made loading the corpus take seconds); any other
+   * text goes through the full parser, which also gives the error.
+   */
+  static long epochSeconds(String text) {
+    if (text.length() == 19 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == ' '
+        && text.charAt(13) == ':' && text.charAt(16) == ':') {
+      int year = digits(text, 0, 4);
+      int month = digits(text, 5, 2);
+      int day = digits(text, 8, 2);
+      int hour = digits(text, 11, 2);
+      int minute = digits(text, 14, 2);
+      int second = digits(text, 17, 2);
+      if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= java.time.YearMonth.of(year, month).lengthOfMonth()
+          && hour >= 0 && hour < 24 && minute >= 0 && minute < 60 && second >= 0 && second < 60) {
+        return java.time.LocalDate.of(year, month, day).toEpochDay() * 86_400L + hour * 3600L + minute * 60L + second;
+      }
+    }
+    return LocalDateTime.parse(text, TIMESTAMP).toEpochSecond(ZoneOffset.UTC);
+  }
+
+  /** The decimal number in {@code text[from, from + n)}, or −1 if a character is not a digit. */
+  private static int digits(String text, int from, int n) {
+    int v = 0;
+    for (int i = from; i < from + n; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 
   private static boolean isMissing(String text) {
@@ -296,7 +341,7 @@ public final class NabCorpusReader {
       List<InputProblem> problems) {
     long t;
     try {
-      t = LocalDateTime.parse(text.trim(), TIMESTAMP).toEpochSecond(ZoneOffset.UTC);
+      t = epochSeconds(text.trim());
     } catch (DateTimeParseException e) {
       problems.add(InputProblem.atJsonPath(labelName, at, "expected a timestamp 'YYYY-MM-DD HH:MM:SS[.ffffff]', found '"
           + text + "'"));

@@ -117,6 +117,25 @@ public final class NabScorer {
     }
   }
 
+  /**
+   * NAB's per-row "S(t)" column for series {@code seriesIndex}: what each row would add to the
+   * score if it were a detection (A_TP-weighted sigmoid inside windows, A_FP-weighted outside),
+   * for every row including probationary ones, as NAB writes it into its result files.
+   */
+  public double[] rowValues(int seriesIndex, NabProfile profile) {
+    double[] u = unweightedValue[seriesIndex];
+    double[] out = new double[u.length];
+    for (int i = 0; i < u.length; i++) {
+      out[i] = u[i] * (windowOfRow[seriesIndex][i] >= 0 ? profile.truePositiveWeight() : profile.falsePositiveWeight());
+    }
+    return out;
+  }
+
+  /** Whether row {@code row} of series {@code seriesIndex} lies in a labelled window. */
+  public boolean inWindow(int seriesIndex, int row) {
+    return windowOfRow[seriesIndex][row] >= 0;
+  }
+
   /** One series' score at a threshold, with NAB's row counts (scored rows only). */
   public record FileScore(
       String path,

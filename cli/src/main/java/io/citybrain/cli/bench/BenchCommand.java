@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Benchmarks against reference figures: CityFlow for traffic, MATPOWER for grid dispatch.",
-    subcommands = {BenchTrafficCommand.class, BenchSumoCommand.class, GridBenchCommand.class},
+    description = "Benchmarks against reference figures: CityFlow for traffic, MATPOWER for grid dispatch; anomaly detector throughput.",
+    subcommands = {BenchTrafficCommand.class, BenchSumoCommand.class, GridBenchCommand.class, BenchAnomalyCommand.class},
     footer = {
       "",
       "Examples:",

@@ -1,0 +1,226 @@
+package io.citybrain.live.anomaly;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * citybrain's own streaming detector, {@code range-break}: a point is anomalous when one of three
+ * views of the series leaves the range that view has kept over a long trailing window.
+ *
+ * <p>The three views, each a number per point:
+ *
+ * <ol>
+ *   <li>the value itself (spikes, drops, new levels);
+ *   <li>the mean of the last {@code smoothingPoints} values (a shift of level that single
+ *       values hide in their noise);
+ *   <li>the mean of the last {@code smoothingPoints} daily-profile residuals: the value minus
+ *       an exponentially weighted average of earlier values at the same time of day (learning
+ *       rate {@code profileLearningRate}; slots as wide as the smallest sampling interval seen in
+ *       the first points, at most 2,880 a day; off for series sampled 6-hourly or slower). It
+ *       catches a day whose shape is wrong while its values stay in range.
+ * </ol>
+ *
+ * <p>For each view with at least {@code minHistoryPoints} past values among the last {@code
+ * windowPoints}, the excess is e = max(v − max, min − v)/(max − min) (a scale floor guards
+ * constant views). If the largest excess over the views is above {@code margin}, the point
+ * raises an alarm scored 0.5 + 0.5 e/(1 + e), in (0.5, 1), so larger breaks score higher and the
+ * NAB threshold can be set between them; otherwise it scores 0. After an alarm the detector stays
+ * silent (scores 0) for {@code restPoints} points, so one event raises one alarm; the views keep
+ * learning meanwhile.
+ *
+ * <p>Why this shape: most labelled anomalies in real operations series (NAB's corpus; Lavin &
+ * Ahmad, ICMLA 2015) are a break out of the range the series has kept for days, in the value,
+ * its level or its daily shape; NAB's scoring rewards the first point of an event and charges every
+ * further alarm, hence one alarm per event. The running-extremes test is the streaming form of
+ * the novelty ("out of the seen range") tests of Skyline-style detectors, without their
+ * Gaussian assumption; the daily profile is a seasonal-naive baseline with exponential smoothing
+ * (Hyndman & Athanasopoulos, Forecasting: Principles and Practice, §8). It sees no minimum,
+ * maximum or length of the series in advance.
+ *
+ * <p>State: three trailing min/max queues of {@code windowPoints} entries, two rings of {@code
+ * smoothingPoints}, the daily profile; O(1) amortised work per point.
+ */
+public final class RangeBreakDetector implements AnomalyDetector {
+  private static final long serialVersionUID = 1L;
+  private static final long DAY_SECONDS = 86_400L;
+  /** No daily profile for series sampled this slowly or slower. */
+  private static final long PROFILE_MAX_INTERVAL_SECONDS = 6 * 3600L;
+  private static final int PROFILE_MAX_SLOTS = 2880;
+  /** Points whose smallest interval fixes the profile's slot width. */
+  private static final int PROFILE_SETUP_POINTS = 10;
+
+  private final int smoothingPoints;
+  private final int restPoints;
+  private final int minHistoryPoints;
+  private final double margin;
+  private final double profileLearningRate;
+
+  private final TrailingExtremes valueRange;
+  private final TrailingExtremes levelRange;
+  private final TrailingExtremes residualRange;
+  private final double[] recentValues;
+  private final double[] recentResiduals;
+  private long points;
+  private long residuals;
+  private long previousTimestamp = Long.MIN_VALUE;
+  private long smallestIntervalSeconds = Long.MAX_VALUE;
+  private double[] dailyProfile;
+  private boolean profileDecided;
+  private int quietPoints;
+
+  /**
+   * @param windowPoints trailing window of each view, points (≥ 2)
+   * @param smoothingPoints values averaged for the level and residual views, points (≥ 1)
+   * @param restPoints silence after an alarm, points (≥ 0)
+   * @param minHistoryPoints past values a view needs before it may alarm (1..windowPoints)
+   * @param margin excess, in units of the view's range, that a break must exceed (≥ 0)
+   * @param profileLearningRate weight of a new value in its daily slot, in (0, 1]
+   */
+  public RangeBreakDetector(int windowPoints, int smoothingPoints, int restPoints, int minHistoryPoints,
+      double margin, double profileLearningRate) {
+    if (windowPoints < 2 || smoothingPoints < 1 || restPoints < 0 || minHistoryPoints < 1
+        || minHistoryPoints > windowPoints || !(margin >= 0) || !(profileLearningRate > 0 && profileLearningRate <= 1)) {
+      throw new IllegalArgumentException("invalid range-break parameters: window " + windowPoints + ", smoothing "
+          + smoothingPoints + ", rest " + restPoints + ", min history " + minHistoryPoints + ", margin " + margin
+          + ", learning rate " + profileLearningRate);
+    }
+    this.smoothingPoints = smoothingPoints;
+    this.restPoints = restPoints;
+    this.minHistoryPoints = minHistoryPoints;
+    this.margin = margin;
+    this.profileLearningRate = profileLearningRate;
+    valueRange = new TrailingExtremes(windowPoints);
+    levelRange = new TrailingExtremes(windowPoints);
+    residualRange = new TrailingExtremes(windowPoints);
+    recentValues = new double[smoothingPoints];
+    recentResiduals = new double[smoothingPoints];
+  }
+
+  @Override
+  public double score(long timestampEpochSeconds, double value) {
+    if (previousTimestamp != Long.MIN_VALUE) {
+      smallestIntervalSeconds = Math.min(smallestIntervalSeconds, timestampEpochSeconds - previousTimestamp);
+    }
+    previousTimestamp = timestampEpochSeconds;
+    recentValues[(int) (points % smoothingPoints)] = value;
+    points++;
+    double level = points >= smoothingPoints ? mean(recentValues) : Double.NaN;
+    double residual = profileResidual(timestampEpochSeconds, value);
+    double residualLevel = Double.NaN;
+    if (!Double.isNaN(residual)) {
+      recentResiduals[(int) (residuals % smoothingPoints)] = residual;
+      residuals++;
+      if (residuals >= smoothingPoints) {
+        residualLevel = mean(recentResiduals);
+      }
+    }
+    double excess = Double.NEGATIVE_INFINITY;
+    excess = Math.max(excess, excessAndPush(valueRange, value));
+    if (!Double.isNaN(level)) {
+      excess = Math.max(excess, excessAndPush(levelRange, level));
+    }
+    if (!Double.isNaN(residualLevel)) {
+      excess = Math.max(excess, excessAndPush(residualRange, residualLevel));
+    }
+    if (quietPoints > 0) {
+      quietPoints--;
+      return 0.0;
+    }
+    if (excess > margin) {
+      quietPoints = restPoints;
+      return 0.5 + 0.5 * excess / (1.0 + excess);
+    }
+    return 0.0;
+  }
+
+  /** The excess of {@code v} over the view's trailing range (−∞ while it has too little history), then remembers it. */
+  private double excessAndPush(TrailingExtremes range, double v) {
+    double excess = Double.NEGATIVE_INFINITY;
+    if (range.size() >= minHistoryPoints) {
+      double max = range.max();
+      double min = range.min();
+      // a constant view has no range: measure against a tiny relative one, so any change is a break
+      double spread = Math.max(max - min, 1e-9 * Math.max(1.0, Math.max(Math.abs(max), Math.abs(min))));
+      excess = Math.max(v - max, min - v) / spread;
+    }
+    range.push(v);
+    return excess;
+  }
+
+  /** The value minus its slot's profile (NaN before the slot has one), then updates the slot. */
+  private double profileResidual(long t, double value) {
+    if (!profileDecided) {
+      if (points < PROFILE_SETUP_POINTS) {
+        return Double.NaN;
+      }
+      profileDecided = true;
+      if (smallestIntervalSeconds > 0 && smallestIntervalSeconds < PROFILE_MAX_INTERVAL_SECONDS) {
+        int slots = (int) Math.min(PROFILE_MAX_SLOTS, DAY_SECONDS / smallestIntervalSeconds);
+        dailyProfile = new double[slots];
+        Arrays.fill(dailyProfile, Double.NaN);
+      }
+    }
+    if (dailyProfile == null) {
+      return Double.NaN;
+    }
+    int slot = (int) (Math.floorMod(t, DAY_SECONDS) * dailyProfile.length / DAY_SECONDS);
+    double expected = dailyProfile[slot];
+    if (Double.isNaN(expected)) {
+      dailyProfile[slot] = value;
+      return Double.NaN;
+    }
+    dailyProfile[slot] = expected + profileLearningRate * (value - expected);
+    return value - expected;
+  }
+
+  private static double mean(double[] a) {
+    double sum = 0;
+    for (double v : a) {
+      sum += v;
+    }
+    return sum / a.length;
+  }
+
+  /** The provider: {@code range-break}, with the one global parameter set as defaults. */
+  public static final class Provider implements AnomalyDetectorProvider {
+    @Override
+    public String name() {
+      return "range-break";
+    }
+
+    @Override
+    public String version() {
+      return "1";
+    }
+
+    @Override
+    public String description() {
+      return "citybrain: a break out of the trailing range of the value, its level or its daily profile residual,"
+          + " one alarm per event";
+    }
+
+    @Override
+    public List<DetectorParameter> parameters() {
+      return List.of(
+          DetectorParameter.count("windowPoints", 6000, 2, 1_000_000, "trailing window of each view, points"),
+          DetectorParameter.count("smoothingPoints", 16, 1, 10_000, "values averaged for the level and residual views, points"),
+          DetectorParameter.count("restPoints", 20, 0, 1_000_000, "silence after an alarm, points"),
+          DetectorParameter.count("minHistoryPoints", 10, 1, 1_000_000, "past values a view needs before it may alarm, points"),
+          DetectorParameter.real("margin", 0.02, 0.0, 100.0, "excess over the trailing range a break must exceed, in ranges"),
+          DetectorParameter.real("profileLearningRate", 0.05, 1e-6, 1.0, "weight of a new value in its daily-profile slot"));
+    }
+
+    @Override
+    public AnomalyDetector create(Map<String, Double> parameters, SeriesHints hints) {
+      Map<String, Double> p = resolve(parameters);
+      if (p.get("minHistoryPoints") > p.get("windowPoints")) {
+        throw new IllegalArgumentException("parameter minHistoryPoints=" + p.get("minHistoryPoints")
+            + " must not exceed windowPoints=" + p.get("windowPoints"));
+      }
+      return new RangeBreakDetector(p.get("windowPoints").intValue(), p.get("smoothingPoints").intValue(),
+          p.get("restPoints").intValue(), p.get("minHistoryPoints").intValue(), p.get("margin"),
+          p.get("profileLearningRate"));
+    }
+  }
+}
