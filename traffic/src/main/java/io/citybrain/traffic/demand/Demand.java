@@ -15,6 +15,18 @@ public record Demand(List<Flow> flows) {
   }
 
   /**
+   * The same flows with start and end times moved by {@code seconds} (end −1, no end, kept).
+   *
+   * @param seconds the shift, s
+   */
+  public Demand shifted(double seconds) {
+    return new Demand(flows.stream()
+        .map(f -> new Flow(f.id(), f.vehicle(), f.route(), f.intervalSeconds(), f.startTimeSeconds() + seconds,
+            f.endTimeSeconds() == -1 ? -1 : f.endTimeSeconds() + seconds, f.emergency()))
+        .toList());
+  }
+
+  /**
    * An upper bound on the vehicles all flows create in a run of {@code steps} steps of {@code
    * stepSeconds}: the sum of {@link Flow#vehiclesCreatedAtMost}, saturating at {@link
    * Long#MAX_VALUE}.
