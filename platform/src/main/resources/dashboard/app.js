@@ -65,6 +65,7 @@ function route() {
     }
   }
   else if (parts[0] === 'audit') { show('audit', 'audit'); showAudit(); }
+  else if (parts[0] === 'live') { show('live', 'live'); }
   else { show('city', 'city'); }
 }
 

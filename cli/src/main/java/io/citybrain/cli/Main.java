@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       AlgorithmsCommand.class,
       BenchCommand.class,
       io.citybrain.cli.platform.ServeCommand.class,
+      io.citybrain.cli.live.FieldCommand.class,
       io.citybrain.cli.platform.AuditCommand.class,
       io.citybrain.cli.platform.TokenCommand.class,
       CommandLine.HelpCommand.class

@@ -30,9 +30,12 @@ public final class PlatformServer implements AutoCloseable {
   private final ServerLock lock;
   private final List<Long> interrupted;
   private final Optional<RunRecord> demoRun;
+  private final io.citybrain.platform.live.LiveService liveService;
 
   private PlatformServer(
-      Platform platform, HttpApi http, ServerLock lock, List<Long> interrupted, Optional<RunRecord> demoRun) {
+      Platform platform, HttpApi http, ServerLock lock, List<Long> interrupted, Optional<RunRecord> demoRun,
+      io.citybrain.platform.live.LiveService liveService) {
+    this.liveService = liveService;
     this.platform = platform;
     this.http = http;
     this.lock = lock;
@@ -46,20 +49,38 @@ public final class PlatformServer implements AutoCloseable {
    * @throws io.citybrain.platform.storage.StorageException when the database cannot be opened
    */
   public static PlatformServer start(PlatformConfig config) {
+    return start(config, Optional.empty());
+  }
+
+  /**
+   * Starts a server, with live operations (MQTT ingestion, history, the deployed controller,
+   * NGSI-LD) when {@code live} is given.
+   */
+  public static PlatformServer start(PlatformConfig config, Optional<io.citybrain.platform.live.LiveOptions> live) {
     Platform platform = Platform.open(config, Clock.systemUTC());
     ServerLock lock = null;
+    io.citybrain.platform.live.LiveService liveService = null;
     try {
       // before recovery, which would mark a running server's runs interrupted
       lock = ServerLock.acquire(platform.database(), config.dataDir());
       List<Long> interrupted = platform.runs().recoverInterrupted();
-      HttpApi http = HttpApi.start(platform, config);
+      if (live.isPresent()) {
+        liveService = io.citybrain.platform.live.LiveService.start(live.get(), platform.database(), config.dataDir());
+      }
+      io.citybrain.platform.live.LiveService service = liveService;
+      HttpApi http = service == null
+          ? HttpApi.start(platform, config)
+          : HttpApi.start(platform, config, service);
       Optional<RunRecord> demo = Optional.empty();
       if (config.demo()) {
         demo = Optional.of(platform.runs().start(DEMO_RUN, "system:demo"));
         LOG.info("demo run {} started on Jinan", demo.get().id());
       }
-      return new PlatformServer(platform, http, lock, interrupted, demo);
+      return new PlatformServer(platform, http, lock, interrupted, demo, liveService);
     } catch (RuntimeException e) {
+      if (liveService != null) {
+        liveService.close();
+      }
       if (lock != null) {
         lock.close();
       }
@@ -87,6 +108,11 @@ public final class PlatformServer implements AutoCloseable {
   /** The port being served. */
   public int port() {
     return http.port();
+  }
+
+  /** Live operations, when started with them. */
+  public Optional<io.citybrain.platform.live.LiveService> live() {
+    return Optional.ofNullable(liveService);
   }
 
   /** The services. */
@@ -118,6 +144,9 @@ public final class PlatformServer implements AutoCloseable {
     }
     platform.runs().close();
     http.close();
+    if (liveService != null) {
+      liveService.close(); // after HTTP, before the database: the pipeline drains into it
+    }
     try {
       lock.close(); // first: on PostgreSQL it holds a connection of the pool closed next
     } finally {

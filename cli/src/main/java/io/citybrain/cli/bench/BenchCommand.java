@@ -7,8 +7,9 @@ import picocli.CommandLine.Command;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Benchmarks against reference figures: CityFlow for traffic, MATPOWER for grid dispatch; anomaly detector throughput.",
-    subcommands = {BenchTrafficCommand.class, BenchSumoCommand.class, GridBenchCommand.class, BenchAnomalyCommand.class},
+    description = "Benchmarks against reference figures: CityFlow for traffic, MATPOWER for grid dispatch; anomaly detector throughput; live ingestion.",
+    subcommands = {BenchTrafficCommand.class, BenchSumoCommand.class, GridBenchCommand.class, BenchAnomalyCommand.class,
+      io.citybrain.cli.live.BenchLiveCommand.class},
     footer = {
       "",
       "Examples:",

@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  citybrain serve --demo                       open http://127.0.0.1:8080/ on Jinan running live",
+      "  citybrain serve --live jinan                 live operations; then: citybrain field --city jinan",
       "  citybrain serve --port 9000 --db jdbc:postgresql://127.0.0.1:5432/citybrain?user=citybrain",
       "  citybrain token create --name alice          a token to start runs from the dashboard or the API",
       "",
@@ -75,6 +76,50 @@ public final class ServeCommand implements Callable<Integer> {
       })
   long maxVehiclesPerRun;
 
+  @Option(
+      names = "--live",
+      paramLabel = "CITY",
+      description = {
+        "Live operations: an MQTT 5 broker on 127.0.0.1 (--mqtt-port), ingestion with history, NGSI-LD at /ngsi-ld/v1/,",
+        "and --live-controller deployed on CITY's junctions when a field announces itself (citybrain field --city CITY)."
+      })
+  String live;
+
+  @Option(names = "--live-controller", defaultValue = "max-pressure", paramLabel = "NAME",
+      description = "Controller deployed by --live (default: ${DEFAULT-VALUE}).")
+  String liveController;
+
+  @Option(names = "--actuation", defaultValue = "actuating", paramLabel = "MODE",
+      description = "shadow (decide only), advisory (publish advice) or actuating (command the field) (default: ${DEFAULT-VALUE}).")
+  String actuation;
+
+  @Option(names = "--mqtt-port", defaultValue = "1883", paramLabel = "PORT",
+      description = "Port of the embedded MQTT broker (default: ${DEFAULT-VALUE}).")
+  int mqttPort;
+
+  @Option(names = "--mqtt-broker", paramLabel = "URL",
+      description = "Use this MQTT broker (e.g. tcp://127.0.0.1:1883, a Mosquitto) instead of the embedded one.")
+  String mqttBroker;
+
+  @Option(names = "--retention-days", defaultValue = "30", paramLabel = "DAYS",
+      description = "Live history older than this is deleted (default: ${DEFAULT-VALUE}).")
+  int retentionDays;
+
+  private java.util.Optional<io.citybrain.platform.live.LiveOptions> liveOptions() {
+    if (live == null) {
+      return java.util.Optional.empty();
+    }
+    try {
+      io.citybrain.traffic.io.BundledCity.require(live);
+      io.citybrain.traffic.control.SignalControllers.require(liveController);
+      return java.util.Optional.of(new io.citybrain.platform.live.LiveOptions(
+          java.util.Optional.of(live), liveController, io.citybrain.live.control.ActuationMode.parse(actuation), mqttPort,
+          java.util.Optional.ofNullable(mqttBroker).map(io.citybrain.live.transport.mqtt.MqttEndpoint::parse), retentionDays));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
   /** Largest --max-upload-mb: Jetty holds an upload in memory, and Java arrays end below 2 GiB. */
   static final long MAX_UPLOAD_MB = 1024;
 
@@ -93,7 +138,7 @@ public final class ServeCommand implements Callable<Integer> {
             maxVehiclesPerRun, demo);
     PlatformServer server;
     try {
-      server = PlatformServer.start(cfg);
+      server = PlatformServer.start(cfg, liveOptions());
     } catch (JavalinBindException e) {
       // Javalin says "Port already in use" for every failure to bind, even an unknown address
       throw new UsageException("cannot listen on " + host + " port " + port + ": " + bindFailure(e));
@@ -107,6 +152,9 @@ public final class ServeCommand implements Callable<Integer> {
       out.println("runs interrupted by the last shutdown, now failed (interrupted): " + server.interruptedAtStart());
     }
     server.demoRun().ifPresent(r -> out.println("demo: run " + r.id() + " (max-pressure on Jinan) is live on the dashboard"));
+    server.live().ifPresent(l -> out.println("live: MQTT broker " + l.endpoint() + ", " + l.options().controller() + " ("
+        + l.options().actuation().name().toLowerCase(java.util.Locale.ROOT) + ") on " + l.options().city().orElse("-")
+        + " once a field starts (citybrain field --city " + l.options().city().orElse("CITY") + "); NGSI-LD at " + url + "ngsi-ld/v1/"));
     out.println("state-changing requests need a token: citybrain token create --name NAME");
     out.println("press Ctrl-C to stop");
     out.flush();

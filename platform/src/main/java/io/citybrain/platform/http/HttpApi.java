@@ -52,11 +52,25 @@ public final class HttpApi implements AutoCloseable {
    * @return the running server ({@link #port()} tells the port when 0 was asked)
    */
   public static HttpApi start(Platform platform, PlatformConfig config) {
-    return start(platform, config, new Semaphore(ApiRoutes.MAX_CONCURRENT_UPLOADS));
+    return start(platform, config, new Semaphore(ApiRoutes.MAX_CONCURRENT_UPLOADS), r -> {});
+  }
+
+  /**
+   * As {@link #start(Platform, PlatformConfig)}, with the routes of live operations ({@code
+   * /api/live/...}) and NGSI-LD ({@code /ngsi-ld/v1/...}), under the same access control.
+   */
+  public static HttpApi start(Platform platform, PlatformConfig config, io.citybrain.platform.live.LiveService live) {
+    return start(platform, config, new Semaphore(ApiRoutes.MAX_CONCURRENT_UPLOADS),
+        r -> new io.citybrain.platform.http.live.LiveRoutes(live).register(r));
   }
 
   /** As {@link #start(Platform, PlatformConfig)}, with the permits of uploads being checked given (tests hold them). */
   static HttpApi start(Platform platform, PlatformConfig config, Semaphore uploadGate) {
+    return start(platform, config, uploadGate, r -> {});
+  }
+
+  private static HttpApi start(
+      Platform platform, PlatformConfig config, Semaphore uploadGate, java.util.function.Consumer<io.javalin.config.RoutesConfig> moreRoutes) {
     AccessControl access = new AccessControl(platform.tokens());
     ApiRoutes routes = new ApiRoutes(platform, uploadGate);
     LiveStream live = new LiveStream(platform.runs(), platform.runStore());
@@ -98,6 +112,11 @@ public final class HttpApi implements AutoCloseable {
               cfg.routes.before("/metrics", access::check);
               ErrorMapping.register(cfg.routes);
               routes.register(cfg.routes, live);
+              cfg.routes.before("/ngsi-ld/*", ctx -> {
+                    checkSize(ctx, maxBytes);
+                    access.check(ctx);
+                  });
+              moreRoutes.accept(cfg.routes);
               cfg.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
               cfg.routes.get(
                   "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(platform.metrics().scrape()));
