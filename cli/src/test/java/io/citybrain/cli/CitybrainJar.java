@@ -102,15 +102,51 @@ final class CitybrainJar {
     return launch(jvmOptions, workDir, args);
   }
 
-  private static Result launch(List<String> jvmOptions, Path workDir, String... args) {
+  /** The unprivileged user and group ({@code nobody}, {@code nogroup} on Debian). */
+  private static final String NOBODY = "65534";
+
+  /**
+   * As {@link #runQuick}, never as root. Root may write into any folder, so a test of a
+   * permission refusal would pass vacuously or have to be skipped when the tests run as root, as
+   * they do in CI. As root this runs the jar as user {@code nobody} through util-linux's {@code
+   * setpriv}, from a copy of the jar in {@code workDir} (the build folder may sit under a folder
+   * only root can enter), and makes {@code workDir} readable by all; its files must be too.
+   */
+  static Result runQuickUnprivileged(Path workDir, String... args) {
+    if (!"root".equals(System.getProperty("user.name"))) {
+      return runQuick(workDir, args);
+    }
+    try {
+      Files.setPosixFilePermissions(workDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+      Path jar = workDir.resolve("citybrain-copy.jar");
+      if (!Files.exists(jar)) {
+        Files.copy(existingJar(), jar);
+      }
+      List<String> asNobody =
+          List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", "--");
+      return launch(asNobody, jar, QUICK_START, workDir, args);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path existingJar() {
     assertThat(JAR)
         .as("the shaded jar (build it with 'mvn -B -pl cli -am verify', or 'package' first)")
         .isRegularFile();
-    List<String> command = new ArrayList<>();
+    return JAR;
+  }
+
+  private static Result launch(List<String> jvmOptions, Path workDir, String... args) {
+    return launch(List.of(), existingJar(), jvmOptions, workDir, args);
+  }
+
+  private static Result launch(List<String> prefix, Path jar, List<String> jvmOptions, Path workDir, String... args) {
+    List<String> command = new ArrayList<>(prefix);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
     command.add("-jar");
-    command.add(JAR.toString());
+    command.add(jar.toString());
     command.addAll(Arrays.asList(args));
     ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
     Map<String, String> env = pb.environment();

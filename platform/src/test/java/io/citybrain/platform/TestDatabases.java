@@ -1,6 +1,7 @@
 package io.citybrain.platform;
 
 import io.citybrain.platform.storage.DatabaseSettings;
+import io.citybrain.testing.Prerequisites;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -43,16 +44,18 @@ public final class TestDatabases {
   /**
    * A fresh schema on the PostgreSQL test server.
    *
-   * @throws IllegalStateException when the server cannot be reached, saying how CI starts it
+   * @throws AssertionError when the server cannot be reached, saying what is missing and how to get it
    */
   public static TestDb postgres() {
     String schema = "cb_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
     try (Connection c = DriverManager.getConnection(PG_URL)) {
       c.isValid(2);
     } catch (SQLException e) {
-      throw new IllegalStateException(
-          "PostgreSQL test server not reachable at " + PG_URL + " (" + e.getMessage()
-              + "); .ci/run starts it with pg_ctlcluster; set CITYBRAIN_TEST_PG_URL to use another",
+      throw Prerequisites.missing(
+          "PostgreSQL test server",
+          "cannot connect to " + PG_URL + " (" + e.getMessage() + ")",
+          "apt-get install postgresql, start it, and let user postgres into database test from 127.0.0.1 without a password"
+              + " (trust); or set CITYBRAIN_TEST_PG_URL to the JDBC URL of another server the tests may use",
           e);
     }
     return new TestDb(

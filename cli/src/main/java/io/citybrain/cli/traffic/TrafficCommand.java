@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "traffic",
     mixinStandardHelpOptions = true,
-    description = "Traffic simulation and signal control on CityFlow and CBEngine (City Brain Challenge) networks.",
-    subcommands = {RunCommand.class, CompareCommand.class, ConvertCommand.class, TuneCommand.class, EmergencyCommand.class},
+    description = "Traffic simulation and signal control on CityFlow, CBEngine (City Brain Challenge) and SUMO networks, and OpenStreetMap import.",
+    subcommands = {RunCommand.class, CompareCommand.class, ConvertCommand.class, ImportOsmCommand.class, TuneCommand.class, EmergencyCommand.class},
     footer = {"", "Examples:", "  citybrain traffic run --help", "  citybrain traffic compare --city jinan"})
 public final class TrafficCommand {}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.citybrain.platform.TestServer;
+import io.citybrain.testing.Prerequisites;
 import java.io.File;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -29,12 +30,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The dashboard in a real headless Chromium (Debian's chromium + chromium-driver, installed by
- * .ci/run): start a run on Jinan, watch the map update, see the summary charts, replay it, and
+ * scripts/test-all.sh; CITYBRAIN_CHROMIUM and CITYBRAIN_CHROMEDRIVER name other paths): start a run on Jinan, watch the map update, see the summary charts, replay it, and
  * get a clear message for the wrong replay file. Screenshots go to {@code
  * target/screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DashboardBrowserTest {
+class DashboardBrowserIT {
   private static final Path SHOTS = Path.of("target", "screenshots");
 
   @TempDir static Path dir;
@@ -44,14 +45,15 @@ class DashboardBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    assertThat(new File("/usr/bin/chromium")).as("Debian chromium (apt-get install chromium chromium-driver)").exists();
-    assertThat(new File("/usr/bin/chromedriver")).as("Debian chromium-driver").exists();
+    Path chromium = Prerequisites.executable("CITYBRAIN_CHROMIUM", Path.of("/usr/bin/chromium"), "Chromium (headless browser)", "chromium");
+    Path chromedriver =
+        Prerequisites.executable("CITYBRAIN_CHROMEDRIVER", Path.of("/usr/bin/chromedriver"), "ChromeDriver", "chromium-driver");
     Files.createDirectories(SHOTS);
     api = TestServer.embedded(dir.resolve("data"));
     ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build();
     ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
+    options.setBinary(chromium.toString());
     options.addArguments(
         "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,900",

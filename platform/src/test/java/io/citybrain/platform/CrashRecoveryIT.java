@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * database, and checks: the finished run is intact (byte for byte), the interrupted one is
  * {@code failed (interrupted)} without results, and the audit chain verifies.
  */
-class CrashRecoveryTest {
+class CrashRecoveryIT {
   private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)/");
 
   @TempDir Path dir;

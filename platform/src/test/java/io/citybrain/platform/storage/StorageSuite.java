@@ -24,24 +24,27 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The storage suite: every test runs against embedded H2 and against PostgreSQL on loopback,
- * each in a fresh database (H2 file) or schema (PostgreSQL, dropped afterwards).
+ * The storage suite: the same tests against each database citybrain stores in, each test in a
+ * fresh database (H2 file) or schema (PostgreSQL, dropped afterwards). {@link StorageSuiteH2Test}
+ * runs it on embedded H2 in the fast loop; {@link StorageSuitePostgresIT} on the PostgreSQL server
+ * on loopback, an integration test since it needs that server.
  */
-class StorageSuiteTest {
+abstract class StorageSuite {
   private static RunResult jinanResult;
 
   @TempDir Path tmp;
 
-  static Stream<String> databases() {
-    return Stream.of("h2", "postgresql");
+  /** The database kind of {@link TestDatabases#of}: {@code h2} or {@code postgresql}. */
+  abstract String kind();
+
+  private TestDatabases.TestDb freshDatabase() throws java.io.IOException {
+    return TestDatabases.of(kind(), tmp);
   }
 
   @BeforeAll
@@ -60,10 +63,9 @@ class StorageSuiteTest {
         JobKind.TRAFFIC_RUN, "00".repeat(32));
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
-  void runsAndResultsRoundTripAndSurviveReopening(String kind) throws Exception {
-    try (TestDatabases.TestDb tdb = TestDatabases.of(kind, tmp)) {
+  @Test
+  void runsAndResultsRoundTripAndSurviveReopening() throws Exception {
+    try (TestDatabases.TestDb tdb = freshDatabase()) {
       long id;
       try (Database db = Database.open(tdb.settings())) {
         RunStore runs = new RunStore(db);
@@ -107,10 +109,9 @@ class StorageSuiteTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
-  void auditChainVerifiesAndDetectsTampering(String kind) throws Exception {
-    try (TestDatabases.TestDb tdb = TestDatabases.of(kind, tmp);
+  @Test
+  void auditChainVerifiesAndDetectsTampering() throws Exception {
+    try (TestDatabases.TestDb tdb = freshDatabase();
         Database db = Database.open(tdb.settings())) {
       AuditLog audit = new AuditLog(db, Clock.systemUTC());
       assertThat(audit.verify().intact()).isTrue();
@@ -143,10 +144,9 @@ class StorageSuiteTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
-  void aFailedTransactionStoresNeitherTheChangeNorItsAuditEntry(String kind) throws Exception {
-    try (TestDatabases.TestDb tdb = TestDatabases.of(kind, tmp);
+  @Test
+  void aFailedTransactionStoresNeitherTheChangeNorItsAuditEntry() throws Exception {
+    try (TestDatabases.TestDb tdb = freshDatabase();
         Database db = Database.open(tdb.settings())) {
       AuditLog audit = new AuditLog(db, Clock.systemUTC());
       RunStore runs = new RunStore(db);
@@ -164,10 +164,9 @@ class StorageSuiteTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
-  void tokensAreStoredHashedAndCanBeRevoked(String kind) throws Exception {
-    try (TestDatabases.TestDb tdb = TestDatabases.of(kind, tmp);
+  @Test
+  void tokensAreStoredHashedAndCanBeRevoked() throws Exception {
+    try (TestDatabases.TestDb tdb = freshDatabase();
         Database db = Database.open(tdb.settings())) {
       AuditLog audit = new AuditLog(db, Clock.systemUTC());
       TokenService tokens = new TokenService(db, audit, Clock.systemUTC());
@@ -191,11 +190,10 @@ class StorageSuiteTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
-  void oneServerLockPerDatabase(String kind) throws Exception {
+  @Test
+  void oneServerLockPerDatabase() throws Exception {
     Path dataDir = tmp.resolve("data");
-    try (TestDatabases.TestDb tdb = TestDatabases.of(kind, tmp);
+    try (TestDatabases.TestDb tdb = freshDatabase();
         Database first = Database.open(tdb.settings());
         Database second = Database.open(tdb.settings())) {
       ServerLock held = ServerLock.acquire(first, dataDir);
@@ -209,10 +207,9 @@ class StorageSuiteTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
-  void tokenRevokedByAnotherProcessIsRefusedWithinTheRecheckTime(String kind) throws Exception {
-    try (TestDatabases.TestDb tdb = TestDatabases.of(kind, tmp);
+  @Test
+  void tokenRevokedByAnotherProcessIsRefusedWithinTheRecheckTime() throws Exception {
+    try (TestDatabases.TestDb tdb = freshDatabase();
         Database db = Database.open(tdb.settings())) {
       AuditLog audit = new AuditLog(db, Clock.systemUTC());
       long[] now = {1_000_000};
@@ -244,12 +241,11 @@ class StorageSuiteTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
-  void uploadsAreValidatedStoredOnceAndReloaded(String kind) throws Exception {
+  @Test
+  void uploadsAreValidatedStoredOnceAndReloaded() throws Exception {
     byte[] roadnet = resource("cases/C03/roadnet.json");
     byte[] flow = resource("cases/C03/flow.json");
-    try (TestDatabases.TestDb tdb = TestDatabases.of(kind, tmp)) {
+    try (TestDatabases.TestDb tdb = freshDatabase()) {
       String id;
       try (Database db = Database.open(tdb.settings())) {
         AuditLog audit = new AuditLog(db, Clock.systemUTC());
@@ -282,7 +278,7 @@ class StorageSuiteTest {
   }
 
   private static byte[] resource(String name) throws java.io.IOException {
-    try (InputStream in = StorageSuiteTest.class.getClassLoader().getResourceAsStream(name)) {
+    try (InputStream in = StorageSuite.class.getClassLoader().getResourceAsStream(name)) {
       assertThat(in).as(name).isNotNull();
       return in.readAllBytes();
     }

@@ -9,28 +9,25 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
 
 /**
  * Jobs of every kind share the runs table: a database written by the traffic-only schema (V1)
  * keeps its runs when migrated (they become traffic runs without a recorded digest), and a grid
- * dispatch and its result document round-trip, on H2 and PostgreSQL.
+ * dispatch and its result document round-trip. Run on H2 ({@link JobKindMigrationH2Test}) and
+ * PostgreSQL ({@link JobKindMigrationPostgresIT}).
  */
-class JobKindMigrationTest {
+abstract class JobKindMigration {
   @TempDir Path tmp;
 
-  static Stream<String> databases() {
-    return Stream.of("h2", "postgresql");
-  }
+  /** The database kind of {@link TestDatabases#of}: {@code h2} or {@code postgresql}. */
+  abstract String kind();
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
-  void runsStoredBeforeJobKindsAreKeptAsTrafficRuns(String kind) throws Exception {
-    try (TestDatabases.TestDb tdb = TestDatabases.of(kind, tmp)) {
+  @Test
+  void runsStoredBeforeJobKindsAreKeptAsTrafficRuns() throws Exception {
+    try (TestDatabases.TestDb tdb = TestDatabases.of(kind(), tmp)) {
       DatabaseSettings s = tdb.settings();
       var v1 = Flyway.configure()
           .dataSource(s.jdbcUrl(), s.user().orElse(null), s.password().orElse(null))
@@ -69,10 +66,9 @@ class JobKindMigrationTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
-  void aGridDispatchAndItsResultRoundTripApartFromTrafficRuns(String kind) throws Exception {
-    try (TestDatabases.TestDb tdb = TestDatabases.of(kind, tmp); Database db = Database.open(tdb.settings())) {
+  @Test
+  void aGridDispatchAndItsResultRoundTripApartFromTrafficRuns() throws Exception {
+    try (TestDatabases.TestDb tdb = TestDatabases.of(kind(), tmp); Database db = Database.open(tdb.settings())) {
       RunStore runs = new RunStore(db);
       Instant t0 = Instant.ofEpochMilli(1_700_000_000_000L);
       String digest = "ab".repeat(32);

@@ -27,11 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
  * then 10 s measured (10,000 requests). Writes {@code target/load-benchmark.txt}.
  *
  * <p>It asserts only that every request is answered correctly under this load; the latency
- * figures are the result, reported (timing depends on what else the machine runs). Run it alone
- * with {@code mvn -B -pl platform -am test -Dtest=SummaryLoadBenchmarkTest
- * -Dsurefire.failIfNoSpecifiedTests=false}.
+ * figures are the result, reported (timing depends on what else the machine runs). An
+ * integration test (about 15 s of load). Run it alone with {@code mvn -B -pl platform -am verify
+ * -Dtest=none -Dit.test=SummaryLoadBenchmarkIT -Dsurefire.failIfNoSpecifiedTests=false}.
  */
-class SummaryLoadBenchmarkTest {
+class SummaryLoadBenchmarkIT {
   private static final int RATE_PER_SECOND = 1000;
   private static final int WARMUP_SECONDS = 3;
   private static final int MEASURE_SECONDS = 10;
