@@ -17,12 +17,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code citybrain demo} and {@code citybrain traffic compare} on the built jar. Each runs four
+ * {@code citybrain demo} and {@code citybrain traffic compare} on the built jar. Each runs eight
  * one-hour simulations, so each is run once.
  */
 class CompareIT {
   static final List<String> CONTROLLERS =
-      List.of("fixed-time", "roadnet-plan", "sotl", "max-pressure", "actuated-pressure", "advanced-mp");
+      List.of(
+          "fixed-time",
+          "roadnet-plan",
+          "sotl",
+          "max-pressure",
+          "efficient-mp",
+          "actuated-pressure",
+          "advanced-mp",
+          "discharge-pressure");
 
   @TempDir static Path dir;
 

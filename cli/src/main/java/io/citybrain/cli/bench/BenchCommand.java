@@ -7,9 +7,18 @@ import picocli.CommandLine.Command;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Benchmarks against reference figures: CityFlow for traffic, MATPOWER for grid dispatch; anomaly detector throughput; live ingestion.",
-    subcommands = {BenchTrafficCommand.class, BenchSumoCommand.class, GridBenchCommand.class, BenchAnomalyCommand.class,
-      io.citybrain.cli.live.BenchLiveCommand.class},
+    description =
+        "Benchmarks against reference figures: CityFlow and the XLight papers for traffic, MATPOWER for grid dispatch;"
+            + " anomaly detector throughput; live ingestion.",
+    subcommands = {
+      BenchTrafficCommand.class,
+      BenchSumoCommand.class,
+      GridBenchCommand.class,
+      BenchAnomalyCommand.class,
+      io.citybrain.cli.live.BenchLiveCommand.class,
+      BenchEngineApiCommand.class,
+      BenchXLightCommand.class
+    },
     footer = {
       "",
       "Examples:",

@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  citybrain traffic compare --city jinan",
       "  citybrain traffic compare --city hangzhou --flow 5734 --out runs/hz5734",
-      "  citybrain traffic compare --roadnet roadnet.json --flow flow.json --controllers fixed-time,max-pressure"
+      "  citybrain traffic compare --roadnet roadnet.json --flow flow.json --controllers fixed-time,max-pressure",
+      "  citybrain traffic compare --city hangzhou --flow 5816 --protocol xlight15"
     })
 public final class CompareCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -42,6 +43,8 @@ public final class CompareCommand implements Callable<Integer> {
   @Mixin ScenarioOptions scenario;
 
   @Mixin RunOptions run;
+
+  @Mixin ProtocolOptions protocol;
 
   @Option(
       names = "--controllers",
@@ -69,14 +72,18 @@ public final class CompareCommand implements Callable<Integer> {
     if (out != null) {
       OutputFolder.prepare(out);
     }
+    int steps = protocol.steps(run);
     o.println("Scenario " + s.name() + ": " + s.network().signalizedIntersectionCount()
-        + " signalised intersections, " + s.demand().flows().size() + " flows, " + run.steps + " s");
+        + " signalised intersections, " + s.demand().flows().size() + " flows, " + steps + " steps"
+        + (protocol.protocol() == null ? "" : ", protocol " + protocol.protocol().name()));
     o.flush();
     List<RunResult> results = new ArrayList<>();
     for (String name : names) {
       RunResult r;
-      try (Progress progress = Progress.start(name, run.steps)) {
-        r = TrafficRunner.run(s, name, params, run.simulationConfig(cfg), run.steps, progress);
+      try (Progress progress = Progress.start(name, steps)) {
+        r =
+            TrafficRunner.run(
+                s, name, params, protocol.simulationConfig(run, cfg), steps, progress, List.of(), protocol.protocol());
       }
       results.add(r);
       GridlockWarnings.print(r, spec.commandLine().getErr());

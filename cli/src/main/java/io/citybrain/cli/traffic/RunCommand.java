@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
       "  citybrain traffic run --city jinan --flow 2000 --controller fixed-time --param greenSeconds=20",
       "  citybrain traffic run --config config.json --controller roadnet-plan --steps 600",
       "  citybrain traffic run --roadnet data/traffic/nanchang_citybrain/roadnet_round3.txt --flow data/traffic/nanchang_citybrain/flow_round3_flow0.txt   (CBEngine text files)",
-      "  citybrain traffic run --city nanchang --controller max-pressure"
+      "  citybrain traffic run --city nanchang --controller max-pressure",
+      "  citybrain traffic run --city jinan --protocol xlight15 --controller advanced-mp   (the XLight papers' rules and metric)"
     })
 public final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -46,6 +47,8 @@ public final class RunCommand implements Callable<Integer> {
   @Mixin ScenarioOptions scenario;
 
   @Mixin RunOptions run;
+
+  @Mixin ProtocolOptions protocol;
 
   @Option(
       names = "--controller",
@@ -85,11 +88,19 @@ public final class RunCommand implements Callable<Integer> {
             ? Optional.of(ReplayWriter.openIn(s.compiled(), replay))
             : cfg != null ? ReplayWriter.forConfig(cfg, s.compiled()) : Optional.empty();
     RunResult result;
-    try (Progress progress = Progress.start(name, run.steps)) {
+    int steps = protocol.steps(run);
+    try (Progress progress = Progress.start(name, steps)) {
       RunListener listener = replayWriter.isPresent() ? replayWriter.get().around(progress) : progress;
       result =
           TrafficRunner.run(
-              s, name, run.controllerParameters(name), run.simulationConfig(cfg), run.steps, listener);
+              s,
+              name,
+              run.controllerParameters(name),
+              protocol.simulationConfig(run, cfg),
+              steps,
+              listener,
+              List.of(),
+              protocol.protocol());
     } finally {
       if (replayWriter.isPresent()) {
         replayWriter.get().close();

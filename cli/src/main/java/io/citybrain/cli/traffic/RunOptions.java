@@ -82,7 +82,8 @@ public final class RunOptions {
 
   @Option(
       names = "--cityflow-compatible",
-      description = "Reproduce CityFlow exactly, including overlaps of vehicles merging from different lane links (off by default).")
+      description = "Follow CityFlow's rules exactly, including its flaws: overlaps of vehicles merging from different lane links,"
+          + " and with lane changing its stale-gap and cool-down rules (off by default).")
   boolean cityFlowCompatible;
 
   @Option(
@@ -101,7 +102,7 @@ public final class RunOptions {
   SimulationConfig simulationConfig(CityFlowConfig cfg) {
     double dt = interval != null ? interval : cfg != null ? cfg.intervalSeconds() : 1.0;
     long s = seed != null ? seed : cfg != null ? cfg.seed() : 0;
-    return new SimulationConfig(dt, s, threads, cityFlowCompatible);
+    return new SimulationConfig(dt, s, threads, cityFlowCompatible, cfg != null && cfg.laneChange());
   }
 
   /** The files these options read ({@code --params}), under the option that names each. */

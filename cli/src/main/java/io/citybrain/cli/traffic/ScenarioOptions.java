@@ -105,9 +105,6 @@ public final class ScenarioOptions {
         throw new UsageException("--flow cannot be combined with --config (the config names the flow file)");
       }
       CityFlowConfig cfg = cityFlowConfig();
-      if (cfg.laneChange()) {
-        err.println("warning: " + config + ": laneChange is true; citybrain runs without lane changing");
-      }
       return ScenarioLoader.load(name(cfg.flowPath()), cfg.roadnetPath(), cfg.flowPath());
     }
     if (flow == null) {

@@ -11,8 +11,9 @@ public final class SummaryTables {
 
   /** One row per run: the figures traffic engineers compare controllers on. */
   public static String comparison(List<RunSummary> runs) {
+    boolean perIntersection = runs.stream().anyMatch(r -> !Double.isNaN(r.intersectionTravelTimeSeconds()));
     List<String> header =
-        List.of(
+        new ArrayList<>(List.of(
             "controller",
             "ATT s",
             "ATT finished s",
@@ -24,11 +25,13 @@ public final class SummaryTables {
             "stops/veh",
             "max stop s",
             "wall s",
-            "veh-steps/s");
+            "veh-steps/s"));
+    if (perIntersection) {
+      header.add(1, "int. TT s");
+    }
     List<String[]> rows = new ArrayList<>();
     for (RunSummary s : runs) {
-      rows.add(
-          new String[] {
+      List<String> row = new ArrayList<>(List.of(
             s.controller(),
             Tables.num(s.averageTravelTimeSeconds(), 2),
             Tables.num(s.averageTravelTimeFinishedSeconds(), 2),
@@ -40,10 +43,17 @@ public final class SummaryTables {
             Tables.num(s.stopsPerFinishedVehicle(), 2),
             Tables.num(s.maxStoppedSeconds(), 0),
             Tables.num(s.wallSeconds(), 2),
-            Tables.count(Math.round(s.vehicleStepsPerSecond()))
-          });
+            Tables.count(Math.round(s.vehicleStepsPerSecond()))));
+      if (perIntersection) {
+        row.add(1, Tables.num(s.intersectionTravelTimeSeconds(), 2));
+      }
+      rows.add(row.toArray(new String[0]));
     }
     return Tables.render(header, rows)
+        + (perIntersection
+            ? "int. TT: per-intersection travel time of the RL papers (time on signalised intersections' incoming lanes,"
+                + " summed per vehicle; docs/metrics.md).\n"
+            : "")
         + "ATT: average travel time, CityFlow's definition (unfinished vehicles count with their time so far); "
         + "ATT finished: finished trips only.\n"
         + "in network / waiting: vehicles on the roads / still queued to enter at the end; mean delay: vs free-flow travel time.\n"
@@ -59,6 +69,12 @@ public final class SummaryTables {
     rows.add(new String[] {"controller", s.controller() + " " + s.controllerVersion()});
     rows.add(new String[] {"controller digest", s.controllerDigest()});
     rows.add(new String[] {"simulated", Tables.num(s.simulatedSeconds(), 0) + " s (" + s.steps() + " steps, seed " + s.seed() + ")"});
+    if (!s.protocol().isEmpty()) {
+      rows.add(new String[] {"protocol", s.protocol()});
+    }
+    if (!Double.isNaN(s.intersectionTravelTimeSeconds())) {
+      rows.add(new String[] {"per-intersection travel time", Tables.num(s.intersectionTravelTimeSeconds(), 2) + " s (RL papers' metric)"});
+    }
     rows.add(new String[] {"average travel time", Tables.num(s.averageTravelTimeSeconds(), 2) + " s"});
     rows.add(new String[] {"  finished trips only", Tables.num(s.averageTravelTimeFinishedSeconds(), 2) + " s"});
     rows.add(new String[] {"vehicles spawned / entered", Tables.count(s.vehiclesSpawned()) + " / " + Tables.count(s.vehiclesEntered())});
@@ -69,6 +85,9 @@ public final class SummaryTables {
     rows.add(new String[] {"stops per finished vehicle", Tables.num(s.stopsPerFinishedVehicle(), 2)});
     rows.add(new String[] {"longest stop", Tables.num(s.maxStoppedSeconds(), 0) + " s"});
     rows.add(new String[] {"phase changes", Tables.count(s.phaseChanges())});
+    if (s.laneChanges() > 0) {
+      rows.add(new String[] {"lane changes", Tables.count(s.laneChanges())});
+    }
     rows.add(new String[] {"wall time", Tables.num(s.wallSeconds(), 2) + " s (" + Tables.count(Math.round(s.vehicleStepsPerSecond())) + " vehicle-steps/s)"});
     return Tables.render(List.of("figure", "value"), rows);
   }

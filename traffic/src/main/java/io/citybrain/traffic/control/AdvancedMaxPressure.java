@@ -76,6 +76,16 @@ public final class AdvancedMaxPressure implements SignalControllerProvider {
             100,
             "1",
             "weight of the current green's running vehicles against the largest queue pressure"),
+        new ParameterSpec(
+            "rangeFromRoadStart",
+            0,
+            0,
+            1,
+            "1",
+            "1: measure the range as the XLight code does, from the upstream intersection's centre"
+                + " (a vehicle counts when its distance along the lane is at least road length - range)"),
+        new ParameterSpec(
+            "keepOnTie", 1, 0, 1, "1", "1: keep the current phase when it ties for the largest pressure; 0: lowest index wins"),
         EmergencyPreemption.parameters().get(0),
         EmergencyPreemption.parameters().get(1));
   }
@@ -91,19 +101,33 @@ public final class AdvancedMaxPressure implements SignalControllerProvider {
 
   @Override
   public SignalController create(ParameterValues p) {
-    return EmergencyPreemption.wrap(new Controller(p.get("effectiveRangeMeters"), p.get("demandWeight")), p);
+    return EmergencyPreemption.wrap(
+        new Controller(
+            p.get("effectiveRangeMeters"),
+            p.get("demandWeight"),
+            p.get("rangeFromRoadStart") != 0,
+            p.get("keepOnTie") != 0),
+        p);
   }
 
   /** One run's controller: per-intersection lane structure plus scratch buffers. */
   static final class Controller implements SignalController {
     private final double range;
     private final double weight;
+    private final boolean fromRoadStart;
+    private final boolean keepOnTie;
     private final LaneScan scan = new LaneScan();
     private PhaseLanes[] lanes = new PhaseLanes[0];
 
     Controller(double range, double weight) {
+      this(range, weight, false, true);
+    }
+
+    Controller(double range, double weight, boolean fromRoadStart, boolean keepOnTie) {
       this.range = range;
       this.weight = weight;
+      this.fromRoadStart = fromRoadStart;
+      this.keepOnTie = keepOnTie;
     }
 
     @Override
@@ -119,12 +143,18 @@ public final class AdvancedMaxPressure implements SignalControllerProvider {
       double[] running = scan.buffer(1, n);
       for (int k = 0; k < n; k++) {
         int count = scan.read(obs, g.lanes[k]);
+        // the XLight code measures from the upstream intersection centre: a vehicle counts when
+        // its distance along the lane is at least (road length - range)
+        double window =
+            fromRoadStart
+                ? obs.laneLengthMeters(g.lanes[k]) - (obs.roadLengthMeters(g.lanes[k]) - range)
+                : range;
         double queue = 0;
         double moving = 0;
         for (int j = 0; j < count; j++) {
           if (scan.speed[j] < LaneScan.STOPPED_SPEED) {
             queue++;
-          } else if (scan.distance[j] <= range) {
+          } else if (scan.distance[j] <= window) {
             moving++;
           }
         }
@@ -149,10 +179,10 @@ public final class AdvancedMaxPressure implements SignalControllerProvider {
           curPressure = s;
         }
       }
-      if (obs.timeSeconds() == 0 || !g.isGreen(cur)) {
+      if (!g.isGreen(cur)) {
         return PhaseDecision.of(best);
       }
-      if (weight * g.sum(cur, running) >= bestPressure || curPressure == bestPressure) {
+      if (weight * g.sum(cur, running) >= bestPressure || (keepOnTie && curPressure == bestPressure)) {
         return PhaseDecision.of(cur);
       }
       return PhaseDecision.of(best);

@@ -10,6 +10,11 @@ import java.util.List;
  * green, 5 s yellow) and the 8 green phases of the research datasets the cycle is 280 s: the
  * protocol's FixedTime baseline (Webster-style uniform split without optimisation; Roess,
  * Prassas and McShane, Traffic Engineering, ch. 18).
+ *
+ * <p>At a decision the current green is kept until it has been shown {@code greenSeconds} and
+ * then the next green follows. Under a protocol that decides more often than that (xlight15: every
+ * 15 s with {@code greenSeconds=15}, the XLight code's {@code FIXED_TIME}) this is the published
+ * FixedTime: the first green 15 s, then 5 s yellow and 25 s of each green, a 120 s cycle.
  */
 public final class FixedTime implements SignalControllerProvider {
 
@@ -47,13 +52,18 @@ public final class FixedTime implements SignalControllerProvider {
 
   @Override
   public SignalController create(ParameterValues parameters) {
+    double green = parameters.get("greenSeconds");
     return (intersection, observation) -> {
       List<Integer> greens = intersection.greenPhases();
       int current = observation.currentPhase(intersection.index());
-      if (observation.timeSeconds() == 0) {
+      int at = greens.indexOf(current);
+      if (observation.timeSeconds() == 0 && at < 0) {
         return PhaseDecision.of(greens.get(0));
       }
-      int at = greens.indexOf(current);
+      // keep a green until it has had its time (a protocol may decide more often than that)
+      if (at >= 0 && observation.phaseElapsedSeconds(intersection.index()) < green) {
+        return PhaseDecision.of(current);
+      }
       return PhaseDecision.of(greens.get((at + 1) % greens.size()));
     };
   }

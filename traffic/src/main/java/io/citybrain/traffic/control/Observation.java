@@ -32,6 +32,14 @@ public interface Observation {
   /** Length of the lane, m. */
   double laneLengthMeters(int lane);
 
+  /**
+   * Length of the lane's road between the centres of the intersections at its ends (map data; the
+   * lane itself is shorter by the intersections' widths), m. Defaults to the lane length.
+   */
+  default double roadLengthMeters(int lane) {
+    return laneLengthMeters(lane);
+  }
+
   /** Speed limit of the lane (map data, like its length), m/s. */
   double laneSpeedLimitMetersPerSecond(int lane);
 

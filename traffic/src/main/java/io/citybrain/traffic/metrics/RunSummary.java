@@ -46,6 +46,10 @@ import java.util.Map;
  * @param meanDecisionMicroseconds mean wall time of one decision for one intersection, µs
  * @param roadnetSha256 SHA-256 of the roadnet file
  * @param flowSha256 SHA-256 of the flow file
+ * @param protocol name of the benchmark protocol the run followed, or "" for none
+ * @param intersectionTravelTimeSeconds the RL papers' per-intersection travel time, s (NaN when
+ *     the protocol does not report it; {@link IntersectionTravelTimeRecorder})
+ * @param laneChanges lane changes completed (0 with lane changing off)
  */
 public record RunSummary(
     String scenario,
@@ -81,7 +85,10 @@ public record RunSummary(
     long decisions,
     double meanDecisionMicroseconds,
     String roadnetSha256,
-    String flowSha256) {
+    String flowSha256,
+    String protocol,
+    double intersectionTravelTimeSeconds,
+    long laneChanges) {
 
   public RunSummary {
     controllerParameters = Collections.unmodifiableMap(new LinkedHashMap<>(controllerParameters));

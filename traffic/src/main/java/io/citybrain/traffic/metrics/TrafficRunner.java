@@ -10,6 +10,11 @@ import io.citybrain.traffic.sim.SignalTimer;
 import io.citybrain.traffic.sim.Simulation;
 import io.citybrain.traffic.sim.SimulationConfig;
 import io.citybrain.traffic.sim.StepObserver;
+import io.citybrain.traffic.control.IntersectionLayout;
+import io.citybrain.traffic.control.SignalTiming;
+import io.citybrain.traffic.protocol.Protocol;
+import io.citybrain.traffic.sim.IntersectionLayouts;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -60,15 +65,56 @@ public final class TrafficRunner {
       int steps,
       RunListener listener,
       List<StepObserver> observers) {
+    return run(scenario, controllerName, parameters, config, steps, listener, observers, null);
+  }
+
+  /**
+   * Runs a controller under a benchmark protocol: the protocol's phases, initial phase, timing,
+   * controller parameters (overridden by {@code parameters}) and metrics apply. The caller builds
+   * {@code config} and {@code steps} from the protocol ({@link #configFor}).
+   *
+   * @param protocol the protocol, or {@code null} for none (each controller's own timing, every
+   *     green phase, CityFlow's metrics)
+   * @throws IllegalArgumentException also when an intersection lacks a phase the protocol uses
+   * @see #run(Scenario, String, Map, SimulationConfig, int, RunListener)
+   */
+  public static RunResult run(
+      Scenario scenario,
+      String controllerName,
+      Map<String, Double> parameters,
+      SimulationConfig config,
+      int steps,
+      RunListener listener,
+      List<StepObserver> observers,
+      Protocol protocol) {
     if (steps < 0) {
       throw new IllegalArgumentException("steps must be >= 0, got " + steps);
     }
     SignalControllerProvider provider = SignalControllers.require(controllerName);
-    ParameterValues params =
-        provider.resolve(parameters);
-    try (Simulation sim = scenario.newSimulation(config)) {
-      return run(scenario, provider, params, sim, steps, listener, observers);
+    Map<String, Double> given = new LinkedHashMap<>();
+    if (protocol != null) {
+      // the protocol's fixed values, for the parameters this controller declares
+      protocol.parametersFor(controllerName).forEach(given::put);
     }
+    given.putAll(parameters);
+    ParameterValues params =
+        provider.resolve(given);
+    List<IntersectionLayout> layouts =
+        IntersectionLayouts.of(scenario.compiled(), protocol == null ? List.of() : protocol.phases());
+    try (Simulation sim = scenario.newSimulation(config)) {
+      return run(scenario, provider, params, sim, steps, listener, observers, protocol, layouts);
+    }
+  }
+
+  /**
+   * The simulation settings of a protocol.
+   *
+   * @param threads worker threads
+   * @param cityFlowCompatible CityFlow-compatible mode
+   */
+  public static SimulationConfig configFor(Protocol protocol, int threads, boolean cityFlowCompatible) {
+    return new SimulationConfig(
+        protocol.intervalSeconds(), protocol.seed(), threads, cityFlowCompatible, protocol.laneChange());
   }
 
   private static RunResult run(
@@ -78,15 +124,33 @@ public final class TrafficRunner {
       Simulation sim,
       int steps,
       RunListener listener,
-      List<StepObserver> observers) {
+      List<StepObserver> observers,
+      Protocol protocol,
+      List<IntersectionLayout> layouts) {
     SimulationConfig config = sim.config();
-    SignalTimer timer = new SignalTimer(sim, provider.create(params), provider.timing(params));
+    SignalTiming timing =
+        protocol != null && protocol.timing().isPresent() ? protocol.timing().get() : provider.timing(params);
+    SignalTimer timer =
+        new SignalTimer(
+            sim,
+            provider.create(params),
+            timing,
+            layouts,
+            protocol == null ? -1 : protocol.initialPhase(),
+            protocol != null && protocol.timing().isPresent());
+    IntersectionTravelTimeRecorder perIntersectionTime =
+        protocol != null && protocol.reportsIntersectionTravelTime()
+            ? new IntersectionTravelTimeRecorder(scenario.compiled())
+            : null;
     TimeSeriesRecorder series = new TimeSeriesRecorder(WINDOW_SECONDS);
     IntersectionRecorder perIntersection = new IntersectionRecorder(scenario.compiled());
     GridlockDetector gridlock = GridlockDetector.standard();
     sim.addObserver(series);
     sim.addObserver(perIntersection);
     sim.addObserver(gridlock);
+    if (perIntersectionTime != null) {
+      sim.addObserver(perIntersectionTime);
+    }
     observers.forEach(sim::addObserver);
 
     boolean completed = true;
@@ -142,7 +206,10 @@ public final class TrafficRunner {
             timer.decisions(),
             timer.decisions() == 0 ? 0 : timer.decisionNanos() / 1e3 / timer.decisions(),
             scenario.roadnetSha256(),
-            scenario.flowSha256());
+            scenario.flowSha256(),
+            protocol == null ? "" : protocol.name(),
+            perIntersectionTime == null ? Double.NaN : perIntersectionTime.averageSeconds(sim.timeSeconds()),
+            sim.laneChangesCompleted());
     return new RunResult(
         summary,
         series.points(),

@@ -33,8 +33,9 @@ import java.util.Optional;
  * </pre>
  *
  * where {@code x y} is the vehicle's front in m, {@code heading} the direction of travel in
- * radians ({@code atan2(dy, dx)}), {@code laneChangeDirection} is always 0 (citybrain does not
- * change lanes), {@code length} and {@code width} come from the vehicle's flow (m), and after the
+ * radians ({@code atan2(dy, dx)}), {@code laneChangeDirection} is 1 (outwards) or -1 (inwards)
+ * while the vehicle changes lanes and 0 otherwise (its shadow on the target lane is a record of
+ * its own, as in CityFlow), {@code length} and {@code width} come from the vehicle's flow (m), and after the
  * {@code ;} each road that ends at a non-virtual intersection lists one state per lane: {@code g}
  * (every lane link leaving the lane is green), {@code r} (some is red) or {@code i} (the
  * intersection has at most one phase, so no signal is shown). Coordinates are rounded to 1 cm,
@@ -147,7 +148,8 @@ public final class ReplayWriter implements StepObserver, Closeable {
         appendRounded(point[1], 100);
         line.append(' ');
         appendRounded(point[2], 10000);
-        line.append(' ').append(sim.vehicleId(v)).append(" 0 ");
+        double offset = sim.vehicleLaneChangeOffset(v);
+        line.append(' ').append(sim.vehicleId(v)).append(offset > 0 ? " 1 " : offset < 0 ? " -1 " : " 0 ");
         appendNumber(sim.vehicleLength(v));
         line.append(' ');
         appendNumber(sim.vehicleWidth(v));

@@ -125,30 +125,16 @@ public final class FlowPlans {
     for (int i = 0; i < n; i++) {
       roadIdx[i] = net.road(roads.get(i).id());
     }
-    // feasible[i][k]: lane k of road i can continue to the end of the route
-    boolean[][] feasible = new boolean[n][];
-    feasible[n - 1] = new boolean[net.roadLaneCount[roadIdx[n - 1]]];
-    Arrays.fill(feasible[n - 1], true);
+    boolean[][] feasible = feasibleLanes(net, roadIdx);
     for (int i = n - 2; i >= 0; i--) {
-      int r = roadIdx[i];
-      feasible[i] = new boolean[net.roadLaneCount[r]];
       boolean any = false;
-      for (int k = 0; k < feasible[i].length; k++) {
-        int lane = net.roadFirstLane[r] + k;
-        for (int link : net.laneOutLinks[lane]) {
-          int end = net.linkEndLane[link - net.laneCount];
-          if (net.laneRoad[end] == roadIdx[i + 1]
-              && feasible[i + 1][end - net.roadFirstLane[roadIdx[i + 1]]]) {
-            feasible[i][k] = true;
-            any = true;
-            break;
-          }
-        }
+      for (boolean b : feasible[i]) {
+        any |= b;
       }
       if (!any) {
         return RoutePlan.invalid(
           "no lane of road '"
-              + net.roadIds[r]
+              + net.roadIds[roadIdx[i]]
               + "' has a lane path to the end of the route via road '"
               + net.roadIds[roadIdx[i + 1]]
               + "'; expected consecutive roads joined by lane links");
@@ -169,30 +155,96 @@ public final class FlowPlans {
       int lane = net.roadFirstLane[r0] + k;
       first[c] = lane;
       int[] path = new int[2 * n - 1];
-      path[0] = lane;
-      for (int i = 0; i + 1 < n; i++) {
-        int best = -1;
-        int bestDiff = Integer.MAX_VALUE;
-        int curIndex = net.laneIndexInRoad[lane];
-        for (int link : net.laneOutLinks[lane]) {
-          int end = net.linkEndLane[link - net.laneCount];
-          if (net.laneRoad[end] != roadIdx[i + 1]
-              || !feasible[i + 1][end - net.roadFirstLane[roadIdx[i + 1]]]) {
-            continue;
-          }
-          int diff = Math.abs(net.laneIndexInRoad[end] - curIndex);
-          if (diff < bestDiff) {
-            bestDiff = diff;
-            best = link;
-          }
-        }
-        path[2 * i + 1] = best;
-        lane = net.linkEndLane[best - net.laneCount];
-        path[2 * i + 2] = lane;
-      }
+      fillPath(net, roadIdx, feasible, 0, lane, path);
       paths[c++] = path;
     }
     return new RoutePlan(first, paths, null);
+  }
+
+  /**
+   * feasible[i][k]: lane k of road {@code roadIdx[i]} has a lane path to the end of the route.
+   * Rows of roads none of whose lanes can continue are all false.
+   */
+  private static boolean[][] feasibleLanes(SimNetwork net, int[] roadIdx) {
+    int n = roadIdx.length;
+    boolean[][] feasible = new boolean[n][];
+    feasible[n - 1] = new boolean[net.roadLaneCount[roadIdx[n - 1]]];
+    Arrays.fill(feasible[n - 1], true);
+    for (int i = n - 2; i >= 0; i--) {
+      int r = roadIdx[i];
+      feasible[i] = new boolean[net.roadLaneCount[r]];
+      for (int k = 0; k < feasible[i].length; k++) {
+        int lane = net.roadFirstLane[r] + k;
+        for (int link : net.laneOutLinks[lane]) {
+          int end = net.linkEndLane[link - net.laneCount];
+          if (net.laneRoad[end] == roadIdx[i + 1]
+              && feasible[i + 1][end - net.roadFirstLane[roadIdx[i + 1]]]) {
+            feasible[i][k] = true;
+            break;
+          }
+        }
+      }
+    }
+    return feasible;
+  }
+
+  /**
+   * Writes into {@code path}, from position 2·{@code from} on, the drivables driven from lane
+   * {@code lane} of road {@code roadIdx[from]}: at each intersection the lane link into the next
+   * road whose end lane can continue and whose end-lane index is closest to the current one (ties:
+   * first in roadnet order).
+   */
+  private static void fillPath(
+      SimNetwork net, int[] roadIdx, boolean[][] feasible, int from, int lane, int[] path) {
+    path[2 * from] = lane;
+    for (int i = from; i + 1 < roadIdx.length; i++) {
+      int best = -1;
+      int bestDiff = Integer.MAX_VALUE;
+      int curIndex = net.laneIndexInRoad[lane];
+      for (int link : net.laneOutLinks[lane]) {
+        int end = net.linkEndLane[link - net.laneCount];
+        if (net.laneRoad[end] != roadIdx[i + 1]
+            || !feasible[i + 1][end - net.roadFirstLane[roadIdx[i + 1]]]) {
+          continue;
+        }
+        int diff = Math.abs(net.laneIndexInRoad[end] - curIndex);
+        if (diff < bestDiff) {
+          bestDiff = diff;
+          best = link;
+        }
+      }
+      path[2 * i + 1] = best;
+      lane = net.linkEndLane[best - net.laneCount];
+      path[2 * i + 2] = lane;
+    }
+  }
+
+  /**
+   * The path of a vehicle that changes, at position {@code pos} of path {@code path} (a lane), to
+   * lane {@code lane} of the same road: the same array up to {@code pos}, then the lanes and links
+   * driven from {@code lane} to the end of the route. Null when {@code lane} has no lane path to
+   * the end of the route (a lane change there is not allowed).
+   */
+  static int[] replan(SimNetwork net, int[] path, int pos, int lane) {
+    int n = (path.length + 1) / 2;
+    int from = pos / 2;
+    int[] roadIdx = new int[n];
+    for (int i = from; i < n; i++) {
+      roadIdx[i] = net.laneRoad[path[2 * i]];
+    }
+    if (net.laneRoad[lane] != roadIdx[from]) {
+      throw new IllegalArgumentException("lane " + lane + " is not on the road of path position " + pos);
+    }
+    int[] tail = Arrays.copyOfRange(roadIdx, from, n);
+    boolean[][] feasible = feasibleLanes(net, tail);
+    if (!feasible[0][lane - net.roadFirstLane[roadIdx[from]]]) {
+      return null;
+    }
+    int[] out = path.clone();
+    int[] sub = new int[2 * tail.length - 1];
+    fillPath(net, tail, feasible, 0, lane, sub);
+    System.arraycopy(sub, 0, out, 2 * from, sub.length);
+    return out;
   }
 
   /** Number of flows. */

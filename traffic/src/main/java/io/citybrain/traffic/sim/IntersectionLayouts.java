@@ -28,6 +28,17 @@ public final class IntersectionLayouts {
 
   /** Layouts of the signalised intersections of {@code net}, in network order. */
   public static List<IntersectionLayout> of(SimNetwork net) {
+    return of(net, List.of());
+  }
+
+  /**
+   * Layouts whose choosable phases are limited to {@code phasesUsed} (a protocol's phase set).
+   *
+   * @param phasesUsed roadnet phase indices controllers may choose; empty: every green phase
+   * @throws IllegalArgumentException naming the intersection when one of {@code phasesUsed} is
+   *     not one of its phases or is its yellow/all-red phase
+   */
+  public static List<IntersectionLayout> of(SimNetwork net, List<Integer> phasesUsed) {
     List<IntersectionLayout> out = new ArrayList<>();
     List<Intersection> inters = net.network().intersections();
     for (int i = 0; i < inters.size(); i++) {
@@ -75,6 +86,17 @@ public final class IntersectionLayouts {
       for (int p = 0; p < phases.size() && declaredGreens > 0; p++) {
         transition[p] |= phases.get(p).yellow();
       }
+      for (int p : phasesUsed) {
+        if (p >= phases.size() || transition[p]) {
+          throw new IllegalArgumentException(
+              "intersection '"
+                  + in.id()
+                  + "' has "
+                  + (p >= phases.size() ? "no phase " + p + " (its phases are 0.." + (phases.size() - 1) + ")"
+                      : "phase " + p + " as its yellow/all-red")
+                  + "; expected the green phases " + phasesUsed + " the protocol uses");
+        }
+      }
       List<PhaseLayout> phaseLayouts = new ArrayList<>();
       List<Integer> greens = new ArrayList<>();
       int yellow = -1;
@@ -86,7 +108,7 @@ public final class IntersectionLayouts {
           if (yellow < 0) {
             yellow = p;
           }
-        } else {
+        } else if (phasesUsed.isEmpty() || phasesUsed.contains(p)) {
           greens.add(p);
         }
       }

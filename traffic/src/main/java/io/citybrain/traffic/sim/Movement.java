@@ -146,7 +146,9 @@ final class Movement {
       int w = 0;
       for (int k = 0; k < n; k++) {
         int v = list[k];
-        if (vehicles.nextEnd[v]) {
+        if (vehicles.state[v] == VehicleTable.DROPPING) {
+          buf.dropped = append(buf.dropped, buf.droppedCount++, v);
+        } else if (vehicles.nextEnd[v]) {
           buf.finishers = append(buf.finishers, buf.finisherCount++, v);
         } else if (vehicles.nextPathPos[v] != vehicles.pathPos[v]) {
           buf.movers = append(buf.movers, buf.moverCount++, v);
@@ -192,12 +194,50 @@ final class Movement {
     return finishers[k];
   }
 
-  /** Frees the slots of the vehicles that finished this step (after {@link #commit}). */
+  /**
+   * Frees the slots of the vehicles that finished this step and of those dropped by lane changes
+   * (after {@link #commit}).
+   */
   void releaseFinishers() {
     for (int k = 0; k < finisherCount; k++) {
       vehicles.release(finishers[k]);
     }
     finisherCount = 0;
+    for (PartBuffer buf : partBuffers) {
+      for (int k = 0; k < buf.droppedCount; k++) {
+        vehicles.release(buf.dropped[k]);
+      }
+      buf.droppedCount = 0;
+    }
+  }
+
+  /**
+   * Inserts lane-change shadow {@code s} into lane {@code lane}'s list directly in front of
+   * {@code follower} (at the back when it is NONE) and sets the leaders and gaps of the shadow and
+   * of the follower.
+   */
+  void insertShadow(int lane, int s, int follower) {
+    int n = dvCount[lane];
+    if (n == dv[lane].length) {
+      dv[lane] = Arrays.copyOf(dv[lane], n * 2);
+    }
+    int[] list = dv[lane];
+    int at = n;
+    if (follower != NONE) {
+      for (int k = 0; k < n; k++) {
+        if (list[k] == follower) {
+          at = k;
+          break;
+        }
+      }
+    }
+    System.arraycopy(list, at, list, at + 1, n - at);
+    list[at] = s;
+    dvCount[lane] = n + 1;
+    updateLeaderAndGap(s, at > 0 ? list[at - 1] : NONE);
+    if (follower != NONE) {
+      updateLeaderAndGap(follower, s);
+    }
   }
 
   /**
@@ -364,7 +404,8 @@ final class Movement {
           vehicles.drivable[v] = vehicles.path[v][vehicles.pathPos[v]];
         }
         int b = vehicles.bufBlocker[v];
-        vehicles.blocker[v] = b != NONE && vehicles.state[b] == VehicleTable.FINISHING ? NONE : b;
+        vehicles.blocker[v] =
+            b != NONE && vehicles.state[b] >= VehicleTable.FINISHING ? NONE : b;
       }
     }
   }
@@ -441,10 +482,13 @@ final class Movement {
     int moverCount;
     int[] finishers = new int[16];
     int finisherCount;
+    int[] dropped = new int[16];
+    int droppedCount;
 
     void clear() {
       moverCount = 0;
       finisherCount = 0;
+      droppedCount = 0;
     }
   }
 }

@@ -30,6 +30,8 @@ public final class SignalTimer {
   private final SignalTiming timing;
   private final List<IntersectionLayout> layouts;
   private final SimObservation observation;
+  private final int initialPhase;
+  private final boolean protocolTiming;
 
   private final byte[] mode;
   private final int[] until;
@@ -48,10 +50,37 @@ public final class SignalTimer {
    * @param timing the timing to enforce
    */
   public SignalTimer(Simulation sim, SignalController controller, SignalTiming timing) {
+    this(sim, controller, timing, IntersectionLayouts.of(sim.net), -1, false);
+  }
+
+  /**
+   * A timer for a protocol that limits the phases and may set an initial phase.
+   *
+   * @param sim the simulation (at step 0)
+   * @param controller a fresh controller
+   * @param timing the timing to enforce
+   * @param layouts the controller's view of the signalised intersections ({@link
+   *     IntersectionLayouts#of(SimNetwork, List)})
+   * @param initialPhase phase shown at every signalised intersection before step 0, the first
+   *     decision then being an ordinary one (a change shows the yellow first, as in the XLight
+   *     code); -1 for none: the first choice is shown at once
+   * @param protocolTiming true when a protocol fixes the decision instants (xlight15): the
+   *     controller's own hold times are ignored and it is never asked to interrupt, so every
+   *     controller decides at the same instants
+   */
+  public SignalTimer(
+      Simulation sim,
+      SignalController controller,
+      SignalTiming timing,
+      List<IntersectionLayout> layouts,
+      int initialPhase,
+      boolean protocolTiming) {
     this.sim = sim;
     this.controller = controller;
     this.timing = timing;
-    this.layouts = IntersectionLayouts.of(sim.net);
+    this.layouts = layouts;
+    this.initialPhase = initialPhase;
+    this.protocolTiming = protocolTiming;
     this.observation = new SimObservation(sim, this);
     int n = sim.net.intersectionIds.length;
     mode = new byte[n];
@@ -60,6 +89,15 @@ public final class SignalTimer {
     nextHold = new int[n];
     phaseStart = new int[n];
     phaseChangesByIntersection = new long[n];
+    if (initialPhase >= 0) {
+      for (IntersectionLayout layout : layouts) {
+        if (initialPhase >= layout.phases().size()) {
+          throw new IllegalArgumentException(
+              "intersection '" + layout.id() + "' has no initial phase " + initialPhase);
+        }
+        show(layout.index(), initialPhase, 0);
+      }
+    }
     controller.init(layouts);
   }
 
@@ -74,12 +112,12 @@ public final class SignalTimer {
     for (IntersectionLayout layout : layouts) {
       int i = layout.index();
       if (k != 0 && k < until[i]) {
-        if (mode[i] == YELLOW || !controller.interrupt(layout, observation)) {
+        if (mode[i] == YELLOW || protocolTiming || !controller.interrupt(layout, observation)) {
           continue;
         }
         // pre-empted green: decide now (a different green still gets its yellow)
       } else if (k != 0 && mode[i] == YELLOW) {
-        if (controller.interrupt(layout, observation)) {
+        if (!protocolTiming && controller.interrupt(layout, observation)) {
           // pre-emption during the yellow: choose the green that follows it again
           PhaseDecision d = decide(layout);
           double hold = Double.isNaN(d.holdSeconds()) ? timing.minGreenSeconds() : d.holdSeconds();
@@ -94,8 +132,9 @@ public final class SignalTimer {
       PhaseDecision d = decide(layout);
       int p = d.phase();
       int cur = sim.phase(i);
-      boolean change = k == 0 || p != cur;
-      double hold = d.holdSeconds();
+      boolean first = k == 0 && initialPhase < 0;
+      boolean change = first || p != cur;
+      double hold = protocolTiming ? Double.NaN : d.holdSeconds();
       if (Double.isNaN(hold)) {
         hold = change ? timing.minGreenSeconds() : timing.decisionIntervalSeconds();
       }
@@ -104,7 +143,7 @@ public final class SignalTimer {
       }
       int holdSteps = Math.max(1, (int) Math.round(hold / sim.intervalSeconds()));
       int yellowSteps = (int) Math.round(timing.yellowSeconds() / sim.intervalSeconds());
-      if (k == 0) {
+      if (first) {
         show(i, p, k);
         until[i] = k + holdSteps;
       } else if (p == cur) {

@@ -42,6 +42,9 @@ public final class SimNetwork {
   // lanes
   final int[] laneRoad;
   final int[] laneIndexInRoad;
+
+  /** Lane width, m. */
+  final double[] laneWidth;
   final int[][] laneOutLinks;
   final String[] laneIds;
 
@@ -51,6 +54,12 @@ public final class SimNetwork {
   final int[] roadLaneCount;
   final int[] roadEndIntersection;
   final int[] roadStartIntersection;
+
+  /**
+   * Road length between the intersection centres at its ends (its own polyline, not shortened),
+   * or its declared length, m.
+   */
+  final double[] roadLength;
   final Map<String, Integer> roadIndex = new HashMap<>();
 
   // lane links
@@ -106,12 +115,15 @@ public final class SimNetwork {
     roadLaneCount = new int[roads.size()];
     roadEndIntersection = new int[roads.size()];
     roadStartIntersection = new int[roads.size()];
+    roadLength = new double[roads.size()];
     for (int r = 0; r < roads.size(); r++) {
       Road road = roads.get(r);
       roadIds[r] = road.id();
       roadIndex.put(road.id(), r);
       roadFirstLane[r] = lanes;
       roadLaneCount[r] = road.lanes().size();
+      roadLength[r] =
+          road.hasDeclaredLength() ? road.lengthMeters() : Geometry.polylineLength(road.points());
       roadStartIntersection[r] = interIndex.get(road.startIntersectionId());
       roadEndIntersection[r] = interIndex.get(road.endIntersectionId());
       lanes += road.lanes().size();
@@ -132,6 +144,7 @@ public final class SimNetwork {
     polylines = new ArrayList<>(drivableCount);
     laneRoad = new int[laneCount];
     laneIndexInRoad = new int[laneCount];
+    laneWidth = new double[laneCount];
     laneIds = new String[laneCount];
     List<List<Integer>> outLinks = new ArrayList<>(laneCount);
 
@@ -145,6 +158,7 @@ public final class SimNetwork {
         maxSpeed[lane] = road.lanes().get(k).maxSpeedMetersPerSecond();
         laneRoad[lane] = r;
         laneIndexInRoad[lane] = k;
+        laneWidth[lane] = road.lanes().get(k).widthMeters();
         laneIds[lane] = road.laneId(k);
         outLinks.add(new ArrayList<>());
       }
@@ -421,6 +435,14 @@ public final class SimNetwork {
   /** Lane-link drivables of intersection {@code i} (empty for virtual ones). */
   public int[] intersectionLaneLinks(int i) {
     return intersectionLaneLinks[i].clone();
+  }
+
+  /**
+   * Length of lane {@code lane}'s road between the intersection centres at its ends (not
+   * shortened by the intersections' width), or its declared length, m.
+   */
+  public double roadLengthMeters(int lane) {
+    return roadLength[laneRoad[lane]];
   }
 
   /** Index of lane {@code lane} within its road (0 = innermost). */

@@ -65,6 +65,12 @@ final class SimObservation implements Observation {
   }
 
   @Override
+  public double roadLengthMeters(int lane) {
+    checkLane(lane);
+    return sim.net.roadLengthMeters(lane);
+  }
+
+  @Override
   public double laneSpeedLimitMetersPerSecond(int lane) {
     checkLane(lane);
     return sim.net.maxSpeed[lane];

@@ -97,6 +97,9 @@ public final class Simulation implements AutoCloseable {
   // counters and sums behind the figures
   private final StepStats stats;
 
+  // lane changing, or null when it is off
+  private final LaneChanges laneChanges;
+
   private final List<StepObserver> observers = new ArrayList<>();
 
   // parallel stepping: drivables partStart[p] (incl.) to partStart[p + 1] are part p's
@@ -152,6 +155,12 @@ public final class Simulation implements AutoCloseable {
     stats = new StepStats(vehicles, dv, dvCount, network, dt, parts);
     movement =
         new Movement(network, types, vehicles, dv, dvCount, waiting, stats, safeMerging, parts);
+    stats.shadowsInTravelTime = config.cityFlowCompatible();
+    laneChanges =
+        config.laneChange()
+            ? new LaneChanges(
+                network, types, vehicles, dv, dvCount, stats, movement, speedRules, config.cityFlowCompatible(), dt)
+            : null;
     schedule = new FlowSchedule(demand.flows(), dt);
     flowCount = new int[demand.flows().size()];
 
@@ -166,6 +175,9 @@ public final class Simulation implements AutoCloseable {
     vehicles.clear();
     movement.clear();
     conflicts.clear();
+    if (laneChanges != null) {
+      laneChanges.clear();
+    }
     schedule.clear();
     Arrays.fill(flowCount, 0);
     random = new SplittableRandom(config.seed());
@@ -228,10 +240,17 @@ public final class Simulation implements AutoCloseable {
   public void step() {
     spawnVehicles();
     movement.admitWaitingVehicles();
+    if (laneChanges != null) {
+      laneChanges.decide(now());
+      laneChanges.schedule(random);
+    }
     partitionDrivables();
     boolean parallel = stats.running >= parallelMinVehicles;
     inParts(parallel, conflicts::notifyCrosses);
     inParts(parallel, this::computeActions);
+    if (laneChanges != null) {
+      laneChanges.pairAndProgress(now());
+    }
     inParts(parallel, this::compactDrivables);
     moveVehicles();
     inParts(parallel, this::commitActions);
@@ -281,6 +300,10 @@ public final class Simulation implements AutoCloseable {
     int[] route = plans.paths[f][choice];
     double createdAt = now();
     int v = vehicles.add(t, f, flowCount[f]++, route, createdAt, freeFlowTime(route, t), prio);
+    vehicles.uid[v] = (int) stats.spawned;
+    if (laneChanges != null) {
+      vehicles.lcLastTime[v] = laneChanges.initialLastChangeTime();
+    }
     waiting[route[0]].add(v);
     stats.vehicleSpawned(createdAt);
   }
@@ -605,9 +628,58 @@ public final class Simulation implements AutoCloseable {
     return vehicles.flowOf[v];
   }
 
-  /** CityFlow-style id of vehicle slot {@code v}: {@code <flowId>_<n>}. */
+  /**
+   * CityFlow-style id of vehicle slot {@code v}: {@code <flowId>_<n>}, and {@code
+   * <flowId>_<n>_shadow} for a lane-change shadow (as CityFlow names them).
+   */
   public String vehicleId(int v) {
-    return demand.flows().get(vehicles.flowOf[v]).id() + "_" + vehicles.serial[v];
+    String id = demand.flows().get(vehicles.flowOf[v]).id() + "_" + vehicles.serial[v];
+    return vehicles.lcRole[v] == VehicleTable.LC_SHADOW ? id + "_shadow" : id;
+  }
+
+  /**
+   * True when vehicle slot {@code v} is the shadow of a lane change in progress: a copy of a
+   * vehicle on its target lane, in the lane's vehicle list (and counts) but not a vehicle of its
+   * own ({@link #vehiclesInNetwork()} leaves it out).
+   */
+  public boolean vehicleIsShadow(int v) {
+    return vehicles.lcRole[v] == VehicleTable.LC_SHADOW;
+  }
+
+  /**
+   * Lateral offset of vehicle slot {@code v} towards its lane-change target, m (positive towards
+   * the outer lanes); 0 when it is not changing lanes.
+   */
+  public double vehicleLaneChangeOffset(int v) {
+    return laneChanges == null ? 0 : laneChanges.offset(v);
+  }
+
+  /** Lane changes started since the start (shadows created). */
+  public long laneChangesStarted() {
+    return stats.laneChangesStarted;
+  }
+
+  /** Lane changes completed since the start (shadows that took over their vehicle). */
+  public long laneChangesCompleted() {
+    return stats.laneChangesCompleted;
+  }
+
+  /** Lane changes aborted since the start (shadows that ran off their lane first). */
+  public long laneChangesAborted() {
+    return stats.laneChangesAborted;
+  }
+
+  /** Lane-change shadows alive now (changes in progress). */
+  public int shadowsInNetwork() {
+    return stats.shadows;
+  }
+
+  /**
+   * Number of vehicle slot {@code v}'s vehicle in creation order (0 for the first vehicle of the
+   * run): an identity that, unlike the slot, is never reused within a run.
+   */
+  public int vehicleUid(int v) {
+    return vehicles.uid[v];
   }
 
   /** Creation time of vehicle slot {@code v}, s. */

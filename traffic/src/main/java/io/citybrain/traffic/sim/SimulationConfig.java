@@ -7,12 +7,16 @@ package io.citybrain.traffic.sim;
  * @param seed seed of the run's random numbers (lane choice among equals, tie-breaking
  *     priorities); the same seed and inputs give bit-identical results
  * @param threads worker threads for stepping, &ge; 1; results do not depend on it
- * @param cityFlowCompatible true to reproduce CityFlow exactly, including its one known flaw:
- *     vehicles merging into a lane from different lane links can overlap. False (the default)
- *     adds merge-aware car following so that no vehicle ever overlaps another; see {@code
+ * @param cityFlowCompatible true to follow CityFlow's rules exactly, including its flaws
+ *     (vehicles merging into a lane from different lane links can overlap; with lane changing,
+ *     CityFlow's gap and cool-down rules). False (the default) adds merge-aware car following so
+ *     that no vehicle ever overlaps another and mends CityFlow's lane-changing quirks; see {@code
  *     docs/traffic-model.md}
+ * @param laneChange true to let vehicles change lanes as CityFlow does with {@code laneChange:
+ *     true} (a CityFlow config's flag); off by default, as in CityFlow's benchmark settings
  */
-public record SimulationConfig(double intervalSeconds, long seed, int threads, boolean cityFlowCompatible) {
+public record SimulationConfig(
+    double intervalSeconds, long seed, int threads, boolean cityFlowCompatible, boolean laneChange) {
 
   public SimulationConfig {
     if (!(intervalSeconds > 0 && intervalSeconds <= 10)) {
@@ -24,23 +28,33 @@ public record SimulationConfig(double intervalSeconds, long seed, int threads, b
     }
   }
 
-  /** The benchmark settings: 1 s steps, seed 0, one thread, overlap-free merging. */
+  /** Settings with lane changing off. */
+  public SimulationConfig(double intervalSeconds, long seed, int threads, boolean cityFlowCompatible) {
+    this(intervalSeconds, seed, threads, cityFlowCompatible, false);
+  }
+
+  /** The benchmark settings: 1 s steps, seed 0, one thread, overlap-free merging, no lane changing. */
   public static SimulationConfig defaults() {
-    return new SimulationConfig(1.0, 0, 1, false);
+    return new SimulationConfig(1.0, 0, 1, false, false);
   }
 
   /** A copy with another seed. */
   public SimulationConfig withSeed(long newSeed) {
-    return new SimulationConfig(intervalSeconds, newSeed, threads, cityFlowCompatible);
+    return new SimulationConfig(intervalSeconds, newSeed, threads, cityFlowCompatible, laneChange);
   }
 
   /** A copy with another thread count. */
   public SimulationConfig withThreads(int newThreads) {
-    return new SimulationConfig(intervalSeconds, seed, newThreads, cityFlowCompatible);
+    return new SimulationConfig(intervalSeconds, seed, newThreads, cityFlowCompatible, laneChange);
   }
 
   /** A copy in or out of CityFlow-compatible mode. */
   public SimulationConfig withCityFlowCompatible(boolean compatible) {
-    return new SimulationConfig(intervalSeconds, seed, threads, compatible);
+    return new SimulationConfig(intervalSeconds, seed, threads, compatible, laneChange);
+  }
+
+  /** A copy with lane changing on or off. */
+  public SimulationConfig withLaneChange(boolean on) {
+    return new SimulationConfig(intervalSeconds, seed, threads, cityFlowCompatible, on);
   }
 }

@@ -88,6 +88,10 @@ final class SpeedRules {
     if (isIntersectionRelated(v, t, d)) {
       vn = Math.min(vn, intersectionSpeed(v, t, d, spd, now));
     }
+    int sender = vehicles.lcRecvFrom[v];
+    if (sender != NONE && vehicles.lcTargetLeader[sender] != v) {
+      vn = Math.min(vn, yieldSpeed(v, t, spd, sender));
+    }
     vn = Math.max(vn, spd - types.maxNegAcc[t] * dt);
     double delta;
     if (vn < 0) {
@@ -97,11 +101,44 @@ final class SpeedRules {
       delta = (spd + vn) * dt / 2;
     }
     vehicles.nextSpeed[v] = vn;
+    vehicles.nextDelta[v] = delta;
+    advance(v, delta);
+  }
 
+  /**
+   * Speed that lets a vehicle that received a lane-change signal from {@code sender} (as its
+   * target follower) keep room for it: the safe speed behind a leader at the sender's speed whose
+   * rear is the signal's gap, less this vehicle's braking distance, ahead (CityFlow's {@code
+   * Vehicle::getNextSpeed} lane-change term); no constraint when no speed is safe (the follower
+   * gives up yielding).
+   */
+  private double yieldSpeed(int v, int t, double spd, int sender) {
+    int follower = vehicles.lcTargetFollower[sender];
+    double g =
+        vehicles.lcGapBehind[sender]
+            - (follower == NONE ? 0 : types.minBrakeDistance(vehicles.type[follower], vehicles.speed[follower]));
+    double u =
+        noCollisionSpeed(
+            vehicles.speed[sender], types.maxNegAcc[vehicles.type[sender]], spd, types.maxNegAcc[t], g, 0);
+    return u < 0 ? Double.POSITIVE_INFINITY : u;
+  }
+
+  /**
+   * Makes vehicle {@code v} take vehicle {@code model}'s decided speed and distance this step (the
+   * two partners of a lane change move together), along its own path.
+   */
+  void moveAs(int v, int model) {
+    vehicles.nextSpeed[v] = vehicles.nextSpeed[model];
+    vehicles.nextDelta[v] = vehicles.nextDelta[model];
+    advance(v, vehicles.nextDelta[model]);
+  }
+
+  /** Where moving {@code delta} m from its position takes vehicle {@code v} along its path. */
+  private void advance(int v, double delta) {
     double nd = vehicles.dis[v] + delta;
     int pos = vehicles.pathPos[v];
     int[] pa = vehicles.path[v];
-    int cur = d;
+    int cur = vehicles.drivable[v];
     boolean end = false;
     while (nd > net.length[cur]) {
       nd -= net.length[cur];

@@ -41,6 +41,22 @@ final class StepStats {
   /** Σ creation time of the vehicles spawned and not finished, s. */
   double unfinishedEnterTimeSum;
 
+  /** Lane-change shadows alive (not in {@link #running}). */
+  int shadows;
+
+  /** Σ of the creation times of the vehicles the alive shadows copy, s. */
+  double shadowEnterTimeSum;
+
+  long laneChangesStarted;
+  long laneChangesCompleted;
+  long laneChangesAborted;
+
+  /**
+   * Whether alive shadows count as unfinished vehicles in the average travel time (CityFlow does;
+   * CityFlow-compatible mode only).
+   */
+  boolean shadowsInTravelTime;
+
   long totalStops;
   double maxStoppedSeconds;
 
@@ -96,6 +112,29 @@ final class StepStats {
     peakRunning = 0;
     totalStops = 0;
     maxStoppedSeconds = 0;
+    shadows = 0;
+    shadowEnterTimeSum = 0;
+    laneChangesStarted = 0;
+    laneChangesCompleted = 0;
+    laneChangesAborted = 0;
+  }
+
+  void shadowCreated(double enterTime) {
+    shadows++;
+    shadowEnterTimeSum += enterTime;
+    laneChangesStarted++;
+  }
+
+  void laneChangeCompleted(double enterTime) {
+    shadows--;
+    shadowEnterTimeSum -= enterTime;
+    laneChangesCompleted++;
+  }
+
+  void laneChangeAborted(double enterTime) {
+    shadows--;
+    shadowEnterTimeSum -= enterTime;
+    laneChangesAborted++;
   }
 
   /** A flow created a vehicle at {@code createdAt}, s; it waits to enter. */
@@ -194,7 +233,8 @@ final class StepStats {
       totalStops += tally.stops;
       maxStoppedSeconds = Math.max(maxStoppedSeconds, tally.maxStopped);
     }
-    vehicleSteps += running;
+    // shadows are simulated like vehicles (CityFlow's getVehicleCount counts them too)
+    vehicleSteps += running + shadows;
   }
 
   /**
@@ -203,11 +243,16 @@ final class StepStats {
    */
   double averageTravelTime(double now) {
     long unfinished = spawned - finished;
+    double enterSum = unfinishedEnterTimeSum;
+    if (shadowsInTravelTime) {
+      unfinished += shadows;
+      enterSum += shadowEnterTimeSum;
+    }
     long n = finished + unfinished;
     if (n == 0) {
       return 0;
     }
-    double tt = finishedTravelTimeSum + unfinished * now - unfinishedEnterTimeSum;
+    double tt = finishedTravelTimeSum + unfinished * now - enterSum;
     return tt / n;
   }
 

@@ -36,16 +36,36 @@ final class VehicleTable {
   static final byte FINISHING = 3;
 
   /**
+   * {@link #state}: removed this step without finishing its trip (the original of a completed lane
+   * change, or an aborted shadow); released at the end of the step.
+   */
+  static final byte DROPPING = 4;
+
+  /** {@link #lcRole}: not changing lanes. */
+  static final byte LC_NONE = 0;
+
+  /** {@link #lcRole}: the original of a lane change in progress (its shadow is {@link #partner}). */
+  static final byte LC_CHANGING = 1;
+
+  /** {@link #lcRole}: the shadow of a lane change in progress, on the target lane. */
+  static final byte LC_SHADOW = 2;
+
+  /**
    * Bytes of state per slot, from the element sizes of the arrays below (compressed references:
    * 4 bytes).
    */
   static final long BYTES_PER_SLOT =
       1 // state
-          + 4L * 13 // type, flowOf, serial, pathPos, drivable, prevDrivable, enterLaneLinkStep,
+          + 4L * 14 // type, flowOf, serial, uid, pathPos, drivable, prevDrivable, enterLaneLinkStep,
           // leader, blocker, bufBlocker, nextPathPos, stops, freeSlots
           + 8L * 8 // speed, dis, enterTime, freeFlowTime, gap, nextSpeed, nextDis, stoppedSince
           + 8 // priority
           + 1 // nextEnd
+          // lane changing: lcRole, lcSignal; partner, lcTarget, lcRecvFrom, lcTargetLeader,
+          // lcTargetFollower; lcOffset, lcLastTime, lcGapBehind, nextDelta
+          + 2
+          + 4L * 5
+          + 8L * 4
           + 4; // path reference (paths are shared per flow)
 
   /** Initial number of slots (also after a reset). */
@@ -58,6 +78,9 @@ final class VehicleTable {
 
   /** Number of the vehicle within its flow (0, 1, ...): the {@code _<n>} of its id. */
   int[] serial;
+
+  /** Number of the vehicle in creation order over the whole run (0, 1, ...): a stable identity. */
+  int[] uid;
 
   /** Drivables of the vehicle's route (shared by the vehicles of a flow). */
   int[][] path;
@@ -99,6 +122,23 @@ final class VehicleTable {
   /** Stops the vehicle has made. */
   int[] stops;
 
+  /** Distance the vehicle moves in this step, m (the step's buffer, for the lane-change pair). */
+  double[] nextDelta;
+
+  // lane changing (LaneChanges): role, partner (shadow <-> original), lateral offset (signed, m),
+  // time of the last completed change (s), the step's signal (held, target lane), the signal
+  // received (its sender), and, for a sender, its target leader and follower and the gap behind
+  byte[] lcRole;
+  int[] partner;
+  double[] lcOffset;
+  double[] lcLastTime;
+  boolean[] lcSignal;
+  int[] lcTarget;
+  int[] lcRecvFrom;
+  int[] lcTargetLeader;
+  int[] lcTargetFollower;
+  double[] lcGapBehind;
+
   private int[] freeSlots;
   private int freeCount;
 
@@ -114,6 +154,7 @@ final class VehicleTable {
     type = new int[cap];
     flowOf = new int[cap];
     serial = new int[cap];
+    uid = new int[cap];
     path = new int[cap][];
     pathPos = new int[cap];
     drivable = new int[cap];
@@ -134,6 +175,17 @@ final class VehicleTable {
     nextEnd = new boolean[cap];
     stoppedSince = new double[cap];
     stops = new int[cap];
+    nextDelta = new double[cap];
+    lcRole = new byte[cap];
+    partner = new int[cap];
+    lcOffset = new double[cap];
+    lcLastTime = new double[cap];
+    lcSignal = new boolean[cap];
+    lcTarget = new int[cap];
+    lcRecvFrom = new int[cap];
+    lcTargetLeader = new int[cap];
+    lcTargetFollower = new int[cap];
+    lcGapBehind = new double[cap];
     freeSlots = new int[cap];
     freeCount = cap;
     for (int k = 0; k < cap; k++) {
@@ -148,6 +200,7 @@ final class VehicleTable {
     type = Arrays.copyOf(type, cap);
     flowOf = Arrays.copyOf(flowOf, cap);
     serial = Arrays.copyOf(serial, cap);
+    uid = Arrays.copyOf(uid, cap);
     path = Arrays.copyOf(path, cap);
     pathPos = Arrays.copyOf(pathPos, cap);
     drivable = Arrays.copyOf(drivable, cap);
@@ -168,6 +221,17 @@ final class VehicleTable {
     nextEnd = Arrays.copyOf(nextEnd, cap);
     stoppedSince = Arrays.copyOf(stoppedSince, cap);
     stops = Arrays.copyOf(stops, cap);
+    nextDelta = Arrays.copyOf(nextDelta, cap);
+    lcRole = Arrays.copyOf(lcRole, cap);
+    partner = Arrays.copyOf(partner, cap);
+    lcOffset = Arrays.copyOf(lcOffset, cap);
+    lcLastTime = Arrays.copyOf(lcLastTime, cap);
+    lcSignal = Arrays.copyOf(lcSignal, cap);
+    lcTarget = Arrays.copyOf(lcTarget, cap);
+    lcRecvFrom = Arrays.copyOf(lcRecvFrom, cap);
+    lcTargetLeader = Arrays.copyOf(lcTargetLeader, cap);
+    lcTargetFollower = Arrays.copyOf(lcTargetFollower, cap);
+    lcGapBehind = Arrays.copyOf(lcGapBehind, cap);
     freeSlots = Arrays.copyOf(freeSlots, cap);
     // new slots are handed out lowest first
     for (int k = cap - 1; k >= old; k--) {
@@ -221,7 +285,55 @@ final class VehicleTable {
     bufBlocker[v] = NONE;
     stoppedSince[v] = Double.NaN;
     stops[v] = 0;
+    lcRole[v] = LC_NONE;
+    partner[v] = NONE;
+    lcOffset[v] = 0;
+    lcLastTime[v] = 0;
+    lcSignal[v] = false;
+    lcTarget[v] = NONE;
+    lcRecvFrom[v] = NONE;
     return v;
+  }
+
+  /**
+   * Takes a slot for the shadow of vehicle {@code v}: a copy of its state (type, identity, route,
+   * position, speed, leader and gap, stops), with no blocker and a fresh lane-change state. The
+   * caller sets its drivable, path, priority and role.
+   */
+  int addShadow(int v) {
+    if (freeCount == 0) {
+      grow();
+    }
+    int s = freeSlots[--freeCount];
+    state[s] = RUNNING;
+    type[s] = type[v];
+    flowOf[s] = flowOf[v];
+    serial[s] = serial[v];
+    uid[s] = uid[v];
+    path[s] = path[v];
+    pathPos[s] = pathPos[v];
+    drivable[s] = drivable[v];
+    prevDrivable[s] = prevDrivable[v];
+    speed[s] = speed[v];
+    dis[s] = dis[v];
+    enterTime[s] = enterTime[v];
+    freeFlowTime[s] = freeFlowTime[v];
+    enterLaneLinkStep[s] = enterLaneLinkStep[v];
+    priority[s] = priority[v];
+    leader[s] = leader[v];
+    gap[s] = gap[v];
+    blocker[s] = NONE;
+    bufBlocker[s] = NONE;
+    stoppedSince[s] = stoppedSince[v];
+    stops[s] = stops[v];
+    lcRole[s] = LC_SHADOW;
+    partner[s] = v;
+    lcOffset[s] = 0;
+    lcLastTime[s] = 0;
+    lcSignal[s] = false;
+    lcTarget[s] = NONE;
+    lcRecvFrom[s] = NONE;
+    return s;
   }
 
   /** Frees slot {@code v}. */
@@ -243,6 +355,6 @@ final class VehicleTable {
 
   /** Bytes held now: {@link #BYTES_PER_SLOT} per slot plus the arrays' headers. */
   long bytes() {
-    return BYTES_PER_SLOT * capacity + 25L * 16;
+    return BYTES_PER_SLOT * capacity + 37L * 16;
   }
 }

@@ -16,14 +16,14 @@ class ControllerRegistryTest {
   @Test
   void everyControllerIsInTheSharedRegistryUnderSignalControl() {
     assertThat(SignalControllers.names())
-        .containsExactly("fixed-time", "roadnet-plan", "sotl", "max-pressure", "actuated-pressure", "advanced-mp");
+        .contains("fixed-time", "roadnet-plan", "sotl", "max-pressure", "actuated-pressure", "advanced-mp")
+        .doesNotHaveDuplicates();
     for (String name : SignalControllers.names()) {
       assertThat(AlgorithmRegistry.shared().require(name).domain()).isEqualTo(AlgorithmDomain.SIGNAL_CONTROL);
       assertThat(AlgorithmRegistry.shared().require(name)).isSameAs(SignalControllers.require(name));
     }
     assertThatThrownBy(() -> SignalControllers.require("green-wave"))
-        .hasMessage("unknown controller 'green-wave'; known: fixed-time, roadnet-plan, sotl, max-pressure,"
-            + " actuated-pressure, advanced-mp");
+        .hasMessage("unknown controller 'green-wave'; known: " + String.join(", ", SignalControllers.names()));
   }
 
   @Test

@@ -22,11 +22,17 @@ public final class InvariantChecker implements StepObserver {
         .isEqualTo(sim.vehiclesFinished() + sim.vehiclesInNetwork());
     SimNetwork net = sim.network();
     int running = 0;
+    int shadows = 0;
     for (int d = 0; d < net.drivableCount(); d++) {
       int n = sim.vehicleCount(d);
-      running += n;
       for (int k = 0; k < n; k++) {
         int v = sim.vehicleAt(d, k);
+        if (sim.vehicleIsShadow(v)) {
+          shadows++;
+          assertThat(d).as("a lane-change shadow is on a lane").isLessThan(net.laneCount());
+        } else {
+          running++;
+        }
         assertThat(sim.vehicleDrivable(v)).isEqualTo(d);
         assertThat(sim.vehiclePosition(v)).isBetween(0.0, net.lengthMeters(d) + 1e-9);
         assertThat(sim.vehicleSpeed(v)).isGreaterThanOrEqualTo(0.0);
@@ -43,6 +49,7 @@ public final class InvariantChecker implements StepObserver {
       }
     }
     assertThat(running).isEqualTo(sim.vehiclesInNetwork());
+    assertThat(shadows).as("shadows = changes in progress").isEqualTo(sim.shadowsInNetwork());
   }
 
   /** Smallest gap (leader rear − follower front) seen on any drivable, m. */
