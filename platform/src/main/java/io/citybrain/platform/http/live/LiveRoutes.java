@@ -78,6 +78,8 @@ public final class LiveRoutes {
     var rec = live.centre().pipeline().reconciliation();
     m.put("reconciliation", rec);
     m.put("balanced", rec.balanced() && rec.queueDepth() == 0);
+    // survives restarts, unlike the counters: what a publisher reconciles against after a crash
+    m.put("observationsInHistory", live.store().observationCount());
     LiveControlLoop loop = live.centre().loop();
     m.put("loop", loop == null ? null : loop.stats());
     ctx.json(m);

@@ -13,12 +13,18 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
-/** Live history on H2 and PostgreSQL: idempotent writes, rollups equal to the rows, retention. */
-class JdbcObservationStoreTest {
+/**
+ * Live history on each database citybrain stores in: idempotent writes, rollups equal to the rows,
+ * retention. {@link JdbcObservationStoreH2Test} runs it on embedded H2 in the fast loop; {@link
+ * JdbcObservationStorePostgresIT} on the PostgreSQL test server, an integration test.
+ */
+abstract class JdbcObservationStoreSuite {
+  /** The database kind of {@link TestDatabases#of}: {@code h2} or {@code postgresql}. */
+  abstract String kind();
+
   private static final long T0 = Instant.parse("2026-03-02T08:00:00Z").toEpochMilli();
 
   private static DetectorObservation obs(String det, int minute, int count, double occupancy, double speed) {
@@ -26,10 +32,9 @@ class JdbcObservationStoreTest {
         Instant.ofEpochMilli(T0 + (minute + 1) * 60_000L), count, occupancy, speed);
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"h2", "postgresql"})
-  void storesOnceAndAggregatesByHand(String kind, @TempDir Path dir) throws Exception {
-    try (TestDatabases.TestDb tdb = TestDatabases.of(kind, dir.resolve("db")); Database db = Database.open(tdb.settings())) {
+  @Test
+  void storesOnceAndAggregatesByHand(@TempDir Path dir) throws Exception {
+    try (TestDatabases.TestDb tdb = TestDatabases.of(kind(), dir.resolve("db")); Database db = Database.open(tdb.settings())) {
       JdbcObservationStore store = new JdbcObservationStore(db);
       List<DetectorObservation> day = new ArrayList<>();
       // 10 minutes of one detector: minute m has m vehicles at occupancy m/100 and 10 m/s (none at minute 0)
