@@ -8,11 +8,12 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description =
-        "Benchmarks against reference figures: CityFlow and the XLight papers for traffic, MATPOWER for grid dispatch;"
+        "Benchmarks against reference figures: CityFlow, SUMO, RESCO and the XLight papers for traffic, MATPOWER for grid dispatch;"
             + " anomaly detector throughput; live ingestion.",
     subcommands = {
       BenchTrafficCommand.class,
       BenchSumoCommand.class,
+      BenchRescoCommand.class,
       GridBenchCommand.class,
       BenchAnomalyCommand.class,
       io.citybrain.cli.live.BenchLiveCommand.class,
