@@ -1,6 +1,6 @@
 package io.citybrain.bench.traffic;
 
-import io.citybrain.traffic.control.ControllerParameters;
+import io.citybrain.commons.algorithm.ParameterValues;
 import io.citybrain.traffic.control.SignalControllerProvider;
 import io.citybrain.traffic.control.SignalControllers;
 import io.citybrain.traffic.metrics.ChallengeScore;
@@ -79,7 +79,7 @@ public final class CBEngineChallengeBenchmark {
   public static Score run(
       Scenario scenario, String controller, Map<String, Double> parameters, int threads, long seed, EngineRules rules) {
     SignalControllerProvider provider = SignalControllers.require(controller);
-    ControllerParameters params = ControllerParameters.resolve(controller, provider.parameters(), parameters);
+    ParameterValues params = ParameterValues.resolve("controller", controller, provider.parameters(), parameters);
     SimulationConfig config =
         SimulationConfig.defaults().withSeed(seed).withThreads(threads).withEngineRules(rules);
     ChallengeScore score = new ChallengeScore();

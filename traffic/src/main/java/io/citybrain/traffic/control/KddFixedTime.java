@@ -1,5 +1,7 @@
 package io.citybrain.traffic.control;
 
+import io.citybrain.commons.algorithm.ParameterSpec;
+import io.citybrain.commons.algorithm.ParameterValues;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,18 +38,23 @@ public final class KddFixedTime implements SignalControllerProvider {
   }
 
   @Override
+  public String source() {
+    return "KDD Cup 2021 City Brain Challenge starter kit, agent/agent.py (fixed-time baseline); IF_Bigdata technical report, Table 3";
+  }
+
+  @Override
   public List<ParameterSpec> parameters() {
     return List.of(new ParameterSpec("yellowSeconds", 5, 0, 60, "s", "all-red time at the start of every change"));
   }
 
   @Override
-  public SignalTiming timing(ControllerParameters p) {
+  public SignalTiming timing(ParameterValues p) {
     double yellow = p.get("yellowSeconds");
     return new SignalTiming(FIRST_CHANGE_SECONDS, yellow, CYCLE_STEP_SECONDS - yellow);
   }
 
   @Override
-  public SignalController create(ControllerParameters parameters) {
+  public SignalController create(ParameterValues parameters) {
     double green = CYCLE_STEP_SECONDS - parameters.get("yellowSeconds");
     return (intersection, observation) -> {
       List<Integer> cycle = cycle(intersection);

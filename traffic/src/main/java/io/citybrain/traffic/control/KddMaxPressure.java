@@ -1,5 +1,7 @@
 package io.citybrain.traffic.control;
 
+import io.citybrain.commons.algorithm.ParameterSpec;
+import io.citybrain.commons.algorithm.ParameterValues;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,18 +43,29 @@ public final class KddMaxPressure implements SignalControllerProvider {
   }
 
   @Override
+  public String source() {
+    return "KDD Cup 2021 City Brain Challenge starter kit, agent/agent_MP.py (max-pressure baseline); IF_Bigdata technical report, Table 3";
+  }
+
+  /** Its own class and the fixed-time cycle it shares with {@link KddFixedTime}. */
+  @Override
+  public List<Class<?>> codeClasses() {
+    return List.of(KddMaxPressure.class, KddFixedTime.class);
+  }
+
+  @Override
   public List<ParameterSpec> parameters() {
     return List.of(new ParameterSpec("yellowSeconds", 5, 0, 60, "s", "all-red time at the start of every change"));
   }
 
   @Override
-  public SignalTiming timing(ControllerParameters p) {
+  public SignalTiming timing(ParameterValues p) {
     double yellow = p.get("yellowSeconds");
     return new SignalTiming(KddFixedTime.FIRST_CHANGE_SECONDS, yellow, DECISION_SECONDS);
   }
 
   @Override
-  public SignalController create(ControllerParameters parameters) {
+  public SignalController create(ParameterValues parameters) {
     double green = DECISION_SECONDS - parameters.get("yellowSeconds");
     return (intersection, observation) -> {
       List<Integer> cycle = KddFixedTime.cycle(intersection);

@@ -1,5 +1,9 @@
 package io.citybrain.traffic.io;
 
+import io.citybrain.commons.input.InputLocation;
+
+import io.citybrain.commons.input.InputProblem;
+import io.citybrain.commons.input.InputValidationException;
 import static io.citybrain.traffic.io.JsonFields.element;
 import static io.citybrain.traffic.io.JsonFields.member;
 
@@ -259,7 +263,7 @@ public final class CityFlowFlowReader {
       }
       if (gap == null && roadId != null && previous != null && !router.reachable(previous, roadId)) {
         gap = new UnroutableFlow(
-            index, id, previous, roadId, fields.fileName(), routePath,
+            index, id, previous, roadId, fields.fileName(), new InputLocation.JsonPath(routePath),
             "no chain of road links leads from route[" + (j - 1) + "] to route[" + j + "]; expected consecutive"
                 + " route roads to be joined by road links, directly or through other roads");
       }

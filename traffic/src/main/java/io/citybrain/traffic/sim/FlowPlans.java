@@ -5,8 +5,9 @@ import io.citybrain.traffic.demand.Flow;
 import io.citybrain.traffic.demand.RouteNotFoundException;
 import io.citybrain.traffic.demand.Router;
 import io.citybrain.traffic.demand.UnroutableFlow;
-import io.citybrain.traffic.io.InputProblem;
-import io.citybrain.traffic.io.InputValidationException;
+import io.citybrain.commons.input.InputLocation;
+import io.citybrain.commons.input.InputProblem;
+import io.citybrain.commons.input.InputValidationException;
 import io.citybrain.traffic.network.Road;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -130,10 +131,10 @@ public final class FlowPlans {
         unroutable.put(
             f,
             new UnroutableFlow(
-                f, flow.id(), planned.fromRoadId(), planned.toRoadId(), flowFileName, "flow[" + f + "].route",
+                f, flow.id(), planned.fromRoadId(), planned.toRoadId(), flowFileName, new InputLocation.JsonPath("flow[" + f + "].route"),
                 planned.error()));
       } else if (planned.error() != null) {
-        problems.add(new InputProblem(flowFileName, "flow[" + f + "].route", planned.error()));
+        problems.add(InputProblem.atJsonPath(flowFileName, "flow[" + f + "].route", planned.error()));
       } else {
         firstLanes[f] = planned.firstLanes();
         paths[f] = planned.paths();

@@ -3,8 +3,8 @@ package io.citybrain.traffic.sim;
 import io.citybrain.traffic.demand.Demand;
 import io.citybrain.traffic.demand.Router;
 import io.citybrain.traffic.demand.UnroutableFlow;
-import io.citybrain.traffic.io.InputProblem;
-import io.citybrain.traffic.io.InputValidationException;
+import io.citybrain.commons.input.InputProblem;
+import io.citybrain.commons.input.InputValidationException;
 import io.citybrain.traffic.network.RoadNetwork;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +84,7 @@ public record Scenario(
     }
     List<InputProblem> problems = new ArrayList<>();
     for (UnroutableFlow u : unroutable()) {
-      problems.add(new InputProblem(u.file(), u.location(), u.message()));
+      problems.add(u.problem());
     }
     throw new InputValidationException(problems);
   }

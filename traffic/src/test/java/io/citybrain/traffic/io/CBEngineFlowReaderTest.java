@@ -1,5 +1,7 @@
 package io.citybrain.traffic.io;
 
+import io.citybrain.commons.input.InputProblem;
+import io.citybrain.commons.input.InputLocation;
 import static io.citybrain.traffic.io.CBEngineInputs.flowProblems;
 import static io.citybrain.traffic.io.CBEngineInputs.flows;
 import static io.citybrain.traffic.io.CBEngineInputs.replaceLine;
@@ -91,7 +93,7 @@ class CBEngineFlowReaderTest {
 
     assertThat(demand.flows()).hasSize(12);
     assertThat(demand.unroutable())
-        .containsExactly(new UnroutableFlow(0, "flow_0", from, to, "flow.txt", "line 4", demand.unroutable().get(0).reason()));
+        .containsExactly(new UnroutableFlow(0, "flow_0", from, to, "flow.txt", new InputLocation.TextPosition(4, 0), demand.unroutable().get(0).reason()));
     assertThat(demand.unroutable().get(0).reason()).startsWith(reason);
     assertThat(demand.unroutable().get(0).message())
         .startsWith("flow_0 cannot drive from road " + from + " to road " + to + ": " + reason);

@@ -195,7 +195,7 @@ class CBEngineRulesTest {
   private static List<String> trace(Scenario s, int threads) {
     List<String> lines = new ArrayList<>();
     var provider = io.citybrain.traffic.control.SignalControllers.require("kdd-fixed-time");
-    var params = io.citybrain.traffic.control.ControllerParameters.resolve("kdd-fixed-time", provider.parameters(), java.util.Map.of());
+    var params = io.citybrain.commons.algorithm.ParameterValues.resolve("controller", "kdd-fixed-time", provider.parameters(), java.util.Map.of());
     try (Simulation sim = s.newSimulation(rules().withThreads(threads))) {
       sim.forceParallel();
       SignalTimer timer = new SignalTimer(sim, provider.create(params), provider.timing(params));
