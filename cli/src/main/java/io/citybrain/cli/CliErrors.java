@@ -1,8 +1,9 @@
 package io.citybrain.cli;
 
+import io.citybrain.commons.exit.ExitCode;
 import io.citybrain.platform.storage.StorageException;
-import io.citybrain.traffic.io.InputProblem;
-import io.citybrain.traffic.io.InputValidationException;
+import io.citybrain.commons.input.InputProblem;
+import io.citybrain.commons.input.InputValidationException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -33,36 +34,36 @@ public final class CliErrors implements IExecutionExceptionHandler {
         err.println("  " + p.format());
       }
       err.flush();
-      return ExitCodes.INVALID_INPUT;
+      return ExitCode.BAD_INPUT.code();
     }
     if (e instanceof UsageException || e instanceof IllegalArgumentException) {
       err.println("error: " + e.getMessage());
       err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
       err.flush();
-      return ExitCodes.INVALID_INPUT;
+      return ExitCode.BAD_INPUT.code();
     }
     if (e instanceof StorageException) {
       // the database cannot be opened or used (PostgreSQL down, a wrong --db): not a bug
       err.println("error: " + e.getMessage());
       err.flush();
-      return ExitCodes.INVALID_INPUT;
+      return ExitCode.BAD_INPUT.code();
     }
     if (e instanceof java.nio.file.AccessDeniedException denied) {
       err.println("error: permission denied on " + denied.getFile());
       err.flush();
-      return ExitCodes.INVALID_INPUT;
+      return ExitCode.BAD_INPUT.code();
     }
     if (e instanceof java.io.IOException io) {
       err.println("error: " + describe(io));
       err.flush();
-      return ExitCodes.INVALID_INPUT;
+      return ExitCode.BAD_INPUT.code();
     }
     err.println("internal error: " + e + " (please report it; set CITYBRAIN_DEBUG=1 for details)");
     if (System.getenv("CITYBRAIN_DEBUG") != null) {
       e.printStackTrace(err);
     }
     err.flush();
-    return ExitCodes.INTERNAL;
+    return ExitCode.INTERNAL_ERROR.code();
   }
 
   /** A file-system failure in words, naming the path. */
@@ -98,7 +99,7 @@ public final class CliErrors implements IExecutionExceptionHandler {
       e.printStackTrace(err);
     }
     err.flush();
-    return ExitCodes.INTERNAL;
+    return ExitCode.INTERNAL_ERROR.code();
   }
 
   /** Invalid options: the message and a pointer to help, exit code 2. */
@@ -108,6 +109,6 @@ public final class CliErrors implements IExecutionExceptionHandler {
     err.println("error: " + ex.getMessage());
     err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
     err.flush();
-    return ExitCodes.INVALID_INPUT;
+    return ExitCode.BAD_INPUT.code();
   }
 }

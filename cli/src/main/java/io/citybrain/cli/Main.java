@@ -1,5 +1,6 @@
 package io.citybrain.cli;
 
+import io.citybrain.commons.exit.ExitCode;
 import io.citybrain.cli.bench.BenchCommand;
 import io.citybrain.cli.grid.GridCommand;
 import io.citybrain.cli.traffic.TrafficCommand;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Command;
       GridCommand.class,
       io.citybrain.cli.monitor.MonitorCommand.class,
       DemoCommand.class,
+      AlgorithmsCommand.class,
       BenchCommand.class,
       io.citybrain.cli.platform.ServeCommand.class,
       io.citybrain.cli.live.FieldCommand.class,
@@ -33,8 +35,7 @@ import picocli.CommandLine.Command;
       "  citybrain bench traffic",
       "  citybrain monitor nab --detector range-break   NAB anomaly benchmark, beside the published board",
       "",
-      "'citybrain' stands for 'java -jar cli/target/citybrain.jar' (see README.md).",
-      "Exit codes: 0 success, 1 internal error, 2 invalid input or arguments, 3 audit chain broken (audit verify)."
+      "'citybrain' stands for 'java -jar cli/target/citybrain.jar' (see README.md)."
     })
 public final class Main implements java.util.concurrent.Callable<Integer> {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -45,7 +46,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   @Override
   public Integer call() {
     spec.commandLine().usage(spec.commandLine().getErr());
-    return ExitCodes.INVALID_INPUT;
+    return ExitCode.BAD_INPUT.code();
   }
 
   /** Builds the configured command line (also used by tests). */
@@ -54,6 +55,13 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     cl.setUsageHelpWidth(120); // long example lines stay whole, so they can be copied
     cl.setExecutionExceptionHandler(new CliErrors());
     cl.setParameterExceptionHandler(CliErrors::handleParameterException);
+    // the legend comes from the one list of exit codes every command follows
+    java.util.List<String> footer = new java.util.ArrayList<>(java.util.List.of(cl.getCommandSpec().usageMessage().footer()));
+    footer.add("Exit codes:");
+    for (ExitCode c : ExitCode.values()) {
+      footer.add("  " + c.code() + "  " + c.meaning());
+    }
+    cl.getCommandSpec().usageMessage().footer(footer.toArray(new String[0]));
     giveVersionToSubcommands(cl, new VersionProvider());
     return cl;
   }

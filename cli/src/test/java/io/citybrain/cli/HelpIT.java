@@ -73,7 +73,8 @@ class HelpIT {
   @Test
   void topLevelHelpDocumentsTheExitCodes() {
     assertThat(HELP.get("").stdout())
-        .contains("Exit codes: 0 success, 1 internal error, 2 invalid input or arguments, 3 audit chain broken");
+        .contains("Exit codes:\n  0  success\n  1  internal error").contains("  2  invalid input, arguments or options")
+        .contains("  3  verification failed").contains("  4  the input is valid but has no solution");
   }
 
   @Test

@@ -33,10 +33,10 @@ class HostileInputIT {
   @Test
   void namedPipeAndDeviceAreRefusedInsteadOfRead() {
     Result pipe = CitybrainJar.runQuick(dir, "traffic", "run", "--roadnet", "pipe.json", "--flow", FLOW).assertInvalid();
-    assertThat(pipe.stderr()).contains("pipe.json: file: is not a regular file");
+    assertThat(pipe.stderr()).contains("pipe.json: is not a regular file");
 
     Result zero = CitybrainJar.runQuick(dir, "traffic", "run", "--roadnet", ROADNET, "--flow", "/dev/zero").assertInvalid();
-    assertThat(zero.stderr()).contains("/dev/zero: file: is not a regular file");
+    assertThat(zero.stderr()).contains("/dev/zero: is not a regular file");
 
     Result params =
         CitybrainJar.runQuick(dir, "traffic", "run", "--roadnet", ROADNET, "--flow", FLOW, "--params", "pipe.json")

@@ -1,6 +1,6 @@
 package io.citybrain.grid;
 
-import io.citybrain.grid.io.GridInputException;
+import io.citybrain.commons.input.InputValidationException;
 import io.citybrain.grid.io.MatpowerReader;
 import io.citybrain.grid.network.PowerNetwork;
 import java.io.IOException;
@@ -25,7 +25,7 @@ public final class TestCases {
   }
 
   /** Test case {@code fileName}, parsed. */
-  public static PowerNetwork read(String fileName) throws GridInputException {
+  public static PowerNetwork read(String fileName) throws InputValidationException {
     return MatpowerReader.read(fileName, text(fileName));
   }
 }

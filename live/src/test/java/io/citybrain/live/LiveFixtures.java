@@ -13,7 +13,7 @@ import io.citybrain.live.field.FieldRunner;
 import io.citybrain.live.health.HealthLimits;
 import io.citybrain.live.history.MemoryObservationStore;
 import io.citybrain.live.roadnet.LaneTable;
-import io.citybrain.traffic.control.ControllerParameters;
+import io.citybrain.commons.algorithm.ParameterValues;
 import io.citybrain.traffic.control.SignalControllerProvider;
 import io.citybrain.traffic.control.SignalControllers;
 import io.citybrain.traffic.io.BundledCity;
@@ -57,9 +57,9 @@ public final class LiveFixtures {
       centre = new LiveCentre(store, 300, limits, 1 << 15);
       link = new InProcessLink(centre);
       SignalControllerProvider p = SignalControllers.require(controller);
-      ControllerParameters params = ControllerParameters.resolve(controller, p.parameters(), Map.of());
+      ParameterValues params = p.resolve(Map.of());
       SignalControllerProvider fixed = SignalControllers.require("fixed-time");
-      ControllerParameters fixedParams = ControllerParameters.resolve("fixed-time", fixed.parameters(), Map.of());
+      ParameterValues fixedParams = fixed.resolve(Map.of());
       LaneTable lanes = new LaneTable(scenario.compiled());
       CommandSink out = commandFilter == null ? link : commandFilter;
       loop = new LiveControlLoop(lanes, IntersectionLayouts.of(scenario.compiled()), scenario.compiled().intersectionCount(),

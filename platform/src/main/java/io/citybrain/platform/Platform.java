@@ -4,6 +4,7 @@ import io.citybrain.platform.audit.AuditLog;
 import io.citybrain.platform.auth.TokenService;
 import io.citybrain.platform.metrics.PlatformMetrics;
 import io.citybrain.platform.runs.ReplayStore;
+import io.citybrain.platform.grid.GridCases;
 import io.citybrain.platform.runs.RunManager;
 import io.citybrain.platform.scenarios.ScenarioCatalog;
 import io.citybrain.platform.storage.Database;
@@ -25,6 +26,7 @@ public final class Platform implements AutoCloseable {
   private final ReplayStore replays;
   private final PlatformMetrics metrics;
   private final RunManager runs;
+  private final GridCases gridCases;
 
   private Platform(PlatformConfig config, Database database, Clock clock) {
     this.database = database;
@@ -34,9 +36,10 @@ public final class Platform implements AutoCloseable {
     this.scenarios = new ScenarioCatalog(new ScenarioStore(database), audit, clock);
     this.replays = new ReplayStore(config.dataDir().resolve("replays"));
     this.metrics = new PlatformMetrics();
+    this.gridCases = new GridCases();
     this.runs =
         new RunManager(runStore, audit, scenarios, replays, metrics, config.workers(), config.queueCapacity(),
-            config.maxVehiclesPerRun(), clock);
+            config.maxVehiclesPerRun(), gridCases, clock);
   }
 
   /**
@@ -55,6 +58,11 @@ public final class Platform implements AutoCloseable {
   public static Platform openForAdmin(DatabaseSettings settings, java.nio.file.Path dataDir) {
     PlatformConfig cfg = PlatformConfig.defaults(dataDir).withDatabase(settings).withRunLimits(1, 0);
     return open(cfg, Clock.systemUTC());
+  }
+
+  /** The bundled MATPOWER cases that grid dispatches use. */
+  public GridCases gridCases() {
+    return gridCases;
   }
 
   /** The database. */

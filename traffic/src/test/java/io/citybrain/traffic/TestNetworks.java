@@ -3,7 +3,7 @@ package io.citybrain.traffic;
 import io.citybrain.traffic.demand.Demand;
 import io.citybrain.traffic.demand.Flow;
 import io.citybrain.traffic.demand.VehicleType;
-import io.citybrain.traffic.io.InputValidationException;
+import io.citybrain.commons.input.InputValidationException;
 import io.citybrain.traffic.network.Intersection;
 import io.citybrain.traffic.network.Lane;
 import io.citybrain.traffic.network.LaneLink;

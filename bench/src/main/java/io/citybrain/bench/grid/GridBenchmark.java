@@ -1,9 +1,9 @@
 package io.citybrain.bench.grid;
 
+import io.citybrain.commons.input.InputValidationException;
 import io.citybrain.grid.dispatch.DcOptimalPowerFlow;
 import io.citybrain.grid.dispatch.DispatchResult;
 import io.citybrain.grid.io.BundledCases;
-import io.citybrain.grid.io.GridInputException;
 import io.citybrain.grid.io.MatpowerReader;
 import io.citybrain.grid.network.PowerNetwork;
 import java.io.IOException;
@@ -148,7 +148,7 @@ public final class GridBenchmark {
   private static PowerNetwork parse(String name, String text) {
     try {
       return MatpowerReader.read(name + ".m", text);
-    } catch (GridInputException e) {
+    } catch (InputValidationException e) {
       throw new IllegalStateException("bundled case " + name + " does not parse: " + e.getMessage(), e);
     }
   }

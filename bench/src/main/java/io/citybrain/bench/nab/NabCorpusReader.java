@@ -3,8 +3,8 @@ package io.citybrain.bench.nab;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.citybrain.traffic.io.InputProblem;
-import io.citybrain.traffic.io.InputValidationException;
+import io.citybrain.commons.input.InputProblem;
+import io.citybrain.commons.input.InputValidationException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -145,14 +145,14 @@ public final class NabCorpusReader {
     try (InputStream in = source.open(WINDOWS_FILE)) {
       labels = new ObjectMapper().readTree(in);
     } catch (NoSuchFileException e) {
-      throw new InputValidationException(new InputProblem(labelName, "file", "not found: a NAB corpus folder holds "
+      throw new InputValidationException(InputProblem.inWhole(labelName, "not found: a NAB corpus folder holds "
           + WINDOWS_FILE + " and data/<category>/<file>.csv"));
     } catch (JsonProcessingException e) {
-      throw new InputValidationException(new InputProblem(labelName, "line " + e.getLocation().getLineNr()
-          + ", column " + e.getLocation().getColumnNr(), "not valid JSON: " + e.getOriginalMessage()));
+      throw new InputValidationException(InputProblem.atLine(labelName, e.getLocation().getLineNr(),
+          Math.max(0, e.getLocation().getColumnNr()), "not valid JSON: " + e.getOriginalMessage()));
     }
     if (labels == null || !labels.isObject()) {
-      throw new InputValidationException(new InputProblem(labelName, "$",
+      throw new InputValidationException(InputProblem.atJsonPath(labelName, "",
           "expected an object mapping each series path to a list of [start, end] windows"));
     }
     List<NabSeries> series = new ArrayList<>();
@@ -164,7 +164,7 @@ public final class NabCorpusReader {
       try (InputStream in = source.open(dataPath)) {
         raw = readCsv(source.describe(dataPath), in, problems);
       } catch (NoSuchFileException e) {
-        problems.add(new InputProblem(labelName, "\"" + path + "\"", "names a series whose file "
+        problems.add(InputProblem.atJsonPath(labelName, "\"" + path + "\"", "names a series whose file "
             + source.describe(dataPath) + " does not exist"));
         continue;
       }
@@ -176,7 +176,7 @@ public final class NabCorpusReader {
         try {
           series.add(new NabSeries(path, raw.timestamps, raw.values, windows));
         } catch (IllegalArgumentException e) {
-          problems.add(new InputProblem(labelName, "\"" + path + "\"", e.getMessage()));
+          problems.add(InputProblem.atJsonPath(labelName, "\"" + path + "\"", e.getMessage()));
         }
       }
     }
@@ -198,31 +198,31 @@ public final class NabCorpusReader {
         CSVParser csv = CSVFormat.DEFAULT.builder().get().parse(reader)) {
       boolean header = true;
       for (CSVRecord r : csv) {
-        String line = "line " + csv.getCurrentLineNumber();
+        int line = (int) csv.getCurrentLineNumber();
         if (header) {
           header = false;
           if (r.size() != 2 || !r.get(0).trim().equals("timestamp") || !r.get(1).trim().equals("value")) {
-            problems.add(new InputProblem(file, line, "expected the header 'timestamp,value', found '"
+            problems.add(InputProblem.atLine(file, line, 0, "expected the header 'timestamp,value', found '"
                 + String.join(",", r.toList()) + "'"));
             return null;
           }
           continue;
         }
         if (r.size() != 2) {
-          problems.add(new InputProblem(file, line, "expected 2 fields (timestamp,value), found " + r.size()));
+          problems.add(InputProblem.atLine(file, line, 0, "expected 2 fields (timestamp,value), found " + r.size()));
           continue;
         }
         long t;
         try {
           t = epochSeconds(r.get(0).trim());
         } catch (DateTimeParseException e) {
-          problems.add(new InputProblem(file, line + ", timestamp", "expected 'YYYY-MM-DD HH:MM:SS', found '"
+          problems.add(InputProblem.atLine(file, line, 0, "timestamp: expected 'YYYY-MM-DD HH:MM:SS', found '"
               + r.get(0) + "'"));
           continue;
         }
         double v = parseValue(r.get(1).trim());
         if (Double.isInfinite(v) || (Double.isNaN(v) && !isMissing(r.get(1).trim()))) {
-          problems.add(new InputProblem(file, line + ", value", "expected a finite decimal number (or empty/NaN "
+          problems.add(InputProblem.atLine(file, line, 0, "value: expected a finite decimal number (or empty/NaN "
               + "for a missing value), found '" + r.get(1) + "'"));
           continue;
         }
@@ -235,16 +235,16 @@ public final class NabCorpusReader {
         n++;
       }
       if (header) {
-        problems.add(new InputProblem(file, "line 1", "empty file: expected the header 'timestamp,value' and rows"));
+        problems.add(InputProblem.atLine(file, 1, 0, "empty file: expected the header 'timestamp,value' and rows"));
         return null;
       }
     } catch (java.io.UncheckedIOException | IllegalStateException e) {
       // commons-csv reports malformed quoting this way
-      problems.add(new InputProblem(file, "file", "not readable as CSV: " + e.getMessage()));
+      problems.add(InputProblem.inWhole(file, "not readable as CSV: " + e.getMessage()));
       return null;
     }
     if (n == 0 && problems.size() == before) {
-      problems.add(new InputProblem(file, "file", "no data rows: a series needs at least one row"));
+      problems.add(InputProblem.inWhole(file, "no data rows: a series needs at least one row"));
     }
     if (problems.size() > before) {
       return null;
@@ -307,7 +307,7 @@ public final class NabCorpusReader {
       List<InputProblem> problems) {
     String where = "\"" + path + "\"";
     if (!list.isArray()) {
-      problems.add(new InputProblem(labelName, where, "expected a list of [start, end] windows"));
+      problems.add(InputProblem.atJsonPath(labelName, where, "expected a list of [start, end] windows"));
       return null;
     }
     List<NabWindow> windows = new ArrayList<>();
@@ -316,7 +316,7 @@ public final class NabCorpusReader {
       JsonNode w = list.get(k);
       String at = where + "[" + k + "]";
       if (!w.isArray() || w.size() != 2 || !w.get(0).isTextual() || !w.get(1).isTextual()) {
-        problems.add(new InputProblem(labelName, at, "expected [start, end] as two timestamp strings"));
+        problems.add(InputProblem.atJsonPath(labelName, at, "expected [start, end] as two timestamp strings"));
         ok = false;
         continue;
       }
@@ -327,7 +327,7 @@ public final class NabCorpusReader {
         continue;
       }
       if (last < first) {
-        problems.add(new InputProblem(labelName, at, "window ends (row " + (last + 2) + " of the file) before it "
+        problems.add(InputProblem.atJsonPath(labelName, at, "window ends (row " + (last + 2) + " of the file) before it "
             + "starts (row " + (first + 2) + ")"));
         ok = false;
         continue;
@@ -343,7 +343,7 @@ public final class NabCorpusReader {
     try {
       t = epochSeconds(text.trim());
     } catch (DateTimeParseException e) {
-      problems.add(new InputProblem(labelName, at, "expected a timestamp 'YYYY-MM-DD HH:MM:SS[.ffffff]', found '"
+      problems.add(InputProblem.atJsonPath(labelName, at, "expected a timestamp 'YYYY-MM-DD HH:MM:SS[.ffffff]', found '"
           + text + "'"));
       return -1;
     }
@@ -352,7 +352,7 @@ public final class NabCorpusReader {
         return i;
       }
     }
-    problems.add(new InputProblem(labelName, at, "timestamp '" + text + "' is not a row of data/" + path
+    problems.add(InputProblem.atJsonPath(labelName, at, "timestamp '" + text + "' is not a row of data/" + path
         + " (a window boundary must equal a row's timestamp)"));
     return -1;
   }

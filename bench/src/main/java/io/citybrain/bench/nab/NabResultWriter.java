@@ -1,6 +1,6 @@
 package io.citybrain.bench.nab;
 
-import io.citybrain.traffic.io.AtomicFiles;
+import io.citybrain.commons.io.AtomicFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;

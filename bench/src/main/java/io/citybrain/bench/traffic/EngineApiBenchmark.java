@@ -1,7 +1,7 @@
 package io.citybrain.bench.traffic;
 
 import io.citybrain.traffic.api.CityFlowEngine;
-import io.citybrain.traffic.io.InputValidationException;
+import io.citybrain.commons.input.InputValidationException;
 
 /**
  * Speed of the CityFlow-compatible Java API ({@link CityFlowEngine}), the side the Python

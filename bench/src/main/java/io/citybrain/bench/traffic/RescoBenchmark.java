@@ -1,6 +1,6 @@
 package io.citybrain.bench.traffic;
 
-import io.citybrain.traffic.io.InputValidationException;
+import io.citybrain.commons.input.InputValidationException;
 import io.citybrain.traffic.io.sumo.SumoScenarios;
 import io.citybrain.traffic.metrics.TripInfoRecorder.TripStatistics;
 import java.nio.file.Path;

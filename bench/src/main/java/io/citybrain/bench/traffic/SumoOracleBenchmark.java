@@ -1,6 +1,6 @@
 package io.citybrain.bench.traffic;
 
-import io.citybrain.traffic.io.InputValidationException;
+import io.citybrain.commons.input.InputValidationException;
 import io.citybrain.traffic.io.XmlTree;
 import io.citybrain.traffic.io.XmlTree.Element;
 import io.citybrain.traffic.io.sumo.SumoScenarios;

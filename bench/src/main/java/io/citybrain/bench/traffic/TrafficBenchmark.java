@@ -1,10 +1,10 @@
 package io.citybrain.bench.traffic;
 
-import io.citybrain.traffic.control.ControllerParameters;
+import io.citybrain.commons.algorithm.ParameterValues;
 import io.citybrain.traffic.control.SignalControllerProvider;
 import io.citybrain.traffic.control.SignalControllers;
 import io.citybrain.traffic.io.BundledCity;
-import io.citybrain.traffic.io.InputValidationException;
+import io.citybrain.commons.input.InputValidationException;
 import io.citybrain.traffic.io.ScenarioFormat;
 import io.citybrain.traffic.io.ScenarioLoader;
 import io.citybrain.traffic.sim.Scenario;
@@ -119,7 +119,7 @@ public final class TrafficBenchmark {
   public Row runOne(String city, String flow, String controller) throws InputValidationException {
     Scenario scenario = ScenarioLoader.loadBundled(BundledCity.require(city), flow);
     SignalControllerProvider provider = SignalControllers.require(controller);
-    ControllerParameters params = ControllerParameters.resolve(controller, provider.parameters(), Map.of());
+    ParameterValues params = provider.resolve(Map.of());
     double[] loop = new double[runs];
     double[] engine = new double[runs];
     Simulation last = null;

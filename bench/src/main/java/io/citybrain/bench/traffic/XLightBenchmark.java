@@ -1,7 +1,7 @@
 package io.citybrain.bench.traffic;
 
 import io.citybrain.traffic.io.BundledCity;
-import io.citybrain.traffic.io.InputValidationException;
+import io.citybrain.commons.input.InputValidationException;
 import io.citybrain.traffic.io.ScenarioLoader;
 import io.citybrain.traffic.metrics.RunListener;
 import io.citybrain.traffic.metrics.RunSummary;

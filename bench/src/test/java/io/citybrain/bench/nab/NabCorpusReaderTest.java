@@ -3,8 +3,8 @@ package io.citybrain.bench.nab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.citybrain.traffic.io.InputProblem;
-import io.citybrain.traffic.io.InputValidationException;
+import io.citybrain.commons.input.InputProblem;
+import io.citybrain.commons.input.InputValidationException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,8 +45,8 @@ class NabCorpusReaderTest {
         "timestamp,value\n2020-01-01 00:00:00,1\n2020-13-01 00:05:00,2\n2020-01-01 00:05:00,abc\n2020-01-01 00:06:00\n");
     assertThatThrownBy(() -> NabCorpusReader.read(dir)).isInstanceOfSatisfying(InputValidationException.class, e ->
         assertThat(e.problems()).extracting(InputProblem::format).anySatisfy(m -> assertThat(m)
-                .contains("a.csv: line 3, timestamp: expected 'YYYY-MM-DD HH:MM:SS', found '2020-13-01 00:05:00'"))
-            .anySatisfy(m -> assertThat(m).contains("line 4, value: expected a finite decimal number").contains("'abc'"))
+                .contains("a.csv: line 3: timestamp: expected 'YYYY-MM-DD HH:MM:SS', found '2020-13-01 00:05:00'"))
+            .anySatisfy(m -> assertThat(m).contains("line 4: value: expected a finite decimal number").contains("'abc'"))
             .anySatisfy(m -> assertThat(m).contains("line 5: expected 2 fields (timestamp,value), found 1"))
             .anySatisfy(m -> assertThat(m).contains("\"c/missing.csv\": names a series whose file"))
             .hasSize(4));

@@ -1,5 +1,6 @@
 package io.citybrain.cli.bench;
 
+import io.citybrain.commons.exit.ExitCode;
 import io.citybrain.bench.traffic.CityFlowReference;
 import io.citybrain.bench.traffic.CityScaleBenchmark;
 import io.citybrain.bench.traffic.TrafficBenchmark;
@@ -161,7 +162,7 @@ public final class BenchTrafficCommand implements Callable<Integer> {
       o.println("written " + out.resolve("bench-traffic.json"));
     }
     o.flush();
-    return 0;
+    return ExitCode.OK.code();
   }
 
   static String cityTable(List<CityScaleBenchmark.Row> rows) {

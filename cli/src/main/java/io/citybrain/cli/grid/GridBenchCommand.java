@@ -1,5 +1,6 @@
 package io.citybrain.cli.grid;
 
+import io.citybrain.commons.exit.ExitCode;
 import io.citybrain.bench.grid.GridBenchmark;
 import io.citybrain.grid.io.BundledCases;
 import java.util.List;
@@ -38,16 +39,16 @@ public final class GridBenchCommand implements Callable<Integer> {
       if (!BundledCases.isBundled(name)) {
         spec.commandLine().getErr().println("error: " + name + " is not a bundled case (bundled: "
             + String.join(", ", BundledCases.names()) + ")");
-        return GridCommand.EXIT_BAD_INPUT;
+        return ExitCode.BAD_INPUT.code();
       }
     }
     if (warmups < 0 || iterations < 1) {
       spec.commandLine().getErr().println("error: need --warmup >= 0 and --iterations >= 1");
-      return GridCommand.EXIT_BAD_INPUT;
+      return ExitCode.BAD_INPUT.code();
     }
     spec.commandLine().getOut().print(GridBenchmark.table(GridBenchmark.run(names, warmups, iterations)));
     spec.commandLine().getOut().flush();
-    return 0;
+    return ExitCode.OK.code();
   }
 
 }

@@ -6,8 +6,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code citybrain grid}: optimal dispatch of MATPOWER cases. Subcommands: {@code dispatch CASE
- * [--out DIR]} and {@code compare}. Exit codes: 0 success, 1 no feasible dispatch, 2 unreadable or
- * malformed input.
+ * [--out DIR]} and {@code compare}. Exit codes ({@link
+ * io.citybrain.commons.exit.ExitCode}): 0 success, 2 unreadable or malformed input, 4 no feasible
+ * dispatch (the case is valid but infeasible).
  */
 @Command(
     name = "grid",
@@ -16,11 +17,6 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     subcommands = {GridDispatchCommand.class, GridCompareCommand.class})
 public final class GridCommand implements Runnable {
-  /** Exit code for a case without a feasible dispatch (infeasible, all buses isolated). */
-  public static final int EXIT_NO_DISPATCH = 1;
-  /** Exit code for an unreadable or malformed case file. */
-  public static final int EXIT_BAD_INPUT = 2;
-
   @Spec CommandSpec spec;
 
   /** Without a subcommand, prints the usage. */

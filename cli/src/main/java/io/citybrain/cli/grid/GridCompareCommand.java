@@ -1,12 +1,13 @@
 package io.citybrain.cli.grid;
 
+import io.citybrain.commons.exit.ExitCode;
 import io.citybrain.grid.io.BundledCases;
-import io.citybrain.grid.network.PowerNetwork;
+import io.citybrain.commons.input.InputValidationException;
 import io.citybrain.grid.report.DispatchReport;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,20 +27,15 @@ public final class GridCompareCommand implements Callable<Integer> {
 
   /** Solves every bundled case and prints the table; exit code 0, or 2 if a bundled case cannot be read. */
   @Override
-  public Integer call() {
+  public Integer call() throws InputValidationException, IOException {
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
     List<DispatchReport> reports = new ArrayList<>();
     for (String name : BundledCases.names()) {
-      Optional<PowerNetwork> network = CaseLoader.load(name, err);
-      if (network.isEmpty()) {
-        return GridCommand.EXIT_BAD_INPUT;
-      }
-      reports.add(DispatchReport.of(network.get()));
+      reports.add(DispatchReport.of(CaseLoader.load(name)));
     }
     out.print(DispatchReport.comparisonTable(reports));
     out.println("saving = (naive - optimum) / naive; naive = every in-service generator at the same fraction of PMAX");
     out.flush();
-    return 0;
+    return ExitCode.OK.code();
   }
 }

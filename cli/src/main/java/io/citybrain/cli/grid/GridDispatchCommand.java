@@ -1,5 +1,9 @@
 package io.citybrain.cli.grid;
 
+import io.citybrain.commons.exit.ExitCode;
+import io.citybrain.commons.algorithm.ParameterValues;
+import io.citybrain.commons.input.InputValidationException;
+import io.citybrain.grid.dispatch.GridDispatcherProvider;
 import io.citybrain.grid.network.PowerNetwork;
 import io.citybrain.grid.report.DispatchReport;
 import io.citybrain.grid.report.ReportWriter;
@@ -7,7 +11,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,8 +25,13 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "dispatch",
-    description = "Optimal DC dispatch of one MATPOWER case: cost, saving vs naive dispatch, loaded lines, LMPs.",
-    footer = {"", "Examples:", "  citybrain grid dispatch case9241pegase", "  citybrain grid dispatch my/case.m --out runs/mycase"},
+    description = {
+      "Optimal DC dispatch of one MATPOWER case: cost, saving vs naive dispatch, loaded lines, LMPs.",
+      "Exit code 0 with a dispatch, 2 for an unreadable or malformed case, 4 when the case is valid but no dispatch"
+          + " meets its loads within its limits (infeasible)."
+    },
+    footer = {"", "Examples:", "  citybrain grid dispatch case9241pegase", "  citybrain grid dispatch my/case.m --out runs/mycase",
+      "  citybrain grid dispatch case118 --dispatcher naive-dispatch"},
     mixinStandardHelpOptions = true)
 public final class GridDispatchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -34,35 +42,44 @@ public final class GridDispatchCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "write JSON and CSV results into DIR (created if missing)")
   Path outDirectory;
 
-  /** Loads, solves and reports; exit code 0, 1 without a feasible dispatch, 2 for bad input or output. */
+  @Option(names = "--dispatcher", paramLabel = "NAME", defaultValue = "dc-opf",
+      description = "the grid-dispatch algorithm (default ${DEFAULT-VALUE}; see 'citybrain algorithms list --domain grid-dispatch')")
+  String dispatcher;
+
+  @Option(names = "--param", paramLabel = "NAME=VALUE", description = "a dispatcher parameter, e.g. relativeGap=1e-9 (repeatable)")
+  java.util.Map<String, Double> parameters = new java.util.LinkedHashMap<>();
+
+  /**
+   * Loads, solves and reports; exit code 0, 4 (no solution) without a feasible dispatch, 2 for bad
+   * input or output.
+   */
   @Override
-  public Integer call() {
+  public Integer call() throws InputValidationException, IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (outDirectory != null && outDirectory.toString().isEmpty()) {
       err.println("error: --out is empty; expected a folder for the results (created when missing)");
       err.flush();
-      return GridCommand.EXIT_BAD_INPUT;
+      return ExitCode.BAD_INPUT.code();
     }
     if (outDirectory != null && Files.exists(outDirectory) && !Files.isDirectory(outDirectory)) {
       // checked before solving, so nothing is printed that the error then contradicts
       err.println("error: --out " + outDirectory + " is a file, not a folder; expected a folder for the results"
           + " (created when missing)");
       err.flush();
-      return GridCommand.EXIT_BAD_INPUT;
+      return ExitCode.BAD_INPUT.code();
     }
-    Optional<PowerNetwork> network = CaseLoader.load(caseArgument, err);
-    if (network.isEmpty()) {
-      return GridCommand.EXIT_BAD_INPUT;
-    }
-    if (!network.get().hasCosts()) {
+    GridDispatcherProvider provider = GridDispatcherProvider.all().require(dispatcher);
+    ParameterValues values = provider.resolve(parameters);
+    PowerNetwork network = CaseLoader.load(caseArgument);
+    if (!network.hasCosts()) {
       // the reader accepts a case without costs (a power flow needs none); a dispatch does not
       err.println("error: " + caseArgument + ": mpc.gencost: missing; expected one cost row per generator"
           + " (MATPOWER's gencost format) to dispatch them");
       err.flush();
-      return GridCommand.EXIT_BAD_INPUT;
+      return ExitCode.BAD_INPUT.code();
     }
-    DispatchReport report = DispatchReport.of(network.get());
+    DispatchReport report = DispatchReport.of(network, provider, values);
     out.print(report.summaryTable());
     out.flush();
     if (!report.optimum().success()) {
@@ -70,7 +87,7 @@ public final class GridDispatchCommand implements Callable<Integer> {
       err.println("error: " + caseArgument + ": no feasible dispatch (" + report.optimum().message() + ")"
           + (outDirectory != null ? "; nothing written to --out " + outDirectory : ""));
       err.flush();
-      return GridCommand.EXIT_NO_DISPATCH;
+      return ExitCode.NO_SOLUTION.code();
     }
     if (outDirectory != null) {
       try {
@@ -79,11 +96,11 @@ public final class GridDispatchCommand implements Callable<Integer> {
         }
       } catch (IOException e) {
         err.println("error: cannot write results to " + outDirectory + ": " + reason(e));
-        return GridCommand.EXIT_BAD_INPUT;
+        return ExitCode.BAD_INPUT.code();
       }
     }
     out.flush();
-    return 0;
+    return ExitCode.OK.code();
   }
 
   /** Java's message for a failed write is often just the path; say what happened to it. */

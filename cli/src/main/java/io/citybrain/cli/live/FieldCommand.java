@@ -7,11 +7,11 @@ import io.citybrain.live.field.FieldSession;
 import io.citybrain.live.field.FieldSummary;
 import io.citybrain.live.transport.mqtt.MqttEndpoint;
 import io.citybrain.live.transport.mqtt.MqttFieldLink;
-import io.citybrain.traffic.control.ControllerParameters;
+import io.citybrain.commons.algorithm.ParameterValues;
 import io.citybrain.traffic.control.SignalControllerProvider;
 import io.citybrain.traffic.control.SignalControllers;
 import io.citybrain.traffic.io.BundledCity;
-import io.citybrain.traffic.io.InputValidationException;
+import io.citybrain.commons.input.InputValidationException;
 import io.citybrain.traffic.io.ScenarioLoader;
 import io.citybrain.traffic.sim.Scenario;
 import io.citybrain.traffic.sim.SimulationConfig;
@@ -91,9 +91,9 @@ public final class FieldCommand implements Callable<Integer> {
       throw new UsageException(e.getMessage());
     }
     Scenario scenario = ScenarioLoader.loadBundled(c, c.defaultFlowName());
-    ControllerParameters params = ControllerParameters.resolve(p.name(), p.parameters(), Map.of());
+    ParameterValues params = p.resolve(Map.of());
     SignalControllerProvider fixed = SignalControllers.require("fixed-time");
-    ControllerParameters fp = ControllerParameters.resolve("fixed-time", fixed.parameters(), Map.of());
+    ParameterValues fp = fixed.resolve(Map.of());
     PrintWriter out = spec.commandLine().getOut();
     long origin = (System.currentTimeMillis() / 1000 + 1) * 1000;
     MqttFieldLink link;

@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code citybrain monitor detectors}: every anomaly detector with its parameters and defaults. */
 @Command(name = "detectors", mixinStandardHelpOptions = true,
-    description = "List the anomaly detectors, their versions, parameters and defaults (the global parameter set).")
+    description = "List the anomaly detectors, their versions, parameters and defaults (the global parameter set).",
+    footer = {"", "Examples:", "  citybrain monitor detectors"})
 public final class MonitorDetectorsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -13,7 +13,7 @@ import io.citybrain.cli.CliErrors.UsageException;
 import io.citybrain.live.anomaly.AnomalyDetectorProvider;
 import io.citybrain.live.anomaly.AnomalyDetectors;
 import io.citybrain.live.anomaly.PointStatus;
-import io.citybrain.traffic.io.InputValidationException;
+import io.citybrain.commons.input.InputValidationException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

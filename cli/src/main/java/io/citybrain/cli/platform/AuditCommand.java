@@ -1,5 +1,6 @@
 package io.citybrain.cli.platform;
 
+import io.citybrain.commons.exit.ExitCode;
 import io.citybrain.platform.Platform;
 import io.citybrain.platform.audit.AuditVerification;
 import java.io.PrintWriter;
@@ -18,9 +19,6 @@ import picocli.CommandLine.Spec;
     footer = {"", "Examples:", "  citybrain audit verify", "  citybrain audit verify --db jdbc:postgresql://127.0.0.1:5432/test?user=postgres"},
     subcommands = {AuditCommand.Verify.class})
 public final class AuditCommand {
-  /** Exit code when the chain is broken. */
-  public static final int BROKEN = 3;
-
   /** {@code citybrain audit verify}. */
   @Command(
       name = "verify",
@@ -42,7 +40,7 @@ public final class AuditCommand {
         PrintWriter out = spec.commandLine().getOut();
         out.println(v.describe());
         out.flush();
-        return v.intact() ? 0 : BROKEN;
+        return v.intact() ? ExitCode.OK.code() : ExitCode.VERIFICATION_FAILED.code();
       }
     }
   }

@@ -1,5 +1,6 @@
 package io.citybrain.cli.platform;
 
+import io.citybrain.commons.exit.ExitCode;
 import io.citybrain.cli.CliErrors.UsageException;
 import io.citybrain.platform.PlatformConfig;
 import io.citybrain.platform.PlatformServer;
@@ -158,7 +159,7 @@ public final class ServeCommand implements Callable<Integer> {
     out.println("press Ctrl-C to stop");
     out.flush();
     server.serveUntilStopped();
-    return 0;
+    return ExitCode.OK.code();
   }
 
   private static String bindFailure(Throwable e) {

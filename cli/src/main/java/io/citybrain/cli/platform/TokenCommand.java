@@ -1,5 +1,6 @@
 package io.citybrain.cli.platform;
 
+import io.citybrain.commons.exit.ExitCode;
 import io.citybrain.platform.Platform;
 import io.citybrain.platform.auth.ApiToken;
 import java.io.PrintWriter;
@@ -50,7 +51,7 @@ public final class TokenCommand {
         out.flush();
         spec.commandLine().getErr().println("token '" + name + "' created; it is shown only now");
         spec.commandLine().getErr().flush();
-        return 0;
+        return ExitCode.OK.code();
       }
     }
   }
@@ -77,7 +78,7 @@ public final class TokenCommand {
         }
         spec.commandLine().getOut().println("token '" + name + "' revoked");
         spec.commandLine().getOut().flush();
-        return 0;
+        return ExitCode.OK.code();
       }
     }
   }
@@ -101,7 +102,7 @@ public final class TokenCommand {
           out.println(t.name() + "\tcreated " + t.createdAt() + t.revokedAt().map(r -> "\trevoked " + r).orElse(""));
         }
         out.flush();
-        return 0;
+        return ExitCode.OK.code();
       }
     }
   }

@@ -1,5 +1,6 @@
 package io.citybrain.cli.traffic;
 
+import io.citybrain.commons.exit.ExitCode;
 import io.citybrain.cli.Progress;
 import io.citybrain.traffic.control.SignalControllers;
 import io.citybrain.traffic.io.CityFlowConfig;
@@ -97,6 +98,6 @@ public final class CompareCommand implements Callable<Integer> {
       o.println("comparison written to " + out.resolve(ResultFiles.COMPARISON));
     }
     o.flush();
-    return 0;
+    return ExitCode.OK.code();
   }
 }

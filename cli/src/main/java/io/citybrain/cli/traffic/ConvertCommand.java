@@ -1,5 +1,6 @@
 package io.citybrain.cli.traffic;
 
+import io.citybrain.commons.exit.ExitCode;
 import io.citybrain.cli.CliErrors.UsageException;
 import io.citybrain.cli.Tables;
 import io.citybrain.traffic.demand.Demand;
@@ -172,6 +173,6 @@ public final class ConvertCommand implements Callable<Integer> {
     o.println("Wrote " + out.resolve(ROADNET_JSON) + (demand != null ? " and " + out.resolve(FLOW_JSON) : "")
         + " in " + Tables.num(seconds, 1) + " s");
     o.flush();
-    return 0;
+    return ExitCode.OK.code();
   }
 }

@@ -1,5 +1,6 @@
 package io.citybrain.cli.traffic;
 
+import io.citybrain.commons.exit.ExitCode;
 import io.citybrain.cli.Progress;
 import io.citybrain.cli.Tables;
 import io.citybrain.traffic.io.CityFlowConfig;
@@ -122,7 +123,7 @@ public final class EmergencyCommand implements Callable<Integer> {
       o.println("results written to " + out.resolve(RESULT_FILE));
     }
     o.flush();
-    return 0;
+    return ExitCode.OK.code();
   }
 
   private static String[] row(String label, EmergencyComparison.Arm a) {

@@ -1,7 +1,7 @@
 package io.citybrain.cli.traffic;
 
 import io.citybrain.cli.CliErrors.UsageException;
-import io.citybrain.traffic.io.InputValidationException;
+import io.citybrain.commons.input.InputValidationException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

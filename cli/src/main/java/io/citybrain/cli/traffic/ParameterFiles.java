@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.citybrain.cli.CliErrors.UsageException;
 import io.citybrain.traffic.io.InputFiles;
-import io.citybrain.traffic.io.InputValidationException;
+import io.citybrain.commons.input.InputValidationException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.citybrain.cli.traffic;
 
 import io.citybrain.cli.CliErrors.UsageException;
 import io.citybrain.traffic.io.CityFlowConfig;
-import io.citybrain.traffic.io.InputValidationException;
+import io.citybrain.commons.input.InputValidationException;
 import io.citybrain.traffic.metrics.TrafficRunner;
 import io.citybrain.traffic.protocol.Protocol;
 import io.citybrain.traffic.protocol.Protocols;

@@ -1,9 +1,10 @@
 package io.citybrain.cli.traffic;
 
+import io.citybrain.commons.exit.ExitCode;
 import io.citybrain.cli.Progress;
 import io.citybrain.traffic.control.SignalControllers;
 import io.citybrain.traffic.io.CityFlowConfig;
-import io.citybrain.traffic.io.InputValidationException;
+import io.citybrain.commons.input.InputValidationException;
 import io.citybrain.traffic.metrics.ResultFiles;
 import io.citybrain.traffic.metrics.RunListener;
 import io.citybrain.traffic.metrics.RunResult;
@@ -112,7 +113,7 @@ public final class RunCommand implements Callable<Integer> {
       spec.commandLine().getOut().println("results written to " + out);
     }
     spec.commandLine().getOut().flush();
-    return 0;
+    return ExitCode.OK.code();
   }
 
   /** Every file the run will write, under the option that chose it. */

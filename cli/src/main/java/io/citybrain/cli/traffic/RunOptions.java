@@ -1,11 +1,11 @@
 package io.citybrain.cli.traffic;
 
 import io.citybrain.cli.CliErrors.UsageException;
-import io.citybrain.traffic.control.ControllerParameters;
+import io.citybrain.commons.algorithm.ParameterValues;
 import io.citybrain.traffic.control.SignalControllerProvider;
 import io.citybrain.traffic.control.SignalControllers;
 import io.citybrain.traffic.io.CityFlowConfig;
-import io.citybrain.traffic.io.InputValidationException;
+import io.citybrain.commons.input.InputValidationException;
 import io.citybrain.traffic.sim.SimulationConfig;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -154,7 +154,7 @@ public final class RunOptions {
     SignalControllerProvider provider = SignalControllers.require(controller);
     for (Map.Entry<String, Double> e : file.parameters().entrySet()) {
       try {
-        ControllerParameters.resolve(controller, provider.parameters(), Map.of(e.getKey(), e.getValue()));
+        provider.resolve(Map.of(e.getKey(), e.getValue()));
       } catch (IllegalArgumentException ex) {
         throw new UsageException("--params " + paramsFile + ": " + file.path() + e.getKey() + ": " + ex.getMessage());
       }

@@ -3,7 +3,7 @@ package io.citybrain.cli.traffic;
 import io.citybrain.cli.CliErrors.UsageException;
 import io.citybrain.traffic.io.BundledCity;
 import io.citybrain.traffic.io.CityFlowConfig;
-import io.citybrain.traffic.io.InputValidationException;
+import io.citybrain.commons.input.InputValidationException;
 import io.citybrain.traffic.io.ScenarioFormat;
 import io.citybrain.traffic.io.ScenarioLoader;
 import io.citybrain.traffic.io.sumo.SumoConfig;

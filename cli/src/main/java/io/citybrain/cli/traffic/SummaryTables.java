@@ -67,6 +67,7 @@ public final class SummaryTables {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"scenario", s.scenario()});
     rows.add(new String[] {"controller", s.controller() + " " + s.controllerVersion()});
+    rows.add(new String[] {"controller digest", s.controllerDigest()});
     rows.add(new String[] {"simulated", Tables.num(s.simulatedSeconds(), 0) + " s (" + s.steps() + " steps, seed " + s.seed() + ")"});
     if (!s.protocol().isEmpty()) {
       rows.add(new String[] {"protocol", s.protocol()});

@@ -1,11 +1,12 @@
 package io.citybrain.cli.traffic;
 
+import io.citybrain.commons.exit.ExitCode;
 import io.citybrain.cli.CliErrors.UsageException;
 import io.citybrain.cli.Progress;
 import io.citybrain.cli.Tables;
 import io.citybrain.traffic.control.SignalControllers;
 import io.citybrain.traffic.io.CityFlowConfig;
-import io.citybrain.traffic.io.InputValidationException;
+import io.citybrain.commons.input.InputValidationException;
 import io.citybrain.traffic.metrics.ResultFiles;
 import io.citybrain.traffic.sim.Scenario;
 import io.citybrain.traffic.sim.Simulation;
@@ -122,7 +123,7 @@ public final class TuneCommand implements Callable<Integer> {
         + Tables.num(result.start().objective(), 2) + " s) after " + result.history().size() + " runs");
     o.println("parameters written to " + file);
     o.flush();
-    return 0;
+    return ExitCode.OK.code();
   }
 
   /**

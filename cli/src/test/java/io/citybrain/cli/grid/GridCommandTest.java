@@ -1,5 +1,6 @@
 package io.citybrain.cli.grid;
 
+import io.citybrain.commons.exit.ExitCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
@@ -16,10 +17,14 @@ class GridCommandTest {
   static Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cmd = new CommandLine(new GridCommand());
+    // the real command line, with the error handling every command shares
+    CommandLine cmd = io.citybrain.cli.Main.commandLine();
     cmd.setOut(new PrintWriter(out, true));
     cmd.setErr(new PrintWriter(err, true));
-    int code = cmd.execute(args);
+    String[] withGrid = new String[args.length + 1];
+    withGrid[0] = "grid";
+    System.arraycopy(args, 0, withGrid, 1, args.length);
+    int code = cmd.execute(withGrid);
     return new Run(code, out.toString(), err.toString());
   }
 
@@ -52,7 +57,7 @@ class GridCommandTest {
         mpc.gencost = [ 2 0 0 2 20 0 ];
         """);
     Run r = run("dispatch", file.toString());
-    assertThat(r.exitCode()).isEqualTo(GridCommand.EXIT_NO_DISPATCH);
+    assertThat(r.exitCode()).isEqualTo(ExitCode.NO_SOLUTION.code());
     assertThat(r.out()).contains("DC-OPF failed: infeasible");
   }
 
@@ -68,7 +73,7 @@ class GridCommandTest {
         mpc.branch = [ 1 7 0 0.1 0 40 0 0 0 0 1 -360 360 ];
         """);
     Run r = run("dispatch", file.toString());
-    assertThat(r.exitCode()).isEqualTo(GridCommand.EXIT_BAD_INPUT);
+    assertThat(r.exitCode()).isEqualTo(ExitCode.BAD_INPUT.code());
     assertThat(r.err()).contains("broken.m: mpc.branch row 1, column 2 (T_BUS), line 6: bus 7 is not defined in mpc.bus")
         .doesNotContain("Exception").doesNotContain("\tat ");
     assertThat(r.out()).isEmpty();
@@ -77,7 +82,7 @@ class GridCommandTest {
   @Test
   void missingFileExitCode2() {
     Run r = run("dispatch", "no-such-case.m");
-    assertThat(r.exitCode()).isEqualTo(GridCommand.EXIT_BAD_INPUT);
+    assertThat(r.exitCode()).isEqualTo(ExitCode.BAD_INPUT.code());
     assertThat(r.err()).contains("no-such-case.m: no such file, and not a bundled case").doesNotContain("Exception");
   }
 
@@ -115,7 +120,7 @@ class GridCommandTest {
     Path file = dir.resolve("tiny.m");
     Files.writeString(file, TINY.replace("2 1 50 0", "2 1 500 0"));
     Run r = run("dispatch", file.toString());
-    assertThat(r.exitCode()).isEqualTo(GridCommand.EXIT_NO_DISPATCH);
+    assertThat(r.exitCode()).isEqualTo(ExitCode.NO_SOLUTION.code());
     assertThat(r.out()).startsWith("tiny: 2 buses, 1 branches, 1 generators\n").doesNotContain("DC demand 0.00");
   }
 
@@ -133,7 +138,7 @@ class GridCommandTest {
     Files.writeString(bad, TINY.replace("2 1 50 0", "2 1 500 0"));
     Run r = run("dispatch", bad.toString(), "--out", out.toString());
 
-    assertThat(r.exitCode()).isEqualTo(GridCommand.EXIT_NO_DISPATCH);
+    assertThat(r.exitCode()).isEqualTo(ExitCode.NO_SOLUTION.code());
     assertThat(r.err()).contains(bad + ": no feasible dispatch (infeasible").contains("nothing written to --out " + out);
     assertThat(r.out()).doesNotContain("wrote ");
     assertThat(generators).hasContent(before);
@@ -144,7 +149,7 @@ class GridCommandTest {
     Path file = dir.resolve("nocost.m");
     Files.writeString(file, TINY.replace("mpc.gencost = [ 2 0 0 2 20 0 ];", ""));
     Run r = run("dispatch", file.toString());
-    assertThat(r.exitCode()).isEqualTo(GridCommand.EXIT_BAD_INPUT);
+    assertThat(r.exitCode()).isEqualTo(ExitCode.BAD_INPUT.code());
     assertThat(r.err()).contains(file + ": mpc.gencost: missing; expected one cost row per generator");
     assertThat(r.out()).isEmpty();
   }
@@ -154,7 +159,7 @@ class GridCommandTest {
     Path file = dir.resolve("absurd.m");
     Files.writeString(file, TINY.replace("mpc.gencost = [ 2 0 0 2 20 0 ];", "mpc.gencost = [ 2 0 0 2 -1e300 0 ];"));
     Run r = run("dispatch", file.toString());
-    assertThat(r.exitCode()).isEqualTo(GridCommand.EXIT_BAD_INPUT);
+    assertThat(r.exitCode()).isEqualTo(ExitCode.BAD_INPUT.code());
     assertThat(r.err()).contains("mpc.gencost row 1, column 5").contains("is beyond ±1.0E9");
   }
 
@@ -176,12 +181,12 @@ class GridCommandTest {
   @Test
   void folderOrDeviceAsCaseIsNamedForWhatItIs(@TempDir Path dir) {
     Run folder = run("dispatch", dir.toString());
-    assertThat(folder.exitCode()).isEqualTo(GridCommand.EXIT_BAD_INPUT);
+    assertThat(folder.exitCode()).isEqualTo(ExitCode.BAD_INPUT.code());
     assertThat(folder.err()).contains("is a directory; expected a MATPOWER .m file");
     if (Files.exists(Path.of("/dev/zero"))) {
       Run device = run("dispatch", "/dev/zero");
-      assertThat(device.exitCode()).isEqualTo(GridCommand.EXIT_BAD_INPUT);
-      assertThat(device.err()).contains("/dev/zero is not a regular file");
+      assertThat(device.exitCode()).isEqualTo(ExitCode.BAD_INPUT.code());
+      assertThat(device.err()).contains("/dev/zero: is not a regular file");
     }
   }
 
@@ -190,7 +195,7 @@ class GridCommandTest {
     Path existing = dir.resolve("results.txt");
     Files.writeString(existing, "keep me");
     Run r = run("dispatch", "case5", "--out", existing.toString());
-    assertThat(r.exitCode()).isEqualTo(GridCommand.EXIT_BAD_INPUT);
+    assertThat(r.exitCode()).isEqualTo(ExitCode.BAD_INPUT.code());
     assertThat(r.out()).isEmpty();
     assertThat(r.err()).contains("is a file, not a folder");
     assertThat(existing).hasContent("keep me");

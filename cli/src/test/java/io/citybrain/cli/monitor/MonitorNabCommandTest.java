@@ -66,7 +66,7 @@ class MonitorNabCommandTest {
     Path c = corpus();
     Files.writeString(c.resolve("data/cat/spike.csv"), "timestamp,value\n2014-05-13 00:00:00,x\n");
     assertThat(run("monitor", "nab", "--detector", "range-break", "--corpus", c.toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("spike.csv: line 2, value: expected a finite decimal number").doesNotContain("Exception");
+    assertThat(err.toString()).contains("spike.csv: line 2: value: expected a finite decimal number").doesNotContain("Exception");
   }
 
   @Test

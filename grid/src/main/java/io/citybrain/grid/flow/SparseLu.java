@@ -17,7 +17,7 @@ import org.ejml.sparse.csc.factory.LinearSolverFactory_DSCC;
  * <p>Not thread-safe; one instance per solve loop. The symbolic structure is kept between
  * factorisations of matrices with the same pattern (Newton iterations).
  */
-final class SparseLu {
+public final class SparseLu {
   private final int size;
   private LinearSolverSparse<DMatrixSparseCSC, DMatrixRMaj> solver =
       LinearSolverFactory_DSCC.lu(FillReducing.NONE);

@@ -1,5 +1,6 @@
 package io.citybrain.grid.io;
 
+import io.citybrain.commons.input.InputValidationException;
 import io.citybrain.grid.network.PowerNetwork;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,9 +37,9 @@ public final class BundledCases {
    * @param name a name from {@link #names()}, with or without {@code .m}
    * @throws IllegalArgumentException if {@code name} is not bundled (the message lists the names)
    * @throws IOException if the resource cannot be read (data artifact missing from the class path)
-   * @throws GridInputException never for the bundled files, declared for the reader's contract
+   * @throws InputValidationException never for the bundled files, declared for the reader's contract
    */
-  public static PowerNetwork read(String name) throws IOException, GridInputException {
+  public static PowerNetwork read(String name) throws IOException, InputValidationException {
     String base = stripExtension(name);
     if (!NAMES.contains(base)) {
       throw new IllegalArgumentException("'" + name + "' is not a bundled case; bundled: " + String.join(", ", NAMES));

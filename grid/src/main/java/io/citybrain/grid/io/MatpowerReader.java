@@ -1,5 +1,7 @@
 package io.citybrain.grid.io;
 
+import io.citybrain.commons.input.InputProblem;
+import io.citybrain.commons.input.InputValidationException;
 import io.citybrain.grid.io.MatlabToken.Kind;
 import io.citybrain.grid.network.Branch;
 import io.citybrain.grid.network.Bus;
@@ -36,7 +38,7 @@ import java.util.Map;
  * Result columns that MATPOWER appends to solved cases are ignored. Rows may come in any order and
  * bus numbers need not be 1..N.
  *
- * <p>All problems are collected and thrown together as a {@link GridInputException}, each naming
+ * <p>All problems are collected and thrown together as a {@link InputValidationException}, each naming
  * the file, matrix, row, column and line: missing fields, wrong column counts, non-numeric values,
  * unknown or duplicate bus numbers, bad bus types, bad cost models or NCOST, and values out of
  * their valid range.
@@ -63,7 +65,7 @@ public final class MatpowerReader {
   private static final int MIN_BRANCH_COLUMNS = 11;
 
   private final String file;
-  private final List<GridInputProblem> problems = new ArrayList<>();
+  private final List<InputProblem> problems = new ArrayList<>();
 
   private MatpowerReader(String file) {
     this.file = file;
@@ -75,9 +77,9 @@ public final class MatpowerReader {
    * @param path a MATPOWER {@code .m} file (UTF-8, ASCII, or a single-byte encoding such as Latin-1)
    * @return the network, named after the file's function (or the file name)
    * @throws IOException if the file cannot be read
-   * @throws GridInputException with every problem found, if the file is malformed
+   * @throws InputValidationException with every problem found, if the file is malformed
    */
-  public static PowerNetwork read(Path path) throws IOException, GridInputException {
+  public static PowerNetwork read(Path path) throws IOException, InputValidationException {
     return read(path.getFileName().toString(), decode(Files.readAllBytes(path)));
   }
 
@@ -87,9 +89,9 @@ public final class MatpowerReader {
    * @param fileName name used in error messages and as fallback case name
    * @param in the file's bytes (as for {@link #read(Path)}); not closed
    * @throws IOException if reading fails
-   * @throws GridInputException with every problem found
+   * @throws InputValidationException with every problem found
    */
-  public static PowerNetwork read(String fileName, InputStream in) throws IOException, GridInputException {
+  public static PowerNetwork read(String fileName, InputStream in) throws IOException, InputValidationException {
     return read(fileName, decode(in.readAllBytes()));
   }
 
@@ -116,9 +118,9 @@ public final class MatpowerReader {
    *
    * @param fileName name used in error messages and as fallback case name
    * @param content the file's text
-   * @throws GridInputException with every problem found
+   * @throws InputValidationException with every problem found
    */
-  public static PowerNetwork read(String fileName, String content) throws GridInputException {
+  public static PowerNetwork read(String fileName, String content) throws InputValidationException {
     return new MatpowerReader(fileName).parse(content);
   }
 
@@ -138,7 +140,7 @@ public final class MatpowerReader {
   private record Matrix(String name, List<double[]> rows, List<Integer> rowLines, int line, boolean valid)
       implements Value {}
 
-  private PowerNetwork parse(String content) throws GridInputException {
+  private PowerNetwork parse(String content) throws InputValidationException {
     List<MatlabToken> tokens = MatlabTokenizer.tokenize(content);
     Map<String, Value> fields = new LinkedHashMap<>();
     String caseName = file.endsWith(".m") ? file.substring(0, file.length() - 2) : file;
@@ -205,7 +207,7 @@ public final class MatpowerReader {
         }
         i++;
       }
-      problems.add(GridInputProblem.of(file, name, t.line(), "cell array not closed with '}'"));
+      problems.add(InputProblem.atMatrix(file, name, t.line(), "cell array not closed with '}'"));
       return i;
     }
     if (t.kind() == Kind.STRING) {
@@ -227,7 +229,7 @@ public final class MatpowerReader {
     while (true) {
       MatlabToken t = tokens.get(i++);
       if (t.kind() == Kind.END) {
-        problems.add(GridInputProblem.of(file, name, line, "matrix not closed with ']'"));
+        problems.add(InputProblem.atMatrix(file, name, line, "matrix not closed with ']'"));
         valid = false;
         break;
       }
@@ -250,7 +252,7 @@ public final class MatpowerReader {
         continue;
       }
       if (t.kind() == Kind.IDENTIFIER && tokens.get(i).is(Kind.PUNCTUATION, "=")) {
-        problems.add(GridInputProblem.of(file, name, line,
+        problems.add(InputProblem.atMatrix(file, name, line,
             "matrix not closed with ']' before the assignment to " + t.text() + " on line " + t.line()));
         fields.put(name, new Matrix(name, rows, rowLines, line, false));
         return i - 1;
@@ -261,7 +263,7 @@ public final class MatpowerReader {
       Double value = numericValue(t);
       if (value == null) {
         valid = false;
-        problems.add(new GridInputProblem(file, name, rows.size() + 1, row.size() + 1, "", t.line(),
+        problems.add(InputProblem.atCell(file, name, rows.size() + 1, row.size() + 1, "", t.line(),
             "non-numeric value '" + t.text() + "' (expected a number)"));
         value = Double.NaN;
       }
@@ -300,24 +302,24 @@ public final class MatpowerReader {
 
   // ---------------------------------------------------------------- semantics
 
-  private PowerNetwork build(String caseName, Map<String, Value> fields) throws GridInputException {
+  private PowerNetwork build(String caseName, Map<String, Value> fields) throws InputValidationException {
     Value version = fields.get("mpc.version");
     if (version == null) {
-      problems.add(GridInputProblem.of(file, "mpc.version", 0,
+      problems.add(InputProblem.atMatrix(file, "mpc.version", 0,
           "missing mpc.version (this reader supports MATPOWER case format version '2')"));
     } else if (!(version instanceof Text text && text.value().equals("2"))
         && !(version instanceof Scalar s && s.value() == 2)) {
-      problems.add(GridInputProblem.of(file, "mpc.version", version.line(),
+      problems.add(InputProblem.atMatrix(file, "mpc.version", version.line(),
           "case format version " + describe(version) + " is not supported (only version '2')"));
     }
     double baseMva = Double.NaN;
     Value base = fields.get("mpc.baseMVA");
     if (base == null) {
-      problems.add(GridInputProblem.of(file, "mpc.baseMVA", 0, "missing mpc.baseMVA (system MVA base)"));
+      problems.add(InputProblem.atMatrix(file, "mpc.baseMVA", 0, "missing mpc.baseMVA (system MVA base)"));
     } else if (base instanceof Scalar s && s.value() > 0 && Double.isFinite(s.value())) {
       baseMva = s.value();
     } else {
-      problems.add(GridInputProblem.of(file, "mpc.baseMVA", base.line(),
+      problems.add(InputProblem.atMatrix(file, "mpc.baseMVA", base.line(),
           "baseMVA must be a positive number, got " + describe(base)));
     }
     Matrix bus = matrix(fields, "mpc.bus", BUS_COLUMNS.length, true);
@@ -339,7 +341,7 @@ public final class MatpowerReader {
     List<Branch> branches = branch == null ? List.of() : branches(branch, busRows, bus != null);
     List<CostCurve> costs = gencost == null ? List.of() : costs(gencost, generators.size());
     if (!problems.isEmpty()) {
-      throw new GridInputException(problems);
+      throw new InputValidationException(problems);
     }
     return new PowerNetwork(caseName, baseMva, buses, branches, generators, costs);
   }
@@ -359,17 +361,17 @@ public final class MatpowerReader {
     Value v = fields.get(name);
     if (v == null) {
       if (required) {
-        problems.add(GridInputProblem.of(file, name, 0, "missing matrix " + name));
+        problems.add(InputProblem.atMatrix(file, name, 0, "missing matrix " + name));
       }
       return null;
     }
     if (!(v instanceof Matrix m)) {
-      problems.add(GridInputProblem.of(file, name, v.line(), name + " must be a numeric matrix [ ... ]"));
+      problems.add(InputProblem.atMatrix(file, name, v.line(), name + " must be a numeric matrix [ ... ]"));
       return null;
     }
     if (m.rows().isEmpty()) {
       if (required && !name.equals("mpc.gen") && !name.equals("mpc.branch")) {
-        problems.add(GridInputProblem.of(file, name, m.line(), name + " has no rows"));
+        problems.add(InputProblem.atMatrix(file, name, m.line(), name + " has no rows"));
       }
       return m.valid() ? m : null;
     }
@@ -379,21 +381,21 @@ public final class MatpowerReader {
       int n = m.rows().get(r).length;
       if (n != width) {
         ok = false;
-        problems.add(new GridInputProblem(file, name, r + 1, 0, "", m.rowLines().get(r),
+        problems.add(InputProblem.atCell(file, name, r + 1, 0, "", m.rowLines().get(r),
             "row has " + n + " columns, but row 1 has " + width + " (all rows need the same count)"));
       }
     }
     if (width < minColumns) {
       ok = false;
-      problems.add(new GridInputProblem(file, name, 1, 0, "", m.rowLines().get(0),
+      problems.add(InputProblem.atCell(file, name, 1, 0, "", m.rowLines().get(0),
           name + " has " + width + " columns, needs at least " + minColumns));
     }
     return ok ? m : null;
   }
 
-  private GridInputProblem cell(Matrix m, int row, int col, String[] names, String message) {
+  private InputProblem cell(Matrix m, int row, int col, String[] names, String message) {
     String columnName = col < names.length ? names[col] : "";
-    return new GridInputProblem(file, m.name(), row + 1, col + 1, columnName, m.rowLines().get(row), message);
+    return InputProblem.atCell(file, m.name(), row + 1, col + 1, columnName, m.rowLines().get(row), message);
   }
 
   /** Value at (row, col); reports and returns NaN if not finite unless {@code infinityAllowed}. */
@@ -508,7 +510,7 @@ public final class MatpowerReader {
   private List<CostCurve> costs(Matrix m, int generatorCount) {
     int rows = m.rows().size();
     if (rows != generatorCount && rows != 2 * generatorCount) {
-      problems.add(GridInputProblem.of(file, m.name(), m.line(), "mpc.gencost has " + rows
+      problems.add(InputProblem.atMatrix(file, m.name(), m.line(), "mpc.gencost has " + rows
           + " rows; expected one per generator (" + generatorCount + "), or two per generator with reactive costs"));
       return List.of();
     }
@@ -565,7 +567,7 @@ public final class MatpowerReader {
           p[k] = data[2 * k];
           f[k] = data[2 * k + 1];
           if (k > 0 && !(p[k] > p[k - 1])) {
-            problems.add(new GridInputProblem(file, m.name(), r + 1, 5 + 2 * k, "x" + (k + 1), m.rowLines().get(r),
+            problems.add(InputProblem.atCell(file, m.name(), r + 1, 5 + 2 * k, "x" + (k + 1), m.rowLines().get(r),
                 "piecewise-linear cost point x" + (k + 1) + " = " + p[k] + " MW must exceed x" + k + " = " + p[k - 1]));
             increasing = false;
           }

@@ -1,6 +1,9 @@
 package io.citybrain.grid.report;
 
-import io.citybrain.grid.dispatch.DcOptimalPowerFlow;
+import io.citybrain.commons.algorithm.AlgorithmArtifact;
+import io.citybrain.commons.algorithm.ParameterValues;
+import io.citybrain.grid.dispatch.DcOptimalPowerFlowDispatcher;
+import io.citybrain.grid.dispatch.GridDispatcherProvider;
 import io.citybrain.grid.dispatch.DispatchResult;
 import io.citybrain.grid.dispatch.NaiveDispatch;
 import io.citybrain.grid.dispatch.NaiveDispatchResult;
@@ -12,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Everything the CLI shows about one case: the DC-OPF optimum, the naive baseline and the saving
@@ -20,21 +24,35 @@ import java.util.Locale;
  * AcPowerFlow}).
  *
  * @param network the case
- * @param optimum DC-OPF result
+ * @param dispatcher the algorithm that made {@code optimum}: name, version, parameter values and
+ *     artifact digest
+ * @param optimum the dispatcher's result (DC-OPF by default)
  * @param naive naive baseline
  * @param acCheck AC power flow of the optimal dispatch, or null when the optimum failed
  */
-public record DispatchReport(PowerNetwork network, DispatchResult optimum, NaiveDispatchResult naive,
-    AcPowerFlowResult acCheck) {
+public record DispatchReport(PowerNetwork network, AlgorithmArtifact dispatcher, DispatchResult optimum,
+    NaiveDispatchResult naive, AcPowerFlowResult acCheck) {
 
-  /** Solves the DC-OPF and the baseline of {@code network} and checks the optimum with AC power flow. */
+  /**
+   * Solves the DC-OPF (default parameters) and the baseline of {@code network} and checks the
+   * optimum with AC power flow.
+   */
   public static DispatchReport of(PowerNetwork network) {
-    DispatchResult optimum = DcOptimalPowerFlow.solve(network);
+    GridDispatcherProvider dcOpf = GridDispatcherProvider.all().require(DcOptimalPowerFlowDispatcher.NAME);
+    return of(network, dcOpf, dcOpf.resolve(Map.of()));
+  }
+
+  /**
+   * Dispatches {@code network} with {@code dispatcher}, forms the naive baseline and checks the
+   * dispatch with AC power flow.
+   */
+  public static DispatchReport of(PowerNetwork network, GridDispatcherProvider dispatcher, ParameterValues parameters) {
+    DispatchResult optimum = dispatcher.dispatch(network, parameters);
     NaiveDispatchResult naive = NaiveDispatch.solve(network);
     AcPowerFlowResult ac = optimum.success()
         ? AcPowerFlow.solve(network, optimum.generationMw(), AcPowerFlow.DEFAULT_TOLERANCE_PU, 20)
         : null;
-    return new DispatchReport(network, optimum, naive, ac);
+    return new DispatchReport(network, dispatcher.artifact(parameters), optimum, naive, ac);
   }
 
   /**
@@ -80,10 +98,13 @@ public record DispatchReport(PowerNetwork network, DispatchResult optimum, Naive
       sb.append("warning: ").append(w).append(System.lineSeparator());
     }
     if (!optimum.success()) {
-      sb.append("DC-OPF failed: ").append(optimum.message()).append(System.lineSeparator());
+      sb.append(dispatcher.name().equals(DcOptimalPowerFlowDispatcher.NAME) ? "DC-OPF" : dispatcher.name())
+          .append(" failed: ").append(optimum.message()).append(System.lineSeparator());
       return sb.toString();
     }
-    row(sb, "DC-OPF cost", String.format(Locale.ROOT, "%.6f $/h", optimum.totalCostPerHour()));
+    row(sb, "dispatcher", dispatcher.name() + " " + dispatcher.version() + ", digest " + dispatcher.digest());
+    String label = dispatcher.name().equals(DcOptimalPowerFlowDispatcher.NAME) ? "DC-OPF" : dispatcher.name();
+    row(sb, label + " cost", String.format(Locale.ROOT, "%.6f $/h", optimum.totalCostPerHour()));
     row(sb, "approximation error", String.format(Locale.ROOT, "%.1e (relative, quadratic costs by cutting planes;"
         + " %d LP solves)", optimum.relativeApproximationError(), optimum.lpSolves()));
     if (naive.success()) {

@@ -1,16 +1,19 @@
 package io.citybrain.grid.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.citybrain.commons.io.AtomicFiles;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.citybrain.grid.dispatch.BindingConstraint;
 import io.citybrain.grid.dispatch.DispatchResult;
+import io.citybrain.grid.dispatch.Overload;
 import io.citybrain.grid.network.Branch;
 import io.citybrain.grid.network.Bus;
 import io.citybrain.grid.network.Generator;
 import io.citybrain.grid.network.PowerNetwork;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,11 +22,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Writes a {@link DispatchReport} as JSON ({@code <case>-dispatch.json}: summary, generators,
- * branches, buses, binding constraints, warnings) and CSV ({@code <case>-generators.csv}, {@code
+ * Writes a {@link DispatchReport} as JSON ({@code <case>-dispatch.json}: the dispatcher with its
+ * artifact digest, summary, generators, branches, the naive dispatch's overloads, buses, binding
+ * constraints, warnings) and CSV ({@code <case>-generators.csv}, {@code
  * -branches.csv}, {@code -buses.csv}). Units are in the field names; NaN (not applicable, e.g. the
  * angle of an isolated bus) is written as JSON {@code null} and as an empty CSV cell. Output is
- * deterministic (file order, fixed formats).
+ * deterministic (file order, fixed formats). Each file is written atomically ({@link AtomicFiles}).
  */
 public final class ReportWriter {
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -40,7 +44,7 @@ public final class ReportWriter {
     Files.createDirectories(directory);
     String name = report.network().name();
     Path json = directory.resolve(name + "-dispatch.json");
-    Files.writeString(json, json(report), StandardCharsets.UTF_8);
+    AtomicFiles.writeString(json, json(report));
     Path generators = directory.resolve(name + "-generators.csv");
     Path branches = directory.resolve(name + "-branches.csv");
     Path buses = directory.resolve(name + "-buses.csv");
@@ -58,6 +62,12 @@ public final class ReportWriter {
     root.put("case", network.name());
     root.put("success", o.success());
     root.put("message", o.message());
+    ObjectNode dispatcher = root.putObject("dispatcher");
+    dispatcher.put("name", report.dispatcher().name());
+    dispatcher.put("version", report.dispatcher().version());
+    dispatcher.put("digest", report.dispatcher().digest());
+    ObjectNode parameters = dispatcher.putObject("parameters");
+    report.dispatcher().parameters().forEach(parameters::put);
     ArrayNode warnings = root.putArray("warnings");
     o.warnings().forEach(warnings::add);
     ObjectNode summary = root.putObject("summary");
@@ -108,6 +118,17 @@ public final class ReportWriter {
       number(n, "flowMw", flows[l]);
       number(n, "rateAMva", br.rateAMva());
       number(n, "loadingPercent", loading[l]);
+      number(n, "naiveFlowMw", report.naive().flowsMw()[l]);
+    }
+    ArrayNode naiveOverloads = root.putArray("naiveOverloads");
+    for (Overload v : report.naive().overloads()) {
+      ObjectNode n = naiveOverloads.addObject();
+      n.put("index", v.branch() + 1);
+      n.put("fromBus", v.fromBus());
+      n.put("toBus", v.toBus());
+      number(n, "flowMw", v.flowMw());
+      number(n, "rateAMva", v.rateAMva());
+      number(n, "loadingPercent", v.loadingPercent());
     }
     double[] lmp = o.lmpPerMwh();
     double[] angles = o.anglesDeg();
@@ -147,7 +168,8 @@ public final class ReportWriter {
   }
 
   private static void writeGenerators(DispatchReport report, Path file) throws IOException {
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+    AtomicFiles.write(file, out -> {
+      Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
       w.write("index,bus,in_service,output_mw,naive_output_mw,min_mw,max_mw\n");
       double[] pg = report.optimum().generationMw();
       double[] naive = report.naive().generationMw();
@@ -156,11 +178,13 @@ public final class ReportWriter {
         w.write((g + 1) + "," + gen.bus() + "," + gen.inService() + "," + cell(pg[g]) + "," + cell(naive[g]) + ","
             + cell(gen.minActivePowerMw()) + "," + cell(gen.maxActivePowerMw()) + "\n");
       }
-    }
+      w.flush();
+    });
   }
 
   private static void writeBranches(DispatchReport report, Path file) throws IOException {
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+    AtomicFiles.write(file, out -> {
+      Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
       w.write("index,from_bus,to_bus,in_service,flow_mw,rate_a_mva,loading_percent,naive_flow_mw\n");
       double[] flows = report.optimum().flowsMw();
       double[] loading = report.optimum().loadingPercent();
@@ -170,11 +194,13 @@ public final class ReportWriter {
         w.write((l + 1) + "," + br.fromBus() + "," + br.toBus() + "," + br.inService() + "," + cell(flows[l]) + ","
             + cell(br.rateAMva()) + "," + cell(loading[l]) + "," + cell(naive[l]) + "\n");
       }
-    }
+      w.flush();
+    });
   }
 
   private static void writeBuses(DispatchReport report, Path file) throws IOException {
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+    AtomicFiles.write(file, out -> {
+      Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
       w.write("bus,type,load_mw,angle_deg,lmp_per_mwh\n");
       double[] lmp = report.optimum().lmpPerMwh();
       double[] angles = report.optimum().anglesDeg();
@@ -183,6 +209,7 @@ public final class ReportWriter {
         w.write(bus.number() + "," + bus.type().name() + "," + cell(bus.loadMw()) + "," + cell(angles[i]) + ","
             + cell(lmp[i]) + "\n");
       }
-    }
+      w.flush();
+    });
   }
 }

@@ -1,5 +1,7 @@
 package io.citybrain.grid.io;
 
+import io.citybrain.commons.input.InputValidationException;
+import io.citybrain.commons.input.InputLocation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -101,14 +103,15 @@ class MalformedCaseTest {
   void malformedFileNamesWhereAndWhat(String name, Edit edit, String matrix, int row, int column, String message) {
     String text = edit.apply(GOOD);
     assertThatThrownBy(() -> MatpowerReader.read("small.m", text))
-        .isInstanceOf(GridInputException.class)
+        .isInstanceOf(InputValidationException.class)
         .satisfies(e -> {
-          GridInputException ex = (GridInputException) e;
+          InputValidationException ex = (InputValidationException) e;
           assertThat(ex.problems()).anySatisfy(p -> {
             assertThat(p.file()).isEqualTo("small.m");
-            assertThat(p.matrix()).isEqualTo(matrix);
-            assertThat(p.row()).isEqualTo(row);
-            assertThat(p.column()).isEqualTo(column);
+            InputLocation.MatrixCell cell = (InputLocation.MatrixCell) p.where();
+            assertThat(cell.matrix()).isEqualTo(matrix);
+            assertThat(cell.row()).isEqualTo(row);
+            assertThat(cell.column()).isEqualTo(column);
             assertThat(p.message()).contains(message);
             assertThat(p.format()).startsWith("small.m: " + matrix);
           });
@@ -119,7 +122,7 @@ class MalformedCaseTest {
   void allProblemsAreReportedTogetherWithColumnNamesAndLines() {
     String text = edit("2 3 0 0.1", "2 99 0 0.1").then(edit("3 0 0 100 -100", "42 0 0 100 -100")).apply(GOOD);
     assertThatThrownBy(() -> MatpowerReader.read("small.m", text))
-        .isInstanceOf(GridInputException.class)
+        .isInstanceOf(InputValidationException.class)
         .hasMessageContaining("2 problems")
         .hasMessageContaining("small.m: mpc.gen row 2, column 1 (GEN_BUS), line 12: bus 42 is not defined in mpc.bus")
         .hasMessageContaining("small.m: mpc.branch row 3, column 2 (T_BUS), line 17: bus 99 is not defined");

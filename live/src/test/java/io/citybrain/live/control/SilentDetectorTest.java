@@ -50,7 +50,7 @@ class SilentDetectorTest {
       // the stated time: noticed after the staleness limit, the last command's hold then runs out
       // (at most a yellow plus the longer of minimum green and decision interval), then the grace
       var p = io.citybrain.traffic.control.SignalControllers.require("max-pressure");
-      var timing = p.timing(io.citybrain.traffic.control.ControllerParameters.resolve("max-pressure", p.parameters(), java.util.Map.of()));
+      var timing = p.timing(p.resolve(java.util.Map.of()));
       double bound = settings.staleAfterSeconds() + timing.yellowSeconds()
           + Math.max(timing.minGreenSeconds(), timing.decisionIntervalSeconds()) + 2 + 1;
       assertThat(localAt[0]).as("reached the fixed plan").isPositive();

@@ -7,7 +7,7 @@ import io.citybrain.live.contract.ControlSource;
 import io.citybrain.live.contract.SignalCommand;
 import io.citybrain.live.contract.SignalState;
 import io.citybrain.live.roadnet.LaneTable;
-import io.citybrain.traffic.control.ControllerParameters;
+import io.citybrain.commons.algorithm.ParameterValues;
 import io.citybrain.traffic.control.IntersectionLayout;
 import io.citybrain.traffic.control.SignalControllerProvider;
 import io.citybrain.traffic.control.SignalControllers;
@@ -41,7 +41,7 @@ class SignalCabinetsTest {
     sim = jinan.newSimulation(SimulationConfig.defaults());
     clock = new FieldClock(LiveFixtures.ORIGIN_MILLIS, 1);
     SignalControllerProvider fixed = SignalControllers.require("fixed-time");
-    ControllerParameters fp = ControllerParameters.resolve("fixed-time", fixed.parameters(), Map.of());
+    ParameterValues fp = fixed.resolve(Map.of());
     cabinets = new SignalCabinets(sim, new LaneTable(jinan.compiled()), clock, TIMING, fixed.create(fp), fixed.timing(fp), GRACE,
         states::add);
     junction = cabinets.layouts().get(0);

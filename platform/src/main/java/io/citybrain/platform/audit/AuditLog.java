@@ -1,8 +1,8 @@
 package io.citybrain.platform.audit;
 
+import io.citybrain.commons.hash.Sha256;
 import io.citybrain.platform.storage.Database;
 import io.citybrain.platform.storage.Json;
-import io.citybrain.traffic.io.ScenarioLoader;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -139,7 +139,7 @@ public final class AuditLog {
                 e.controllerVersion().orElse(null),
                 e.details(),
                 prevHash));
-    return ScenarioLoader.sha256(canonical.getBytes(StandardCharsets.UTF_8));
+    return Sha256.hex(canonical.getBytes(StandardCharsets.UTF_8));
   }
 
   /** The newest entry, if any. */

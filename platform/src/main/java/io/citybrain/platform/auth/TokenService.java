@@ -1,9 +1,9 @@
 package io.citybrain.platform.auth;
 
+import io.citybrain.commons.hash.Sha256;
 import io.citybrain.platform.audit.AuditEvent;
 import io.citybrain.platform.audit.AuditLog;
 import io.citybrain.platform.storage.Database;
-import io.citybrain.traffic.io.ScenarioLoader;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -162,6 +162,6 @@ public final class TokenService {
   }
 
   private static String hash(String secret) {
-    return ScenarioLoader.sha256(secret.getBytes(StandardCharsets.UTF_8));
+    return Sha256.hex(secret.getBytes(StandardCharsets.UTF_8));
   }
 }

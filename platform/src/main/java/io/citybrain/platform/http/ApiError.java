@@ -1,7 +1,7 @@
 package io.citybrain.platform.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.citybrain.traffic.io.InputProblem;
+import io.citybrain.commons.input.InputProblem;
 import java.util.List;
 import java.util.Map;
 

@@ -12,8 +12,14 @@ import io.citybrain.platform.scenarios.UploadOutcome;
 import io.citybrain.platform.storage.Json;
 import io.citybrain.platform.storage.RunRecord;
 import io.citybrain.platform.storage.RunStatus;
+import io.citybrain.platform.storage.JobKind;
+import io.citybrain.platform.grid.DispatchRequest;
+import io.citybrain.commons.algorithm.AlgorithmDomain;
+import io.citybrain.commons.algorithm.AlgorithmInfo;
+import io.citybrain.commons.algorithm.AlgorithmProvider;
+import io.citybrain.commons.algorithm.AlgorithmRegistry;
 import io.citybrain.traffic.control.SignalControllers;
-import io.citybrain.traffic.io.InputValidationException;
+import io.citybrain.commons.input.InputValidationException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -84,6 +90,15 @@ final class ApiRoutes {
     r.sse("/api/runs/{id}/live", live::open);
     declare("GET /api/runs/{id}/live");
     get(r, "/api/compare", this::compare);
+    get(r, "/api/algorithms", this::algorithms);
+    get(r, "/api/algorithms/{name}", this::algorithm);
+    get(r, "/api/jobs", this::jobs);
+    get(r, "/api/grid/cases", this::gridCases);
+    get(r, "/api/grid/dispatches", this::dispatches);
+    post(r, "/api/grid/dispatches", this::startDispatch);
+    get(r, "/api/grid/dispatches/{id}", this::dispatch);
+    post(r, "/api/grid/dispatches/{id}/cancel", this::cancelDispatch);
+    get(r, "/api/grid/dispatches/{id}/result", this::dispatchResult);
     get(r, "/api/audit", this::audit);
     get(r, "/api/audit/verify", this::auditVerify);
   }
@@ -294,8 +309,106 @@ final class ApiRoutes {
     }
   }
 
+  /** The traffic run {@code id}; other kinds of job are not runs here (see {@code /api/jobs}). */
   private RunRecord requireRun(long id) {
-    return platform.runStore().find(id).orElseThrow(() -> new NotFoundException("run", Long.toString(id)));
+    return platform.runStore().find(id).filter(r -> r.run().kind() == JobKind.TRAFFIC_RUN)
+        .orElseThrow(() -> new NotFoundException("run", Long.toString(id)));
+  }
+
+  // ------------------------------------------------------------------ algorithms, jobs, grid
+
+  private void algorithms(Context ctx) {
+    String domain = ctx.queryParam("domain");
+    List<AlgorithmProvider> providers;
+    if (domain == null) {
+      providers = AlgorithmRegistry.shared().all();
+    } else {
+      try {
+        providers = AlgorithmRegistry.shared().all(AlgorithmDomain.ofId(domain));
+      } catch (IllegalArgumentException e) {
+        throw InvalidRequestException.of("domain", e.getMessage());
+      }
+    }
+    ctx.json(ApiViews.ordered("algorithms", providers.stream().map(AlgorithmInfo::of).toList()));
+  }
+
+  private void algorithm(Context ctx) {
+    String name = ctx.pathParam("name");
+    AlgorithmProvider p = AlgorithmRegistry.shared().find(name).orElseThrow(() -> new NotFoundException("algorithm", name));
+    ctx.json(AlgorithmInfo.of(p));
+  }
+
+  private void jobs(Context ctx) {
+    String kindName = ctx.queryParam("kind");
+    JobKind kind = null;
+    if (kindName != null) {
+      kind = JobKind.find(kindName).orElseThrow(() -> InvalidRequestException.of("kind",
+          "unknown kind '" + kindName + "'; known: " + java.util.Arrays.stream(JobKind.values()).map(JobKind::apiName)
+              .collect(java.util.stream.Collectors.joining(", "))));
+    }
+    RunStatus st = statusParam(ctx);
+    int limit = intParam(ctx, "limit", 100, 1, MAX_LIST);
+    List<RunRecord> list = platform.runStore().list(kind, st, null, limit);
+    ctx.json(ApiViews.ordered("jobs", list.stream().map(ApiViews::job).toList()));
+  }
+
+  private void gridCases(Context ctx) {
+    ctx.json(ApiViews.ordered("cases", platform.gridCases().list()));
+  }
+
+  private void dispatches(Context ctx) {
+    RunStatus st = statusParam(ctx);
+    int limit = intParam(ctx, "limit", 100, 1, MAX_LIST);
+    List<RunRecord> list = platform.runStore().list(JobKind.GRID_DISPATCH, st, ctx.queryParam("case"), limit);
+    ctx.json(ApiViews.ordered("dispatches", list.stream().map(ApiViews::dispatch).toList()));
+  }
+
+  private void startDispatch(Context ctx) {
+    String actor = AccessControl.actor(ctx);
+    DispatchRequest request = JsonBodies.dispatchRequest(ctx.bodyAsBytes());
+    RunRecord r = platform.runs().startDispatch(request, actor);
+    ctx.status(201).header("Location", "/api/grid/dispatches/" + r.id()).json(ApiViews.dispatch(r));
+  }
+
+  private RunRecord requireDispatch(Context ctx) {
+    String raw = ctx.pathParam("id");
+    long id;
+    try {
+      id = Long.parseLong(raw);
+    } catch (NumberFormatException e) {
+      throw new NotFoundException("dispatch", raw);
+    }
+    return platform.runStore().find(id).filter(r -> r.run().kind() == JobKind.GRID_DISPATCH)
+        .orElseThrow(() -> new NotFoundException("dispatch", raw));
+  }
+
+  private void dispatch(Context ctx) {
+    ctx.json(ApiViews.dispatch(requireDispatch(ctx)));
+  }
+
+  private void cancelDispatch(Context ctx) {
+    String actor = AccessControl.actor(ctx);
+    long id = requireDispatch(ctx).id();
+    ctx.json(ApiViews.dispatch(platform.runs().cancel(id, actor, JobKind.GRID_DISPATCH)));
+  }
+
+  private void dispatchResult(Context ctx) {
+    RunRecord r = requireDispatch(ctx);
+    String json = platform.runStore().resultJson(r.id())
+        .orElseThrow(() -> new ConflictException("dispatch " + r.id() + " has no result (status " + r.statusText() + ")"));
+    ctx.contentType("application/json").result(json);
+  }
+
+  private static RunStatus statusParam(Context ctx) {
+    String status = ctx.queryParam("status");
+    if (status == null) {
+      return null;
+    }
+    try {
+      return RunStatus.parse(status);
+    } catch (IllegalArgumentException e) {
+      throw InvalidRequestException.of("status", e.getMessage());
+    }
   }
 
   private void run(Context ctx) {

@@ -5,7 +5,7 @@ import io.citybrain.platform.audit.AuditVerification;
 import io.citybrain.platform.runs.LiveRun;
 import io.citybrain.platform.scenarios.ScenarioInfo;
 import io.citybrain.platform.storage.RunRecord;
-import io.citybrain.traffic.control.ParameterSpec;
+import io.citybrain.commons.algorithm.ParameterSpec;
 import io.citybrain.traffic.control.SignalControllerProvider;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -25,6 +25,7 @@ final class ApiViews {
     m.put("scenarioName", r.run().scenarioName());
     m.put("controller", r.run().controller());
     m.put("controllerVersion", r.run().controllerVersion());
+    m.put("controllerDigest", r.run().algorithmDigest());
     m.put("parameters", r.run().parameters());
     m.put("seed", r.run().seed());
     m.put("steps", r.run().steps());
@@ -46,6 +47,46 @@ final class ApiViews {
     return m;
   }
 
+  /** A grid dispatch job. */
+  static Map<String, Object> dispatch(RunRecord r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", r.id());
+    m.put("kind", r.run().kind().apiName());
+    m.put("case", r.run().scenarioId());
+    m.put("dispatcher", r.run().controller());
+    m.put("dispatcherVersion", r.run().controllerVersion());
+    m.put("dispatcherDigest", r.run().algorithmDigest());
+    m.put("parameters", r.run().parameters());
+    m.put("status", r.status().apiName());
+    m.put("statusDetail", r.statusDetail().orElse(null));
+    m.put("statusText", r.statusText());
+    m.put("createdAt", iso(r.createdAt()));
+    m.put("startedAt", r.startedAt().map(ApiViews::iso).orElse(null));
+    m.put("finishedAt", r.finishedAt().map(ApiViews::iso).orElse(null));
+    m.put("createdBy", r.run().createdBy());
+    m.put("hasResults", r.hasResults());
+    return m;
+  }
+
+  /** A job of any kind, as listed by {@code GET /api/jobs}: what is common to every kind and where its details are. */
+  static Map<String, Object> job(RunRecord r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", r.id());
+    m.put("kind", r.run().kind().apiName());
+    m.put("subject", r.run().scenarioId());
+    m.put("algorithm", r.run().controller());
+    m.put("algorithmVersion", r.run().controllerVersion());
+    m.put("algorithmDigest", r.run().algorithmDigest());
+    m.put("parameters", r.run().parameters());
+    m.put("status", r.status().apiName());
+    m.put("statusText", r.statusText());
+    m.put("createdAt", iso(r.createdAt()));
+    m.put("finishedAt", r.finishedAt().map(ApiViews::iso).orElse(null));
+    m.put("createdBy", r.run().createdBy());
+    m.put("href", (r.run().kind() == io.citybrain.platform.storage.JobKind.GRID_DISPATCH ? "/api/grid/dispatches/" : "/api/runs/") + r.id());
+    return m;
+  }
+
   static Map<String, Object> scenario(ScenarioInfo s) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", s.id());
@@ -64,6 +105,8 @@ final class ApiViews {
     m.put("name", p.name());
     m.put("version", p.version());
     m.put("description", p.description());
+    m.put("source", p.source());
+    m.put("digest", p.artifact(p.resolve(Map.of())).digest());
     List<Map<String, Object>> params =
         p.parameters().stream()
             .map(

@@ -4,7 +4,7 @@ import io.citybrain.platform.ConflictException;
 import io.citybrain.platform.InvalidRequestException;
 import io.citybrain.platform.NotFoundException;
 import io.citybrain.platform.runs.QueueFullException;
-import io.citybrain.traffic.io.InputValidationException;
+import io.citybrain.commons.input.InputValidationException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.citybrain.platform.InvalidRequestException;
+import io.citybrain.platform.grid.DispatchRequest;
 import io.citybrain.platform.runs.RunRequest;
 import io.citybrain.platform.storage.Json;
 import java.io.IOException;
@@ -73,21 +74,7 @@ final class JsonBodies {
     }
     String scenario = text(n, "scenario", errors);
     String controller = text(n, "controller", errors);
-    Map<String, Double> parameters = new LinkedHashMap<>();
-    JsonNode p = n.get("parameters");
-    if (p != null && !p.isNull()) {
-      if (!p.isObject()) {
-        errors.put("parameters", "expected an object of numbers such as {\"minGreenSeconds\": 10}, got " + kind(p));
-      } else {
-        for (Map.Entry<String, JsonNode> e : p.properties()) {
-          if (e.getValue().isNumber()) {
-            parameters.put(e.getKey(), e.getValue().doubleValue());
-          } else {
-            errors.put("parameters." + e.getKey(), "expected a number, got " + kind(e.getValue()));
-          }
-        }
-      }
-    }
+    Map<String, Double> parameters = numbers(n, "parameters", "{\"minGreenSeconds\": 10}", errors);
     Long seed = null;
     JsonNode s = n.get("seed");
     if (s != null && !s.isNull()) {
@@ -128,6 +115,50 @@ final class JsonBodies {
       throw new InvalidRequestException(errors);
     }
     return new RunRequest(scenario, controller, parameters, seed, steps, replay, pace);
+  }
+
+  private static final List<String> DISPATCH_FIELDS = List.of("case", "dispatcher", "parameters");
+
+  /** Reads a {@link DispatchRequest}; type errors and unknown fields are reported together. */
+  static DispatchRequest dispatchRequest(byte[] body) {
+    JsonNode n = parse(body);
+    if (!n.isObject()) {
+      throw InvalidRequestException.of("(body)", "expected a JSON object, got " + kind(n));
+    }
+    Map<String, String> errors = new LinkedHashMap<>();
+    for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+      String f = it.next();
+      if (!DISPATCH_FIELDS.contains(f)) {
+        errors.put(f, "unknown field; known: " + String.join(", ", DISPATCH_FIELDS));
+      }
+    }
+    String gridCase = text(n, "case", errors);
+    String dispatcher = text(n, "dispatcher", errors);
+    Map<String, Double> parameters = numbers(n, "parameters", "{\"relativeGap\": 1e-9}", errors);
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+    return new DispatchRequest(gridCase, dispatcher, parameters);
+  }
+
+  /** An optional object of numbers, {@code field.<name>} errors for non-numbers. */
+  private static Map<String, Double> numbers(JsonNode n, String field, String example, Map<String, String> errors) {
+    Map<String, Double> values = new LinkedHashMap<>();
+    JsonNode p = n.get(field);
+    if (p != null && !p.isNull()) {
+      if (!p.isObject()) {
+        errors.put(field, "expected an object of numbers such as " + example + ", got " + kind(p));
+      } else {
+        for (Map.Entry<String, JsonNode> e : p.properties()) {
+          if (e.getValue().isNumber()) {
+            values.put(e.getKey(), e.getValue().doubleValue());
+          } else {
+            errors.put(field + "." + e.getKey(), "expected a number, got " + kind(e.getValue()));
+          }
+        }
+      }
+    }
+    return values;
   }
 
   private static String text(JsonNode n, String field, Map<String, String> errors) {

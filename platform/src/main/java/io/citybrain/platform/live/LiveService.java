@@ -12,7 +12,7 @@ import io.citybrain.live.transport.mqtt.EmbeddedMqttBroker;
 import io.citybrain.live.transport.mqtt.MqttCentreLink;
 import io.citybrain.live.transport.mqtt.MqttEndpoint;
 import io.citybrain.platform.storage.Database;
-import io.citybrain.traffic.control.ControllerParameters;
+import io.citybrain.commons.algorithm.ParameterValues;
 import io.citybrain.traffic.control.SignalControllerProvider;
 import io.citybrain.traffic.control.SignalControllers;
 import io.citybrain.traffic.io.BundledCity;
@@ -137,7 +137,7 @@ public final class LiveService implements AutoCloseable {
     }
     session = s;
     SignalControllerProvider p = SignalControllers.require(options.controller());
-    ControllerParameters params = ControllerParameters.resolve(p.name(), p.parameters(), Map.of());
+    ParameterValues params = p.resolve(Map.of());
     String deployment = p.name() + "@" + p.version();
     LiveControlLoop loop = new LiveControlLoop(new LaneTable(scenario.compiled()), IntersectionLayouts.of(scenario.compiled()),
         scenario.compiled().intersectionCount(), p.create(params), deployment, p.timing(params), s.originMillis(),

@@ -6,6 +6,14 @@ import io.citybrain.platform.audit.AuditEvent;
 import io.citybrain.platform.audit.AuditLog;
 import io.citybrain.platform.metrics.PlatformMetrics;
 import io.citybrain.platform.scenarios.ScenarioCatalog;
+import io.citybrain.commons.algorithm.ParameterValues;
+import io.citybrain.grid.dispatch.GridDispatcherProvider;
+import io.citybrain.grid.report.DispatchReport;
+import io.citybrain.grid.report.ReportWriter;
+import io.citybrain.platform.grid.DispatchRequest;
+import io.citybrain.platform.grid.DispatchValidator;
+import io.citybrain.platform.grid.GridCases;
+import io.citybrain.platform.storage.JobKind;
 import io.citybrain.platform.storage.NewRun;
 import io.citybrain.platform.storage.RunRecord;
 import io.citybrain.platform.storage.RunStatus;
@@ -56,6 +64,8 @@ public final class RunManager implements AutoCloseable {
   private final AuditLog audit;
   private final ScenarioCatalog scenarios;
   private final RunValidator validator;
+  private final GridCases gridCases;
+  private final DispatchValidator dispatchValidator;
   private final ReplayStore replays;
   private final PlatformMetrics metrics;
   private final Clock clock;
@@ -78,6 +88,7 @@ public final class RunManager implements AutoCloseable {
    * @param queueCapacity runs waiting beyond those, &ge; 0
    * @param maxVehiclesPerRun largest number of vehicles a run's flow may create, &ge; 1 (see {@link
    *     RunValidator})
+   * @param gridCases the MATPOWER cases grid dispatches may use
    * @param clock time source
    */
   public RunManager(
@@ -89,6 +100,7 @@ public final class RunManager implements AutoCloseable {
       int workers,
       int queueCapacity,
       long maxVehiclesPerRun,
+      GridCases gridCases,
       Clock clock) {
     if (workers < 1 || queueCapacity < 0) {
       throw new IllegalArgumentException(
@@ -98,6 +110,8 @@ public final class RunManager implements AutoCloseable {
     this.audit = audit;
     this.scenarios = scenarios;
     this.validator = new RunValidator(scenarios, maxVehiclesPerRun);
+    this.gridCases = gridCases;
+    this.dispatchValidator = new DispatchValidator(gridCases);
     this.replays = replays;
     this.metrics = metrics;
     this.clock = clock;
@@ -139,15 +153,13 @@ public final class RunManager implements AutoCloseable {
               List<AuditEvent> events = new ArrayList<>();
               for (long id : ids) {
                 RunRecord r = runs.find(h, id).orElseThrow();
-                runs.finish(h, id, RunStatus.FAILED, INTERRUPTED, r.stepsDone(), null, now());
-                events.add(
-                    AuditEvent.ofRun(
-                        "system",
-                        "run.interrupted",
-                        id,
-                        r.run().controller(),
-                        r.run().controllerVersion(),
-                        "the server stopped while the run was " + r.status().apiName()));
+                if (r.run().kind() == JobKind.GRID_DISPATCH) {
+                  runs.finishDispatch(h, id, RunStatus.FAILED, INTERRUPTED, null, now());
+                } else {
+                  runs.finish(h, id, RunStatus.FAILED, INTERRUPTED, r.stepsDone(), null, now());
+                }
+                events.add(event("system", "interrupted", id, r.run(),
+                    "the server stopped while the " + noun(r.run().kind()) + " was " + r.status().apiName()));
               }
               return new AuditLog.Recorded<>(ids, events);
             });
@@ -167,7 +179,24 @@ public final class RunManager implements AutoCloseable {
    * @throws IllegalStateException when the manager is shutting down
    */
   public RunRecord start(RunRequest request, String actor) {
-    NewRun run = validator.validate(request, actor);
+    return enqueue(validator.validate(request, actor), actor);
+  }
+
+  /**
+   * Validates, stores (with an audit entry) and queues a grid dispatch, in the same queue and
+   * worker pool as traffic runs.
+   *
+   * @param actor who asks (audit actor)
+   * @return the queued job
+   * @throws io.citybrain.platform.InvalidRequestException for invalid fields (nothing stored)
+   * @throws QueueFullException when the queue is full (nothing stored)
+   * @throws IllegalStateException when the manager is shutting down
+   */
+  public RunRecord startDispatch(DispatchRequest request, String actor) {
+    return enqueue(dispatchValidator.validate(request, actor), actor);
+  }
+
+  private RunRecord enqueue(NewRun run, String actor) {
     if (closing) {
       throw new IllegalStateException("the server is shutting down");
     }
@@ -181,16 +210,11 @@ public final class RunManager implements AutoCloseable {
           audit.record(
               h -> {
                 long newId = runs.insertQueued(h, run, now());
-                return AuditLog.Recorded.of(
-                    newId,
-                    AuditEvent.ofRun(
-                        actor,
-                        "run.start",
-                        newId,
-                        run.controller(),
-                        run.controllerVersion(),
-                        "scenario=" + run.scenarioId() + " seed=" + run.seed() + " steps=" + run.steps()
-                            + " parameters=" + run.parameters()));
+                String what = run.kind() == JobKind.GRID_DISPATCH
+                    ? "case=" + run.scenarioId() + " parameters=" + run.parameters()
+                    : "scenario=" + run.scenarioId() + " seed=" + run.seed() + " steps=" + run.steps()
+                        + " parameters=" + run.parameters();
+                return AuditLog.Recorded.of(newId, event(actor, "start", newId, run, what));
               });
     } catch (RuntimeException e) {
       admission.release();
@@ -214,7 +238,21 @@ public final class RunManager implements AutoCloseable {
    * @throws ConflictException when it is already final
    */
   public RunRecord cancel(long id, String actor) {
-    RunRecord r = runs.find(id).orElseThrow(() -> new NotFoundException("run", Long.toString(id)));
+    return cancel(id, actor, JobKind.TRAFFIC_RUN);
+  }
+
+  /**
+   * Cancels a queued or running job of {@code kind} (audited), as {@link #cancel(long, String)}. A
+   * running grid dispatch stops when its solve returns (milliseconds to about a second); its result
+   * is then discarded.
+   *
+   * @throws NotFoundException when there is no such job of that kind
+   * @throws ConflictException when it is already final
+   */
+  public RunRecord cancel(long id, String actor, JobKind kind) {
+    String noun = noun(kind);
+    RunRecord r = runs.find(id).filter(x -> x.run().kind() == kind)
+        .orElseThrow(() -> new NotFoundException(noun, Long.toString(id)));
     if (r.status().terminal()) {
       throw new ConflictException("run " + id + " is already " + r.statusText() + "; only queued or running runs can be cancelled");
     }
@@ -227,7 +265,7 @@ public final class RunManager implements AutoCloseable {
     boolean finishedNow =
         audit.record(
             h -> {
-              RunRecord current = runs.find(h, id).orElseThrow(() -> new NotFoundException("run", Long.toString(id)));
+              RunRecord current = runs.find(h, id).orElseThrow(() -> new NotFoundException(noun, Long.toString(id)));
               if (current.status().terminal()) {
                 throw new ConflictException(
                     "run " + id + " is already " + current.statusText() + "; only queued or running runs can be cancelled");
@@ -243,11 +281,7 @@ public final class RunManager implements AutoCloseable {
               if (lr != null && !requested.getAndSet(true)) {
                 lr.requestCancel(actor);
               }
-              return AuditLog.Recorded.of(
-                  done,
-                  AuditEvent.ofRun(
-                      actor, "run.cancel", id, r.run().controller(), r.run().controllerVersion(),
-                      "was " + current.status().apiName()));
+              return AuditLog.Recorded.of(done, event(actor, "cancel", id, r.run(), "was " + current.status().apiName()));
             });
     if (lr != null) {
       if (finishedNow) {
@@ -276,6 +310,10 @@ public final class RunManager implements AutoCloseable {
   }
 
   private void execute(long id, NewRun run, LiveRun lr) {
+    if (run.kind() == JobKind.GRID_DISPATCH) {
+      executeDispatch(id, run, lr);
+      return;
+    }
     queuedTasks.remove(id);
     ReplayStore.Recording recording = null;
     RunStatus status = RunStatus.FAILED;
@@ -349,6 +387,97 @@ public final class RunManager implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs a grid dispatch: the dispatcher named in the job with its stored parameter values, the
+   * naive baseline and an AC check ({@link DispatchReport}); stores the result document with the
+   * final status. A valid case without a feasible dispatch ends {@code failed} with detail {@code
+   * no solution: ...} and keeps its result document (the solver's message and warnings).
+   */
+  private void executeDispatch(long id, NewRun run, LiveRun lr) {
+    queuedTasks.remove(id);
+    RunStatus status = RunStatus.FAILED;
+    String detail = null;
+    try {
+      if (closing || lr.stop() == LiveRun.Stop.SHUTDOWN) {
+        detail = INTERRUPTED;
+        finishDispatch(id, run, status, detail, null);
+        return;
+      }
+      if (lr.stop() == LiveRun.Stop.CANCEL || !runs.markRunning(id, now())) {
+        status = RunStatus.CANCELLED;
+        return; // cancelled while queued: already stored by cancel()
+      }
+      GridDispatcherProvider dispatcher = GridDispatcherProvider.all().require(run.controller());
+      ParameterValues values = dispatcher.resolve(run.parameters());
+      String digest = dispatcher.artifact(values).digest();
+      if (run.algorithmDigest() != null && !run.algorithmDigest().equals(digest)) {
+        // the code changed between queueing and running (a new build on the same database)
+        detail = "the dispatcher's code changed since the job was queued (digest " + digest + ", queued with "
+            + run.algorithmDigest() + ")";
+        finishDispatch(id, run, status, detail, null);
+        return;
+      }
+      DispatchReport report = DispatchReport.of(gridCases.load(run.scenarioId()), dispatcher, values);
+      String result = ReportWriter.json(report);
+      if (lr.stop() == LiveRun.Stop.SHUTDOWN) {
+        detail = INTERRUPTED;
+        result = null;
+      } else if (lr.stop() == LiveRun.Stop.CANCEL) {
+        status = RunStatus.CANCELLED;
+        detail = "cancelled by " + lr.cancelledBy() + " while solving; the result was discarded";
+        result = null;
+      } else if (report.optimum().success()) {
+        status = RunStatus.SUCCEEDED;
+      } else {
+        detail = "no solution: " + report.optimum().message();
+      }
+      finishDispatch(id, run, status, detail, result);
+    } catch (Throwable e) {
+      LOG.error("grid dispatch {} failed", id, e);
+      status = RunStatus.FAILED;
+      detail = e.getClass().getSimpleName() + ": " + e.getMessage();
+      try {
+        finishDispatch(id, run, status, detail, null);
+      } catch (RuntimeException storeFailure) {
+        LOG.error("cannot store the failure of grid dispatch {}", id, storeFailure);
+      }
+    } finally {
+      live.remove(id);
+      admission.release();
+      String text = status == RunStatus.FAILED && INTERRUPTED.equals(detail) ? "failed (interrupted)" : status.apiName();
+      lr.ended(new LiveEnd(id, status.apiName(), text));
+    }
+  }
+
+  private void finishDispatch(long id, NewRun run, RunStatus status, String detail, String resultJson) {
+    String details = "status=" + status.apiName() + (detail == null ? "" : " detail=" + detail);
+    boolean stored =
+        audit.record(
+            h -> runs.finishDispatch(h, id, status, detail, resultJson, now())
+                ? AuditLog.Recorded.of(true, event("system", "finish", id, run, details))
+                : new AuditLog.Recorded<>(false, List.of()));
+    if (stored) {
+      metrics.runFinished(status.apiName());
+    }
+  }
+
+  /** What a job of {@code kind} is called in messages and audit actions. */
+  private static String noun(JobKind kind) {
+    return kind == JobKind.GRID_DISPATCH ? "dispatch" : "run";
+  }
+
+  /**
+   * The audit entry of {@code action} on a job: {@code run.start}, {@code dispatch.finish}, ...,
+   * on target {@code run/ID} or {@code dispatch/ID}, naming the algorithm and its version, with
+   * its artifact digest at the end of the details ({@code digest=...}).
+   */
+  private static AuditEvent event(String actor, String action, long id, NewRun run, String details) {
+    String noun = noun(run.kind());
+    String withDigest = details + (run.algorithmDigest() == null ? "" : " digest=" + run.algorithmDigest());
+    return new AuditEvent(actor, noun + "." + action, noun + "/" + id, Optional.of(run.controller()),
+        Optional.of(run.controllerVersion()), withDigest);
+  }
+
   private void finish(long id, NewRun run, RunStatus status, String detail, int stepsDone, RunResult result) {
     String details = "status=" + status.apiName() + (detail == null ? "" : " detail=" + detail);
     if (result != null) {
@@ -363,7 +492,7 @@ public final class RunManager implements AutoCloseable {
               return done
                   ? AuditLog.Recorded.of(
                       true,
-                      AuditEvent.ofRun("system", "run.finish", id, run.controller(), run.controllerVersion(), auditDetails))
+                      event("system", "finish", id, run, auditDetails))
                   : new AuditLog.Recorded<>(false, List.of());
             });
     if (stored) {

@@ -3,8 +3,9 @@ package io.citybrain.platform.runs;
 import io.citybrain.platform.InvalidRequestException;
 import io.citybrain.platform.scenarios.ScenarioCatalog;
 import io.citybrain.platform.scenarios.ScenarioInfo;
+import io.citybrain.platform.storage.JobKind;
 import io.citybrain.platform.storage.NewRun;
-import io.citybrain.traffic.control.ControllerParameters;
+import io.citybrain.commons.algorithm.ParameterValues;
 import io.citybrain.traffic.control.SignalControllerProvider;
 import io.citybrain.traffic.control.SignalControllers;
 import java.util.LinkedHashMap;
@@ -84,16 +85,19 @@ public final class RunValidator {
       }
     }
     Map<String, Double> parameters = Map.of();
+    String digest = null;
     if (provider != null) {
       for (Map.Entry<String, Double> e : request.parameters().entrySet()) {
         try {
-          ControllerParameters.resolve(provider.name(), provider.parameters(), Map.of(e.getKey(), valueOrNaN(e.getValue())));
+          provider.resolve(Map.of(e.getKey(), valueOrNaN(e.getValue())));
         } catch (IllegalArgumentException ex) {
           errors.put("parameters." + e.getKey(), ex.getMessage());
         }
       }
       if (errors.keySet().stream().noneMatch(k -> k.startsWith("parameters."))) {
-        parameters = ControllerParameters.resolve(provider.name(), provider.parameters(), request.parameters()).asMap();
+        ParameterValues values = provider.resolve(request.parameters());
+        parameters = values.asMap();
+        digest = provider.artifact(values).digest();
       }
     }
     int steps = request.steps() == null ? DEFAULT_STEPS : request.steps();
@@ -130,7 +134,9 @@ public final class RunValidator {
         STEP_SECONDS,
         request.replay() != null && request.replay(),
         pace,
-        actor);
+        actor,
+        JobKind.TRAFFIC_RUN,
+        digest);
   }
 
   private static Double valueOrNaN(Double v) {

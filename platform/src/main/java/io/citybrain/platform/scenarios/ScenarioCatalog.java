@@ -1,5 +1,6 @@
 package io.citybrain.platform.scenarios;
 
+import io.citybrain.commons.hash.Sha256;
 import io.citybrain.platform.InvalidRequestException;
 import io.citybrain.platform.NotFoundException;
 import io.citybrain.platform.audit.AuditEvent;
@@ -7,7 +8,7 @@ import io.citybrain.platform.audit.AuditLog;
 import io.citybrain.platform.storage.ScenarioStore;
 import io.citybrain.platform.storage.StoredScenario;
 import io.citybrain.traffic.io.BundledCity;
-import io.citybrain.traffic.io.InputValidationException;
+import io.citybrain.commons.input.InputValidationException;
 import io.citybrain.traffic.io.ScenarioLoader;
 import io.citybrain.traffic.network.RoadNetwork;
 import io.citybrain.traffic.sim.Scenario;
@@ -175,7 +176,7 @@ public final class ScenarioCatalog {
     Scenario scenario = ScenarioLoader.fromBytes(displayName, roadnet, roadnetFileName, flow, flowFileName);
     String id =
         "u-"
-            + ScenarioLoader.sha256((scenario.roadnetSha256() + scenario.flowSha256()).getBytes(StandardCharsets.UTF_8))
+            + Sha256.hex((scenario.roadnetSha256() + scenario.flowSha256()).getBytes(StandardCharsets.UTF_8))
                 .substring(0, 12);
     synchronized (storing) {
       Optional<StoredScenario> existing = store.find(id);

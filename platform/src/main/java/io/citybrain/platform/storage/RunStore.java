@@ -24,8 +24,8 @@ public final class RunStore {
   private static final String COLUMNS =
       "id, scenario_id, scenario_name, controller, controller_version, parameters_json, seed, steps,"
           + " interval_seconds, replay, pace_steps_per_second, status, status_detail, steps_done,"
-          + " created_at_ms, started_at_ms, finished_at_ms, created_by,"
-          + " CASE WHEN summary_json IS NULL THEN FALSE ELSE TRUE END AS has_results";
+          + " created_at_ms, started_at_ms, finished_at_ms, created_by, kind, algorithm_digest,"
+          + " CASE WHEN summary_json IS NULL AND result_json IS NULL THEN FALSE ELSE TRUE END AS has_results";
 
   private final Jdbi jdbi;
 
@@ -42,9 +42,10 @@ public final class RunStore {
   public long insertQueued(Handle h, NewRun run, Instant now) {
     return h.createUpdate(
             "INSERT INTO runs (scenario_id, scenario_name, controller, controller_version, parameters_json, seed,"
-                + " steps, interval_seconds, replay, pace_steps_per_second, status, steps_done, created_at_ms, created_by)"
+                + " steps, interval_seconds, replay, pace_steps_per_second, status, steps_done, created_at_ms, created_by,"
+                + " kind, algorithm_digest)"
                 + " VALUES (:scenarioId, :scenarioName, :controller, :controllerVersion, :parameters, :seed, :steps,"
-                + " :interval, :replay, :pace, :status, 0, :now, :createdBy)")
+                + " :interval, :replay, :pace, :status, 0, :now, :createdBy, :kind, :digest)")
         .bind("scenarioId", run.scenarioId())
         .bind("scenarioName", run.scenarioName())
         .bind("controller", run.controller())
@@ -58,6 +59,8 @@ public final class RunStore {
         .bind("status", RunStatus.QUEUED.apiName())
         .bind("now", now.toEpochMilli())
         .bind("createdBy", run.createdBy())
+        .bind("kind", run.kind().apiName())
+        .bind("digest", run.algorithmDigest())
         .executeAndReturnGeneratedKeys("id")
         .mapTo(Long.class)
         .one();
@@ -117,6 +120,45 @@ public final class RunStore {
       insertIntersections(h, id, result.intersections());
     }
     return true;
+  }
+
+  /**
+   * Sets the final status of a grid dispatch that is not final yet, with its result document if
+   * any, inside the caller's transaction.
+   *
+   * @param resultJson the result document, or null (failed or cancelled dispatches)
+   * @return false when the job was already final (nothing written)
+   */
+  public boolean finishDispatch(Handle h, long id, RunStatus status, String detail, String resultJson, Instant now) {
+    if (!status.terminal()) {
+      throw new IllegalArgumentException("finish needs a final status, got " + status.apiName());
+    }
+    return h.createUpdate(
+                "UPDATE runs SET status = :status, status_detail = :detail, steps_done = :stepsDone,"
+                    + " finished_at_ms = :now, result_json = :result"
+                    + " WHERE id = :id AND kind = :kind AND status IN (:queued, :running)")
+            .bind("status", status.apiName())
+            .bind("detail", detail)
+            .bind("stepsDone", resultJson == null ? 0 : 1)
+            .bind("now", now.toEpochMilli())
+            .bind("result", resultJson)
+            .bind("id", id)
+            .bind("kind", JobKind.GRID_DISPATCH.apiName())
+            .bind("queued", RunStatus.QUEUED.apiName())
+            .bind("running", RunStatus.RUNNING.apiName())
+            .execute()
+        == 1;
+  }
+
+  /** A grid dispatch's stored result document, if it has one. */
+  public Optional<String> resultJson(long id) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT result_json FROM runs WHERE id = :id")
+                .bind("id", id)
+                .mapTo(String.class)
+                .findOne()
+                .filter(s -> s != null));
   }
 
   private static void insertTimeSeries(Handle h, long id, List<TimeSeriesPoint> points) {
@@ -198,14 +240,29 @@ public final class RunStore {
   }
 
   /**
-   * Runs, newest first.
+   * Traffic runs, newest first.
    *
    * @param status only runs with this status, or null for all
    * @param scenarioId only runs of this scenario, or null for all
    * @param limit at most this many, &ge; 1
    */
   public List<RunRecord> list(RunStatus status, String scenarioId, int limit) {
+    return list(JobKind.TRAFFIC_RUN, status, scenarioId, limit);
+  }
+
+  /**
+   * Jobs, newest first.
+   *
+   * @param kind only jobs of this kind, or null for every kind
+   * @param status only jobs with this status, or null for all
+   * @param scenarioId only jobs of this scenario (grid: case), or null for all
+   * @param limit at most this many, &ge; 1
+   */
+  public List<RunRecord> list(JobKind kind, RunStatus status, String scenarioId, int limit) {
     StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM runs WHERE 1 = 1");
+    if (kind != null) {
+      sql.append(" AND kind = :kind");
+    }
     if (status != null) {
       sql.append(" AND status = :status");
     }
@@ -216,6 +273,9 @@ public final class RunStore {
     return jdbi.withHandle(
         h -> {
           Query q = h.createQuery(sql.toString()).bind("limit", limit);
+          if (kind != null) {
+            q.bind("kind", kind.apiName());
+          }
           if (status != null) {
             q.bind("status", status.apiName());
           }
@@ -306,7 +366,9 @@ public final class RunStore {
             rs.getDouble("interval_seconds"),
             rs.getBoolean("replay"),
             rs.getDouble("pace_steps_per_second"),
-            rs.getString("created_by"));
+            rs.getString("created_by"),
+            JobKind.parse(rs.getString("kind")),
+            rs.getString("algorithm_digest"));
     return new RunRecord(
         rs.getLong("id"),
         run,

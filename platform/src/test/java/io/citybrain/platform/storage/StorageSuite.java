@@ -11,7 +11,7 @@ import io.citybrain.platform.auth.TokenService;
 import io.citybrain.platform.scenarios.ScenarioCatalog;
 import io.citybrain.platform.scenarios.UploadOutcome;
 import io.citybrain.traffic.io.BundledCity;
-import io.citybrain.traffic.io.InputValidationException;
+import io.citybrain.commons.input.InputValidationException;
 import io.citybrain.traffic.io.ScenarioLoader;
 import io.citybrain.traffic.metrics.RunListener;
 import io.citybrain.traffic.metrics.RunResult;
@@ -59,7 +59,8 @@ abstract class StorageSuite {
   }
 
   private static NewRun newRun(String actor) {
-    return new NewRun("jinan", "Jinan (real flow)", "max-pressure", "1", Map.of("minGreenSeconds", 15.0), 7, 240, 1.0, false, 0, actor);
+    return new NewRun("jinan", "Jinan (real flow)", "max-pressure", "1", Map.of("minGreenSeconds", 15.0), 7, 240, 1.0, false, 0, actor,
+        JobKind.TRAFFIC_RUN, "00".repeat(32));
   }
 
   @Test

@@ -1,10 +1,10 @@
 package io.citybrain.traffic.api;
 
-import io.citybrain.traffic.control.ControllerParameters;
+import io.citybrain.commons.algorithm.ParameterValues;
 import io.citybrain.traffic.control.SignalControllerProvider;
 import io.citybrain.traffic.control.SignalControllers;
 import io.citybrain.traffic.io.CityFlowConfig;
-import io.citybrain.traffic.io.InputValidationException;
+import io.citybrain.commons.input.InputValidationException;
 import io.citybrain.traffic.io.ScenarioLoader;
 import io.citybrain.traffic.replay.ReplayWriter;
 import io.citybrain.traffic.sim.Scenario;
@@ -95,7 +95,7 @@ public final class CityFlowEngine implements AutoCloseable {
     builtinPlan = null;
     if (!config.rlTrafficLight()) {
       SignalControllerProvider p = SignalControllers.require("roadnet-plan");
-      ControllerParameters params = ControllerParameters.resolve(p.name(), p.parameters(), Map.of());
+      ParameterValues params = p.resolve(Map.of());
       builtinPlan = new SignalTimer(sim, p.create(params), p.timing(params));
     }
   }

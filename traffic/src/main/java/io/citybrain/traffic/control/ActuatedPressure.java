@@ -1,5 +1,7 @@
 package io.citybrain.traffic.control;
 
+import io.citybrain.commons.algorithm.ParameterValues;
+import io.citybrain.commons.algorithm.ParameterSpec;
 import java.util.List;
 
 /**
@@ -63,8 +65,19 @@ public final class ActuatedPressure implements SignalControllerProvider {
   }
 
   @Override
+  public String source() {
+    return "citybrain; after Varaiya 2013 (max pressure), Zhang et al. ICML 2022 (effective range), FHWA Traffic Signal Timing Manual 2nd ed. 2015 ch. 5 (gap-out/max-out), Kouvelas et al. TRR 2421 2014 (switching cost)";
+  }
+
+  /** Its own class and the helpers its decisions depend on. */
+  @Override
+  public List<Class<?>> codeClasses() {
+    return List.of(ActuatedPressure.class, EmergencyPreemption.class, LaneScan.class, PhaseLanes.class);
+  }
+
+  @Override
   public List<ParameterSpec> parameters() {
-    List<ParameterSpec> t = ParameterSpec.timing(5, 5, 1);
+    List<ParameterSpec> t = SignalTiming.parameters(5, 5, 1);
     return List.of(
         t.get(0),
         t.get(1),
@@ -107,7 +120,7 @@ public final class ActuatedPressure implements SignalControllerProvider {
   }
 
   @Override
-  public SignalController create(ControllerParameters p) {
+  public SignalController create(ParameterValues p) {
     return EmergencyPreemption.wrap(new Controller(p), p);
   }
 
@@ -127,7 +140,7 @@ public final class ActuatedPressure implements SignalControllerProvider {
     /** Per intersection and deciding lane: the last time it had green, s. */
     private double[][] lastGreen = new double[0][];
 
-    Controller(ControllerParameters p) {
+    Controller(ParameterValues p) {
       range = p.get("rangeMeters");
       runningWeight = p.get("runningWeight");
       downstreamWeight = p.get("downstreamWeight");

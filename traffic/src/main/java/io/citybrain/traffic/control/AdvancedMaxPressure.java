@@ -1,5 +1,7 @@
 package io.citybrain.traffic.control;
 
+import io.citybrain.commons.algorithm.ParameterValues;
+import io.citybrain.commons.algorithm.ParameterSpec;
 import java.util.List;
 
 /**
@@ -43,8 +45,19 @@ public final class AdvancedMaxPressure implements SignalControllerProvider {
   }
 
   @Override
+  public String source() {
+    return "Zhang et al., Expression might be enough: representing pressure and demand for reinforcement learning based traffic signal control, ICML 2022";
+  }
+
+  /** Its own class and the helpers its decisions depend on. */
+  @Override
+  public List<Class<?>> codeClasses() {
+    return List.of(AdvancedMaxPressure.class, EmergencyPreemption.class, LaneScan.class, PhaseLanes.class);
+  }
+
+  @Override
   public List<ParameterSpec> parameters() {
-    List<ParameterSpec> t = ParameterSpec.timing(15, 5, 15);
+    List<ParameterSpec> t = SignalTiming.parameters(15, 5, 15);
     return List.of(
         t.get(0),
         t.get(1),
@@ -87,7 +100,7 @@ public final class AdvancedMaxPressure implements SignalControllerProvider {
   }
 
   @Override
-  public SignalController create(ControllerParameters p) {
+  public SignalController create(ParameterValues p) {
     return EmergencyPreemption.wrap(
         new Controller(
             p.get("effectiveRangeMeters"),

@@ -1,5 +1,7 @@
 package io.citybrain.traffic.control;
 
+import io.citybrain.commons.algorithm.ParameterValues;
+import io.citybrain.commons.algorithm.ParameterSpec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,8 +57,19 @@ public final class DischargePressure implements SignalControllerProvider {
   }
 
   @Override
+  public String source() {
+    return "citybrain; saturation-headway queue discharge (HCM / Greenshields) with max-pressure (Varaiya 2013) as its tie-breaker";
+  }
+
+  /** Its own class and the helpers its decisions depend on. */
+  @Override
+  public List<Class<?>> codeClasses() {
+    return List.of(DischargePressure.class, LaneScan.class, PhaseLanes.class);
+  }
+
+  @Override
   public List<ParameterSpec> parameters() {
-    List<ParameterSpec> specs = new ArrayList<>(ParameterSpec.timing(10, 5, 15));
+    List<ParameterSpec> specs = new ArrayList<>(SignalTiming.parameters(10, 5, 15));
     specs.add(new ParameterSpec("headwaySeconds", 2.0, 0.5, 5, "s", "saturation headway: one vehicle crosses per headway at most"));
     specs.add(new ParameterSpec("accelerationMps2", 2.0, 0.5, 5, "m/s^2", "acceleration assumed to reach the stop line"));
     specs.add(new ParameterSpec("vehicleSpacingMeters", 7.5, 3, 20, "m", "length of lane one queued vehicle takes (length + gap)"));
@@ -89,7 +102,7 @@ public final class DischargePressure implements SignalControllerProvider {
   }
 
   @Override
-  public SignalController create(ControllerParameters p) {
+  public SignalController create(ParameterValues p) {
     return new Controller(
         p.get("decisionIntervalSeconds"),
         p.get("yellowSeconds"),

@@ -1,5 +1,7 @@
 package io.citybrain.traffic.control;
 
+import io.citybrain.commons.algorithm.ParameterValues;
+import io.citybrain.commons.algorithm.ParameterSpec;
 import java.util.List;
 
 /**
@@ -28,12 +30,23 @@ public final class EfficientMaxPressure implements SignalControllerProvider {
   }
 
   @Override
+  public String source() {
+    return "Wu, Zhang et al., Efficient pressure: improving efficiency for signalized intersections, arXiv 2112.02336, 2021";
+  }
+
+  /** Its own class and the helpers its decisions depend on. */
+  @Override
+  public List<Class<?>> codeClasses() {
+    return List.of(EfficientMaxPressure.class, MaxPressure.class, EmergencyPreemption.class);
+  }
+
+  @Override
   public List<ParameterSpec> parameters() {
     return MaxPressure.parameters(1, 2);
   }
 
   @Override
-  public SignalController create(ControllerParameters parameters) {
+  public SignalController create(ParameterValues parameters) {
     return MaxPressure.build(parameters);
   }
 }

@@ -1,5 +1,7 @@
 package io.citybrain.traffic.control;
 
+import io.citybrain.commons.algorithm.ParameterValues;
+import io.citybrain.commons.algorithm.ParameterSpec;
 import java.util.List;
 
 /**
@@ -126,7 +128,7 @@ public final class EmergencyPreemption implements SignalController {
    * @param parameters values including {@link #parameters()}
    * @return the controller to run
    */
-  public static SignalController wrap(SignalController normal, ControllerParameters parameters) {
+  public static SignalController wrap(SignalController normal, ParameterValues parameters) {
     return parameters.get(PRIORITY) >= 0.5
         ? new EmergencyPreemption(
             normal, parameters.get(RANGE), parameters.asMap().getOrDefault("yellowSeconds", 0.0))

@@ -1,5 +1,7 @@
 package io.citybrain.traffic.control;
 
+import io.citybrain.commons.algorithm.ParameterValues;
+import io.citybrain.commons.algorithm.ParameterSpec;
 import java.util.List;
 
 /**
@@ -32,6 +34,11 @@ public final class FixedTime implements SignalControllerProvider {
   }
 
   @Override
+  public String source() {
+    return "Roess, Prassas and McShane, Traffic Engineering, 4th ed., 2011, ch. 18 (uniform split); the FixedTime baseline of the PressLight/MPLight benchmark protocol";
+  }
+
+  @Override
   public List<ParameterSpec> parameters() {
     return List.of(
         new ParameterSpec("greenSeconds", 30, 1, 3600, "s", "green time of every phase"),
@@ -39,12 +46,12 @@ public final class FixedTime implements SignalControllerProvider {
   }
 
   @Override
-  public SignalTiming timing(ControllerParameters p) {
+  public SignalTiming timing(ParameterValues p) {
     return new SignalTiming(p.get("greenSeconds"), p.get("yellowSeconds"), p.get("greenSeconds"));
   }
 
   @Override
-  public SignalController create(ControllerParameters parameters) {
+  public SignalController create(ParameterValues parameters) {
     double green = parameters.get("greenSeconds");
     return (intersection, observation) -> {
       List<Integer> greens = intersection.greenPhases();

@@ -1,5 +1,7 @@
 package io.citybrain.traffic.control;
 
+import io.citybrain.commons.algorithm.ParameterValues;
+import io.citybrain.commons.algorithm.ParameterSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,12 +51,23 @@ public final class MaxPressure implements SignalControllerProvider {
   }
 
   @Override
+  public String source() {
+    return "Varaiya, Max pressure control of a network of signalized intersections, Transportation Research Part C 36, 2013";
+  }
+
+  /** Its own class and the helpers its decisions depend on. */
+  @Override
+  public List<Class<?>> codeClasses() {
+    return List.of(MaxPressure.class, EmergencyPreemption.class);
+  }
+
+  @Override
   public List<ParameterSpec> parameters() {
     return parameters(0, 0);
   }
 
   static List<ParameterSpec> parameters(double pressureCount, double downstream) {
-    List<ParameterSpec> specs = new ArrayList<>(ParameterSpec.timing(15, 5, 15));
+    List<ParameterSpec> specs = new ArrayList<>(SignalTiming.parameters(15, 5, 15));
     specs.add(
         new ParameterSpec(
             "pressureCount", pressureCount, 0, 1, "1", "what is counted on a lane: 0 vehicles, 1 standing vehicles (queue)"));
@@ -74,12 +87,12 @@ public final class MaxPressure implements SignalControllerProvider {
   }
 
   @Override
-  public SignalController create(ControllerParameters parameters) {
+  public SignalController create(ParameterValues parameters) {
     return build(parameters);
   }
 
   /** A controller of the variant {@code p} selects (shared with {@link EfficientMaxPressure}). */
-  static SignalController build(ControllerParameters p) {
+  static SignalController build(ParameterValues p) {
     Pressure pressure =
         new Pressure((int) p.get("pressureCount"), (int) p.get("downstream"), p.get("keepOnTie") != 0);
     SignalController c = (intersection, observation) -> PhaseDecision.of(pressure.choose(intersection, observation));

@@ -1,5 +1,7 @@
 package io.citybrain.traffic.control;
 
+import io.citybrain.commons.algorithm.ParameterValues;
+import io.citybrain.commons.algorithm.ParameterSpec;
 import java.util.List;
 
 /**
@@ -26,18 +28,23 @@ public final class RoadnetPlan implements SignalControllerProvider {
   }
 
   @Override
+  public String source() {
+    return "CityFlow's built-in signal timing (Zhang et al., CityFlow, WWW 2019; trafficlight.cpp)";
+  }
+
+  @Override
   public List<ParameterSpec> parameters() {
     return List.of();
   }
 
   @Override
-  public SignalTiming timing(ControllerParameters p) {
+  public SignalTiming timing(ParameterValues p) {
     // the plan holds every phase itself; the engine adds no yellow and no minimum
     return new SignalTiming(0, 0, 1);
   }
 
   @Override
-  public SignalController create(ControllerParameters parameters) {
+  public SignalController create(ParameterValues parameters) {
     return (intersection, observation) -> {
       List<PhaseLayout> phases = intersection.phases();
       int current = observation.currentPhase(intersection.index());

@@ -1,28 +1,26 @@
 package io.citybrain.traffic.control;
 
+import io.citybrain.commons.algorithm.AlgorithmDomain;
+import io.citybrain.commons.algorithm.AlgorithmProvider;
+import io.citybrain.commons.algorithm.ParameterValues;
 import java.util.List;
 
 /**
- * A named signal-control algorithm, found by {@link SignalControllers} through {@link
- * java.util.ServiceLoader}. Adding an algorithm means adding one provider class and one line in
- * {@code META-INF/services/io.citybrain.traffic.control.SignalControllerProvider}.
+ * A signal-control algorithm: the {@link AlgorithmDomain#SIGNAL_CONTROL} domain of the one
+ * algorithm registry ({@link io.citybrain.commons.algorithm.AlgorithmRegistry}), found by name
+ * through {@link SignalControllers}. Adding an algorithm means adding one provider class and one
+ * line in {@code META-INF/services/io.citybrain.commons.algorithm.AlgorithmProvider}.
  */
-public interface SignalControllerProvider {
+public interface SignalControllerProvider extends AlgorithmProvider {
 
-  /** Unique name used on the command line and in results, e.g. {@code max-pressure}. */
-  String name();
-
-  /** Version of the algorithm's implementation, recorded with every run. */
-  String version();
-
-  /** One-line description with its source (paper, textbook). */
-  String description();
-
-  /** Declared parameters, including the engine timing parameters. */
-  List<ParameterSpec> parameters();
+  /** Signal control. */
+  @Override
+  default AlgorithmDomain domain() {
+    return AlgorithmDomain.SIGNAL_CONTROL;
+  }
 
   /** A fresh controller for one run. */
-  SignalController create(ControllerParameters parameters);
+  SignalController create(ParameterValues parameters);
 
   /**
    * What {@code citybrain traffic tune} searches: a plausible interval and grid step per tunable
@@ -34,7 +32,7 @@ public interface SignalControllerProvider {
   }
 
   /** The timing the engine enforces for this controller. */
-  default SignalTiming timing(ControllerParameters parameters) {
-    return parameters.timing();
+  default SignalTiming timing(ParameterValues parameters) {
+    return SignalTiming.of(parameters);
   }
 }

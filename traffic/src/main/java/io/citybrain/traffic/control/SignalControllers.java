@@ -1,38 +1,31 @@
 package io.citybrain.traffic.control;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import io.citybrain.commons.algorithm.AlgorithmDomain;
+import io.citybrain.commons.algorithm.AlgorithmRegistry;
+import io.citybrain.commons.algorithm.DomainAlgorithms;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 
-/** The registry of signal controllers, by name, loaded with {@link ServiceLoader}. */
+/**
+ * The signal controllers, by name: the typed view of the signal-control domain of the one
+ * algorithm registry (not a registry of its own).
+ */
 public final class SignalControllers {
-  private static final Map<String, SignalControllerProvider> PROVIDERS = load();
-
   private SignalControllers() {}
 
-  private static Map<String, SignalControllerProvider> load() {
-    Map<String, SignalControllerProvider> m = new LinkedHashMap<>();
-    for (SignalControllerProvider p :
-        ServiceLoader.load(SignalControllerProvider.class, SignalControllers.class.getClassLoader())) {
-      if (m.putIfAbsent(p.name(), p) != null) {
-        throw new IllegalStateException("two signal controllers named '" + p.name() + "'");
-      }
-    }
-    return Collections.unmodifiableMap(m);
+  /** The signal-control domain of {@link AlgorithmRegistry#shared()}. */
+  public static DomainAlgorithms<SignalControllerProvider> domain() {
+    return AlgorithmRegistry.shared().domain(AlgorithmDomain.SIGNAL_CONTROL, SignalControllerProvider.class);
   }
 
   /** Names of all controllers, in registration order. */
   public static List<String> names() {
-    return new ArrayList<>(PROVIDERS.keySet());
+    return domain().names();
   }
 
   /** The provider named {@code name}, if any. */
   public static Optional<SignalControllerProvider> find(String name) {
-    return Optional.ofNullable(PROVIDERS.get(name));
+    return domain().find(name);
   }
 
   /**
@@ -41,11 +34,6 @@ public final class SignalControllers {
    * @throws IllegalArgumentException naming the known controllers when there is none
    */
   public static SignalControllerProvider require(String name) {
-    SignalControllerProvider p = PROVIDERS.get(name);
-    if (p == null) {
-      throw new IllegalArgumentException(
-          "unknown controller '" + name + "'; known: " + String.join(", ", PROVIDERS.keySet()));
-    }
-    return p;
+    return domain().require(name);
   }
 }

@@ -1,5 +1,9 @@
 package io.citybrain.traffic.control;
 
+import io.citybrain.commons.algorithm.ParameterSpec;
+import io.citybrain.commons.algorithm.ParameterValues;
+import java.util.List;
+
 /**
  * Timing rules the engine enforces around every controller's decisions.
  *
@@ -21,5 +25,27 @@ public record SignalTiming(double minGreenSeconds, double yellowSeconds, double 
               + ", "
               + decisionIntervalSeconds);
     }
+  }
+
+  /** The timing from the {@code minGreenSeconds}, {@code yellowSeconds} and {@code decisionIntervalSeconds} values. */
+  public static SignalTiming of(ParameterValues p) {
+    return new SignalTiming(p.get("minGreenSeconds"), p.get("yellowSeconds"), p.get("decisionIntervalSeconds"));
+  }
+
+  /** The engine's timing parameters with the given defaults, s. */
+  public static List<ParameterSpec> parameters(
+      double minGreenSeconds, double yellowSeconds, double decisionIntervalSeconds) {
+    return List.of(
+        new ParameterSpec(
+            "minGreenSeconds", minGreenSeconds, 0, 3600, "s", "shortest time a newly chosen green is shown"),
+        new ParameterSpec(
+            "yellowSeconds", yellowSeconds, 0, 60, "s", "yellow/all-red time between two different greens"),
+        new ParameterSpec(
+            "decisionIntervalSeconds",
+            decisionIntervalSeconds,
+            1,
+            3600,
+            "s",
+            "time until the next decision when the green is kept"));
   }
 }

@@ -1,5 +1,7 @@
 package io.citybrain.traffic.control;
 
+import io.citybrain.commons.algorithm.ParameterValues;
+import io.citybrain.commons.algorithm.ParameterSpec;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -36,8 +38,13 @@ public final class Sotl implements SignalControllerProvider {
   }
 
   @Override
+  public String source() {
+    return "Gershenson, Self-organizing traffic lights, Complex Systems 16, 2005; Cools, Gershenson and D'Hooghe, Self-organizing traffic lights: a realistic simulation, 2013";
+  }
+
+  @Override
   public List<ParameterSpec> parameters() {
-    List<ParameterSpec> timing = ParameterSpec.timing(10, 5, 1);
+    List<ParameterSpec> timing = SignalTiming.parameters(10, 5, 1);
     return List.of(
         timing.get(0),
         timing.get(1),
@@ -51,7 +58,7 @@ public final class Sotl implements SignalControllerProvider {
   }
 
   @Override
-  public SignalController create(ControllerParameters p) {
+  public SignalController create(ParameterValues p) {
     return new Controller(
         p.get("thresholdVehicleSeconds"), p.get("platoonVehicles"), p.get("detectionRangeMeters"));
   }

@@ -1,5 +1,7 @@
 package io.citybrain.traffic.io;
 
+import io.citybrain.commons.input.InputProblem;
+import io.citybrain.commons.input.InputValidationException;
 import io.citybrain.traffic.demand.Demand;
 import io.citybrain.traffic.demand.Flow;
 import io.citybrain.traffic.demand.Router;

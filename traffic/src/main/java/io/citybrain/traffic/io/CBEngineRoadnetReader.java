@@ -1,5 +1,7 @@
 package io.citybrain.traffic.io;
 
+import io.citybrain.commons.input.InputProblem;
+import io.citybrain.commons.input.InputValidationException;
 import io.citybrain.traffic.io.CBEngineText.Line;
 import io.citybrain.traffic.network.Intersection;
 import io.citybrain.traffic.network.Lane;

@@ -1,5 +1,8 @@
 package io.citybrain.traffic.io;
 
+import io.citybrain.commons.input.InputValidationException;
+import io.citybrain.commons.input.InputLocation;
+import io.citybrain.commons.input.InputProblem;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,8 +26,8 @@ final class CBEngineText {
 
   /** One non-blank line: its 1-based number in the file and its fields. */
   record Line(int number, String[] fields) {
-    String location() {
-      return "line " + number;
+    InputLocation location() {
+      return new InputLocation.TextPosition(number, 0);
     }
   }
 
@@ -80,12 +83,12 @@ final class CBEngineText {
   }
 
   /** Location of the file's end, for "the file ends early" problems: its last line. */
-  String endLocation() {
-    return "line " + lastLineNumber;
+  InputLocation endLocation() {
+    return new InputLocation.TextPosition(lastLineNumber, 0);
   }
 
   /** Records a problem at a location. */
-  void report(String location, String message) {
+  void report(InputLocation location, String message) {
     problems.add(new InputProblem(fileName, location, message));
   }
 

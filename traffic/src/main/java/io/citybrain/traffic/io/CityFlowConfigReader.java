@@ -1,5 +1,6 @@
 package io.citybrain.traffic.io;
 
+import io.citybrain.commons.input.InputValidationException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.citybrain.traffic.io.JsonFields.NumberRule;
 import java.io.IOException;

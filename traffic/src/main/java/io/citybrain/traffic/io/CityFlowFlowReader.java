@@ -1,5 +1,7 @@
 package io.citybrain.traffic.io;
 
+import io.citybrain.commons.input.InputProblem;
+import io.citybrain.commons.input.InputValidationException;
 import static io.citybrain.traffic.io.JsonFields.element;
 import static io.citybrain.traffic.io.JsonFields.member;
 

@@ -1,5 +1,6 @@
 package io.citybrain.traffic.io;
 
+import io.citybrain.commons.io.AtomicFiles;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.citybrain.traffic.demand.Demand;

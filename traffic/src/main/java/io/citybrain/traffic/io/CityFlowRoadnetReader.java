@@ -1,5 +1,7 @@
 package io.citybrain.traffic.io;
 
+import io.citybrain.commons.input.InputProblem;
+import io.citybrain.commons.input.InputValidationException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.citybrain.traffic.io.RoadnetRoadsReader.IntersectionTrim;
 import io.citybrain.traffic.io.RoadnetRoadsReader.RoadDraft;

@@ -1,5 +1,7 @@
 package io.citybrain.traffic.io;
 
+import io.citybrain.commons.input.InputProblem;
+import io.citybrain.commons.input.InputValidationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -58,7 +60,7 @@ public final class InputFiles {
   }
 
   private static InputValidationException problem(Path file, String message) {
-    return new InputValidationException(new InputProblem(file.toString(), "file", message));
+    return new InputValidationException(InputProblem.inWhole(file.toString(), message));
   }
 
   private static String describe(long bytes) {

@@ -1,5 +1,7 @@
 package io.citybrain.traffic.io;
 
+import io.citybrain.commons.input.InputProblem;
+import io.citybrain.commons.input.InputValidationException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +36,7 @@ final class JsonFields {
 
   /** Records a problem at a JSON path. */
   void report(String path, String message) {
-    problems.add(new InputProblem(fileName, path, message));
+    problems.add(InputProblem.atJsonPath(fileName, path, message));
   }
 
   /** Number of problems recorded so far. */

@@ -1,5 +1,7 @@
 package io.citybrain.traffic.io;
 
+import io.citybrain.commons.input.InputProblem;
+import io.citybrain.commons.input.InputValidationException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -67,9 +69,9 @@ final class JsonFiles {
           JsonToken extra = parser.nextToken();
           if (extra != null) {
             throw new InputValidationException(
-                new InputProblem(
+                problem(
                     fileName,
-                    location(parser.currentTokenLocation()),
+                    parser.currentTokenLocation(),
                     "malformed JSON: Trailing token (" + extra + ") after the root value; expected the end of the file"));
           }
         }
@@ -79,26 +81,29 @@ final class JsonFiles {
         if (first != null && first.isNumeric() && String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
           // CBEngine's text files start with a count followed by more numbers
           throw new InputValidationException(
-              new InputProblem(
+              problem(
                   fileName,
-                  location(where),
+                  where,
                   "malformed JSON: a number followed by more values, as in a CBEngine text file (KDD Cup 2021"
                       + " City Brain Challenge format); expected CityFlow JSON: convert CBEngine files with"
                       + " 'citybrain traffic convert'"));
         }
         throw new InputValidationException(
-            new InputProblem(fileName, location(where), "malformed JSON: " + plainLocations(e.getOriginalMessage())));
+            problem(fileName, where, "malformed JSON: " + plainLocations(e.getOriginalMessage())));
       }
     }
     if (root == null || root.isMissingNode()) {
       throw new InputValidationException(
-          new InputProblem(fileName, "line 1, column 1", "the file is empty; expected a JSON document"));
+          InputProblem.atLine(fileName, 1, 1, "the file is empty; expected a JSON document"));
     }
     return root;
   }
 
-  private static String location(JsonLocation where) {
-    return where == null ? "line ?, column ?" : "line " + where.getLineNr() + ", column " + where.getColumnNr();
+  /** A problem at Jackson's location; the whole file when Jackson knows none. */
+  private static InputProblem problem(String fileName, JsonLocation where, String message) {
+    return where == null || where.getLineNr() < 1
+        ? InputProblem.inWhole(fileName, message)
+        : InputProblem.atLine(fileName, where.getLineNr(), Math.max(0, where.getColumnNr()), message);
   }
 
   /**

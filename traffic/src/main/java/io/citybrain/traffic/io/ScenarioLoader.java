@@ -1,5 +1,7 @@
 package io.citybrain.traffic.io;
 
+import io.citybrain.commons.hash.Sha256;
+import io.citybrain.commons.input.InputValidationException;
 import io.citybrain.traffic.demand.Demand;
 import io.citybrain.traffic.demand.Router;
 import io.citybrain.traffic.network.RoadNetwork;
@@ -8,9 +10,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.OptionalDouble;
 import io.citybrain.traffic.io.sumo.SumoNetReader;
@@ -161,7 +160,7 @@ public final class ScenarioLoader {
     RoadNetwork network = roadnet(roadnetBytes, roadnetName, format);
     Router router = new Router(network);
     Demand demand = demand(flowBytes, flowName, router, format);
-    return Scenario.compile(name, network, demand, flowName, sha256(roadnetBytes), sha256(flowBytes), router);
+    return Scenario.compile(name, network, demand, flowName, Sha256.hex(roadnetBytes), Sha256.hex(flowBytes), router);
   }
 
   private static RoadNetwork roadnet(byte[] bytes, String fileName, ScenarioFormat format)
@@ -218,15 +217,6 @@ public final class ScenarioLoader {
       return in.readAllBytes();
     } catch (IOException e) {
       throw new IllegalStateException("cannot read bundled data '" + name + "'", e);
-    }
-  }
-
-  /** SHA-256 of {@code bytes}, lower-case hex. */
-  public static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
     }
   }
 }

@@ -1,5 +1,8 @@
 package io.citybrain.traffic.io;
 
+import io.citybrain.commons.input.InputProblem;
+import io.citybrain.commons.input.InputValidationException;
+import io.citybrain.commons.input.InputLocation;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,8 +67,8 @@ public final class XmlTree {
     }
 
     /** {@code line L, column C}, the location of problems about this element. */
-    public String location() {
-      return "line " + line + ", column " + column;
+    public InputLocation location() {
+      return new InputLocation.TextPosition(line, column);
     }
 
     /** {@code <name id="...">} for messages: the element and its id when it has one. */
@@ -89,7 +92,7 @@ public final class XmlTree {
       return parse(in, fileName);
     } catch (IOException e) {
       throw new InputValidationException(
-          new InputProblem(fileName, "file", "cannot be decompressed: " + e.getMessage() + "; expected gzip or plain XML"));
+          InputProblem.inWhole(fileName, "cannot be decompressed: " + e.getMessage() + "; expected gzip or plain XML"));
     }
   }
 
@@ -137,13 +140,15 @@ public final class XmlTree {
         }
       }
       if (root == null) {
-        throw new InputValidationException(new InputProblem(fileName, "file", "has no XML element; expected an XML document"));
+        throw new InputValidationException(InputProblem.inWhole(fileName, "has no XML element; expected an XML document"));
       }
       return root;
     } catch (XMLStreamException e) {
       Location loc = e.getLocation();
-      String where = loc == null ? "file" : "line " + loc.getLineNumber() + ", column " + loc.getColumnNumber();
-      throw new InputValidationException(new InputProblem(fileName, where, "malformed XML: " + parserMessage(e)));
+      String message = "malformed XML: " + parserMessage(e);
+      throw new InputValidationException(loc == null || loc.getLineNumber() < 1
+          ? InputProblem.inWhole(fileName, message)
+          : InputProblem.atLine(fileName, loc.getLineNumber(), Math.max(0, loc.getColumnNumber()), message));
     } finally {
       if (r != null) {
         try {

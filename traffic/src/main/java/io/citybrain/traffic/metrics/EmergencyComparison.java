@@ -1,7 +1,7 @@
 package io.citybrain.traffic.metrics;
 
 import io.citybrain.traffic.control.EmergencyPreemption;
-import io.citybrain.traffic.control.ParameterSpec;
+import io.citybrain.commons.algorithm.ParameterSpec;
 import io.citybrain.traffic.control.SignalControllerProvider;
 import io.citybrain.traffic.control.SignalControllers;
 import io.citybrain.traffic.sim.Scenario;

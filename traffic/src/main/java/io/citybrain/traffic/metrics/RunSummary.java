@@ -12,6 +12,9 @@ import java.util.Map;
  * @param controller controller name
  * @param controllerVersion controller implementation version
  * @param controllerParameters parameter values used
+ * @param controllerDigest the controller's artifact digest: SHA-256 (hex) over its identity, the
+ *     bytecode of its code classes and {@code controllerParameters}
+ *     ({@link io.citybrain.commons.algorithm.ArtifactDigest}; {@code docs/algorithms.md})
  * @param seed random seed
  * @param steps steps simulated
  * @param simulatedSeconds simulated time, s
@@ -53,6 +56,7 @@ public record RunSummary(
     String controller,
     String controllerVersion,
     Map<String, Double> controllerParameters,
+    String controllerDigest,
     long seed,
     int steps,
     double simulatedSeconds,

@@ -1,6 +1,6 @@
 package io.citybrain.traffic.metrics;
 
-import io.citybrain.traffic.control.ControllerParameters;
+import io.citybrain.commons.algorithm.ParameterValues;
 import io.citybrain.traffic.control.SignalControllerProvider;
 import io.citybrain.traffic.control.SignalControllers;
 import io.citybrain.traffic.sim.GridlockDetector;
@@ -97,8 +97,8 @@ public final class TrafficRunner {
       protocol.parametersFor(controllerName).forEach(given::put);
     }
     given.putAll(parameters);
-    ControllerParameters params =
-        ControllerParameters.resolve(controllerName, provider.parameters(), given);
+    ParameterValues params =
+        provider.resolve(given);
     List<IntersectionLayout> layouts =
         IntersectionLayouts.of(scenario.compiled(), protocol == null ? List.of() : protocol.phases());
     try (Simulation sim = scenario.newSimulation(config)) {
@@ -120,7 +120,7 @@ public final class TrafficRunner {
   private static RunResult run(
       Scenario scenario,
       SignalControllerProvider provider,
-      ControllerParameters params,
+      ParameterValues params,
       Simulation sim,
       int steps,
       RunListener listener,
@@ -177,6 +177,7 @@ public final class TrafficRunner {
             provider.name(),
             provider.version(),
             params.asMap(),
+            provider.artifact(params).digest(),
             config.seed(),
             sim.stepCount(),
             sim.timeSeconds(),

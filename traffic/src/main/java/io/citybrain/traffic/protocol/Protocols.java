@@ -5,8 +5,8 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.citybrain.traffic.control.SignalTiming;
-import io.citybrain.traffic.io.InputProblem;
-import io.citybrain.traffic.io.InputValidationException;
+import io.citybrain.commons.input.InputProblem;
+import io.citybrain.commons.input.InputValidationException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -126,14 +126,14 @@ public final class Protocols {
       root = MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
       throw new InputValidationException(
-          new InputProblem(file, "(file)", "not valid JSON: " + e.getOriginalMessage()));
+          InputProblem.inWhole(file, "not valid JSON: " + e.getOriginalMessage()));
     } catch (IOException e) {
-      throw new InputValidationException(new InputProblem(file, "(file)", e.getMessage()));
+      throw new InputValidationException(InputProblem.inWhole(file, e.getMessage()));
     }
     Fields f = new Fields(file);
     if (root == null || !root.isObject()) {
       throw new InputValidationException(
-          new InputProblem(file, "(root)", "expected a JSON object describing a protocol"));
+          InputProblem.atJsonPath(file, "", "expected a JSON object describing a protocol"));
     }
     for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
       String k = it.next();
@@ -238,7 +238,7 @@ public final class Protocols {
     }
 
     void problem(String location, String message) {
-      problems.add(new InputProblem(file, location, message));
+      problems.add(InputProblem.atJsonPath(file, location, message));
     }
 
     String text(JsonNode o, String k) {

@@ -4,8 +4,8 @@ import io.citybrain.traffic.demand.Demand;
 import io.citybrain.traffic.demand.Flow;
 import io.citybrain.traffic.demand.RouteNotFoundException;
 import io.citybrain.traffic.demand.Router;
-import io.citybrain.traffic.io.InputProblem;
-import io.citybrain.traffic.io.InputValidationException;
+import io.citybrain.commons.input.InputProblem;
+import io.citybrain.commons.input.InputValidationException;
 import io.citybrain.traffic.network.Road;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -98,7 +98,7 @@ public final class FlowPlans {
         cache.put(flow.route(), planned);
       }
       if (planned.error() != null) {
-        problems.add(new InputProblem(flowFileName, "flow[" + f + "].route", planned.error()));
+        problems.add(InputProblem.atJsonPath(flowFileName, "flow[" + f + "].route", planned.error()));
         firstLanes[f] = new int[0];
         paths[f] = new int[0][];
       } else {

@@ -2,7 +2,7 @@ package io.citybrain.traffic.sim;
 
 import io.citybrain.traffic.demand.Demand;
 import io.citybrain.traffic.demand.Router;
-import io.citybrain.traffic.io.InputValidationException;
+import io.citybrain.commons.input.InputValidationException;
 import io.citybrain.traffic.network.RoadNetwork;
 
 /**

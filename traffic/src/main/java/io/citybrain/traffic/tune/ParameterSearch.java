@@ -1,7 +1,7 @@
 package io.citybrain.traffic.tune;
 
-import io.citybrain.traffic.control.ControllerParameters;
-import io.citybrain.traffic.control.ParameterSpec;
+import io.citybrain.commons.algorithm.ParameterValues;
+import io.citybrain.commons.algorithm.ParameterSpec;
 import io.citybrain.traffic.control.SignalControllerProvider;
 import io.citybrain.traffic.control.SignalControllers;
 import io.citybrain.traffic.control.TuningRange;
@@ -149,7 +149,7 @@ public final class ParameterSearch {
   public static Result run(
       Scenario scenario, String controllerName, Map<String, Double> fixed, Settings settings, Listener listener) {
     SignalControllerProvider provider = SignalControllers.require(controllerName);
-    ControllerParameters.resolve(controllerName, provider.parameters(), fixed);
+    provider.resolve(fixed);
     ParameterSearch s = new ParameterSearch(scenario, provider, new LinkedHashMap<>(fixed), settings, listener);
     return s.search();
   }

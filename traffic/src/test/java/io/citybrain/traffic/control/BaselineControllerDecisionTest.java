@@ -1,5 +1,6 @@
 package io.citybrain.traffic.control;
 
+import io.citybrain.commons.algorithm.ParameterValues;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.citybrain.traffic.network.RoadLinkType;
@@ -30,7 +31,7 @@ class BaselineControllerDecisionTest {
 
   private final SignalController controller =
       new MaxPressure()
-          .create(ControllerParameters.resolve("max-pressure", new MaxPressure().parameters(), Map.of()));
+          .create(new MaxPressure().resolve(Map.of()));
 
   @Test
   void picksThePhaseWithTheLargestUpstreamMinusDownstreamCount() {
@@ -76,7 +77,7 @@ class BaselineControllerDecisionTest {
   @Test
   void fixedTimeCyclesGreensInIndexOrder() {
     SignalControllerProvider p = new FixedTime();
-    SignalController c = p.create(ControllerParameters.resolve("fixed-time", p.parameters(), Map.of()));
+    SignalController c = p.create(p.resolve(Map.of()));
     FakeObservation o = new FakeObservation().at(0, 0, 0);
     assertThat(c.decide(CROSS, o).phase()).isEqualTo(1);
     o.at(30, 1, 30);
@@ -88,7 +89,7 @@ class BaselineControllerDecisionTest {
   @Test
   void sotlSwitchesOnlyAfterEnoughWaitingAndWhenTheGreenQueueHasCleared() {
     SignalControllerProvider p = new Sotl();
-    SignalController c = p.create(ControllerParameters.resolve("sotl", p.parameters(), Map.of()));
+    SignalController c = p.create(p.resolve(Map.of()));
     c.init(List.of(CROSS));
     FakeObservation o = new FakeObservation().at(0, 0, 0);
     assertThat(c.decide(CROSS, o).phase()).isEqualTo(1);
@@ -105,7 +106,7 @@ class BaselineControllerDecisionTest {
   @Test
   void sotlHoldsTheGreenWhileItsQueueDischarges() {
     SignalControllerProvider p = new Sotl();
-    SignalController c = p.create(ControllerParameters.resolve("sotl", p.parameters(), Map.of()));
+    SignalController c = p.create(p.resolve(Map.of()));
     c.init(List.of(CROSS));
     FakeObservation o = new FakeObservation().at(0, 0, 0);
     c.decide(CROSS, o);

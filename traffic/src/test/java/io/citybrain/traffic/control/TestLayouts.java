@@ -57,7 +57,7 @@ final class TestLayouts {
       given.put((String) nameValue[k], ((Number) nameValue[k + 1]).doubleValue());
     }
     SignalControllerProvider p = SignalControllers.require(name);
-    SignalController c = p.create(ControllerParameters.resolve(name, p.parameters(), given));
+    SignalController c = p.create(p.resolve(given));
     c.init(List.of(layout));
     return c;
   }

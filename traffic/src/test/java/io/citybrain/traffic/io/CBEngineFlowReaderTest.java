@@ -1,5 +1,6 @@
 package io.citybrain.traffic.io;
 
+import io.citybrain.commons.input.InputProblem;
 import static io.citybrain.traffic.io.CBEngineInputs.flowProblems;
 import static io.citybrain.traffic.io.CBEngineInputs.flows;
 import static io.citybrain.traffic.io.CBEngineInputs.replaceLine;

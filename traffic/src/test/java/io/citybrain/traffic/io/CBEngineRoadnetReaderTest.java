@@ -1,5 +1,6 @@
 package io.citybrain.traffic.io;
 
+import io.citybrain.commons.input.InputProblem;
 import static io.citybrain.traffic.io.CBEngineInputs.removeLine;
 import static io.citybrain.traffic.io.CBEngineInputs.replaceLine;
 import static io.citybrain.traffic.io.CBEngineInputs.roadnet;

@@ -1,5 +1,6 @@
 package io.citybrain.traffic.io;
 
+import io.citybrain.commons.input.InputValidationException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -1,5 +1,7 @@
 package io.citybrain.traffic.io;
 
+import io.citybrain.commons.input.InputProblem;
+import io.citybrain.commons.input.InputValidationException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -24,7 +26,7 @@ class InputFilesTest {
     assertThat(e).as("%s should be refused", file).isNotNull();
     assertThat(e.problems()).hasSize(1);
     assertThat(e.problems().get(0).file()).isEqualTo(file.toString());
-    assertThat(e.problems().get(0).location()).isEqualTo("file");
+    assertThat(e.problems().get(0).where()).isInstanceOf(io.citybrain.commons.input.InputLocation.WholeInput.class);
     return e.problems().get(0);
   }
 

@@ -1,5 +1,6 @@
 package io.citybrain.traffic.io;
 
+import io.citybrain.commons.input.InputProblem;
 import static io.citybrain.traffic.io.TestInputs.at;
 import static io.citybrain.traffic.io.TestInputs.flowProblems;
 import static io.citybrain.traffic.io.TestInputs.roadnetProblems;

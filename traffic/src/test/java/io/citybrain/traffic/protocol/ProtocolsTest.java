@@ -3,11 +3,11 @@ package io.citybrain.traffic.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.citybrain.traffic.control.ControllerParameters;
+import io.citybrain.commons.algorithm.ParameterValues;
 import io.citybrain.traffic.control.SignalControllers;
 import io.citybrain.traffic.control.SignalTiming;
-import io.citybrain.traffic.io.InputProblem;
-import io.citybrain.traffic.io.InputValidationException;
+import io.citybrain.commons.input.InputProblem;
+import io.citybrain.commons.input.InputValidationException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,8 +39,7 @@ class ProtocolsTest {
       p.controllerParameters()
           .forEach(
               (controller, values) ->
-                  ControllerParameters.resolve(
-                      controller, SignalControllers.require(controller).parameters(), values));
+                  SignalControllers.require(controller).resolve(values));
     }
   }
 

@@ -3,7 +3,7 @@ package io.citybrain.traffic.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.citybrain.traffic.RealData;
-import io.citybrain.traffic.control.ControllerParameters;
+import io.citybrain.commons.algorithm.ParameterValues;
 import io.citybrain.traffic.control.SignalControllerProvider;
 import io.citybrain.traffic.control.SignalControllers;
 import java.util.Map;
@@ -22,7 +22,7 @@ class DeterminismTest {
 
   private static long stateHash(Simulation sim, String controller) {
     SignalControllerProvider p = SignalControllers.require(controller);
-    ControllerParameters params = ControllerParameters.resolve(controller, p.parameters(), Map.of());
+    ParameterValues params = p.resolve(Map.of());
     SignalTimer timer = new SignalTimer(sim, p.create(params), p.timing(params));
     long h = 1469598103934665603L;
     for (int k = 0; k < 3600; k++) {
@@ -67,7 +67,7 @@ class DeterminismTest {
   private static int countOverlaps(SimulationConfig config) {
     Simulation sim = RealData.scenario("jinan", "real").newSimulation(config);
     SignalControllerProvider p = SignalControllers.require("max-pressure");
-    ControllerParameters params = ControllerParameters.resolve("max-pressure", p.parameters(), Map.of());
+    ParameterValues params = p.resolve(Map.of());
     SignalTimer timer = new SignalTimer(sim, p.create(params), p.timing(params));
     int overlaps = 0;
     for (int k = 0; k < 3600; k++) {

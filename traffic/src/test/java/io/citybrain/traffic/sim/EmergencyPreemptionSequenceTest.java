@@ -3,7 +3,7 @@ package io.citybrain.traffic.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.citybrain.traffic.TestNetworks;
-import io.citybrain.traffic.control.ControllerParameters;
+import io.citybrain.commons.algorithm.ParameterValues;
 import io.citybrain.traffic.control.EmergencyPreemption;
 import io.citybrain.traffic.control.SignalControllerProvider;
 import io.citybrain.traffic.control.SignalControllers;
@@ -40,10 +40,8 @@ class EmergencyPreemptionSequenceTest {
                     new Flow("ambulance", TestNetworks.car(), List.of("r_s", "r_n"), 1, 60, 60, true))));
     Simulation sim = s.newSimulation(SimulationConfig.defaults());
     SignalControllerProvider p = SignalControllers.require("actuated-pressure");
-    ControllerParameters params =
-        ControllerParameters.resolve(
-            p.name(),
-            p.parameters(),
+    ParameterValues params =
+        p.resolve(
             Map.of(EmergencyPreemption.PRIORITY, priority, EmergencyPreemption.RANGE, RANGE, "maxGreenSeconds", 200.0));
     SignalTimer timer = new SignalTimer(sim, p.create(params), p.timing(params));
     int c = intersection(s, "C");
@@ -138,7 +136,7 @@ class EmergencyPreemptionSequenceTest {
     Scenario s = TestNetworks.scenario(TestNetworks.crossing(), new Demand(flows));
     Simulation sim = s.newSimulation(SimulationConfig.defaults());
     SignalControllerProvider p = SignalControllers.require("max-pressure");
-    ControllerParameters params = ControllerParameters.resolve(p.name(), p.parameters(), Map.of());
+    ParameterValues params = p.resolve(Map.of());
     SignalTimer timer = new SignalTimer(sim, p.create(params), p.timing(params));
     timer.beforeStep();
     sim.step();

@@ -3,7 +3,7 @@ package io.citybrain.traffic.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.citybrain.traffic.RealData;
-import io.citybrain.traffic.control.ControllerParameters;
+import io.citybrain.commons.algorithm.ParameterValues;
 import io.citybrain.traffic.control.SignalControllerProvider;
 import io.citybrain.traffic.control.SignalControllers;
 import java.util.Map;
@@ -37,7 +37,7 @@ class InvariantsTest {
     Scenario scenario = RealData.scenario(city, flow);
     Simulation sim = scenario.newSimulation(SimulationConfig.defaults().withSeed(seed));
     SignalControllerProvider p = SignalControllers.require(controller);
-    ControllerParameters params = ControllerParameters.resolve(controller, p.parameters(), Map.of());
+    ParameterValues params = p.resolve(Map.of());
     SignalTimer timer = new SignalTimer(sim, p.create(params), p.timing(params));
     InvariantChecker checker = new InvariantChecker();
     sim.addObserver(checker);

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.citybrain.traffic.CaseFiles;
 import io.citybrain.traffic.RealData;
-import io.citybrain.traffic.control.ControllerParameters;
+import io.citybrain.commons.algorithm.ParameterValues;
 import io.citybrain.traffic.control.SignalControllerProvider;
 import io.citybrain.traffic.control.SignalControllers;
-import io.citybrain.traffic.io.InputValidationException;
+import io.citybrain.commons.input.InputValidationException;
 import io.citybrain.traffic.io.ScenarioLoader;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -175,7 +175,7 @@ class LaneChangeTest {
 
   static SignalTimer timer(Simulation sim, String controller) {
     SignalControllerProvider p = SignalControllers.require(controller);
-    ControllerParameters params = ControllerParameters.resolve(controller, p.parameters(), Map.of());
+    ParameterValues params = p.resolve(Map.of());
     return new SignalTimer(sim, p.create(params), p.timing(params));
   }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.citybrain.traffic.RealData;
-import io.citybrain.traffic.control.ControllerParameters;
+import io.citybrain.commons.algorithm.ParameterValues;
 import io.citybrain.traffic.control.IntersectionLayout;
 import io.citybrain.traffic.control.SignalControllerProvider;
 import io.citybrain.traffic.control.SignalControllers;
@@ -79,8 +79,8 @@ class ProtocolTimingTest {
     Scenario s = RealData.scenario("jinan", "real");
     try (Simulation sim = s.newSimulation(SimulationConfig.defaults().withLaneChange(true))) {
       SignalControllerProvider p = SignalControllers.require(controller);
-      ControllerParameters params =
-          ControllerParameters.resolve(controller, p.parameters(), x.parametersFor(controller));
+      ParameterValues params =
+          p.resolve(x.parametersFor(controller));
       List<IntersectionLayout> layouts = IntersectionLayouts.of(s.compiled(), x.phases());
       SignalTimer timer = new SignalTimer(sim, p.create(params), x.timing().orElseThrow(), layouts, 1, true);
       int first = layouts.get(0).index();

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.citybrain.traffic.CaseFiles;
-import io.citybrain.traffic.control.ControllerParameters;
+import io.citybrain.commons.algorithm.ParameterValues;
 import io.citybrain.traffic.control.SignalControllerProvider;
 import io.citybrain.traffic.control.SignalControllers;
 import io.citybrain.traffic.demand.Flow;
-import io.citybrain.traffic.io.InputValidationException;
+import io.citybrain.commons.input.InputValidationException;
 import io.citybrain.traffic.io.ScenarioLoader;
 import io.citybrain.traffic.network.RoadLinkType;
 import java.lang.management.ManagementFactory;
@@ -25,7 +25,7 @@ class UserCasesTest {
 
   private static SignalTimer timer(Simulation sim, String controller) {
     SignalControllerProvider p = SignalControllers.require(controller);
-    ControllerParameters params = ControllerParameters.resolve(controller, p.parameters(), Map.of());
+    ParameterValues params = p.resolve(Map.of());
     return new SignalTimer(sim, p.create(params), p.timing(params));
   }
 

@@ -16,7 +16,7 @@ import io.citybrain.live.health.HealthLimits;
 import io.citybrain.live.history.MemoryObservationStore;
 import io.citybrain.live.ingest.Reconciliation;
 import io.citybrain.live.roadnet.LaneTable;
-import io.citybrain.traffic.control.ControllerParameters;
+import io.citybrain.commons.algorithm.ParameterValues;
 import io.citybrain.traffic.control.SignalControllerProvider;
 import io.citybrain.traffic.control.SignalControllers;
 import io.citybrain.traffic.metrics.RunListener;
@@ -51,9 +51,9 @@ class MqttLiveLoopIT {
     double offline = TrafficRunner.run(jinan, name, Map.of(), SimulationConfig.defaults(), steps, RunListener.NONE)
         .summary().averageTravelTimeSeconds();
     SignalControllerProvider p = SignalControllers.require(name);
-    ControllerParameters params = ControllerParameters.resolve(name, p.parameters(), Map.of());
+    ParameterValues params = p.resolve(Map.of());
     SignalControllerProvider fixed = SignalControllers.require("fixed-time");
-    ControllerParameters fp = ControllerParameters.resolve("fixed-time", fixed.parameters(), Map.of());
+    ParameterValues fp = fixed.resolve(Map.of());
     MemoryObservationStore store = new MemoryObservationStore();
     try (EmbeddedMqttBroker broker = EmbeddedMqttBroker.start(freePort(), dir.resolve("broker"), 1000);
         LiveCentre centre = new LiveCentre(store, 300, HealthLimits.DEFAULTS, 1 << 14);

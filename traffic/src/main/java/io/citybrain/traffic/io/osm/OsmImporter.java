@@ -3,8 +3,8 @@ package io.citybrain.traffic.io.osm;
 import io.citybrain.traffic.demand.Demand;
 import io.citybrain.traffic.demand.Flow;
 import io.citybrain.traffic.demand.Router;
-import io.citybrain.traffic.io.InputProblem;
-import io.citybrain.traffic.io.InputValidationException;
+import io.citybrain.commons.input.InputProblem;
+import io.citybrain.commons.input.InputValidationException;
 import io.citybrain.traffic.io.XmlTree;
 import io.citybrain.traffic.io.XmlTree.Element;
 import io.citybrain.traffic.io.sumo.SumoRouteReader;
@@ -141,7 +141,7 @@ public final class OsmImporter {
     try (InputStream in = open(bytes)) {
       root = XmlTree.parse(in, fileName);
     } catch (IOException e) {
-      throw new InputValidationException(new InputProblem(fileName, "file", "cannot be decompressed: " + e.getMessage()
+      throw new InputValidationException(InputProblem.inWhole(fileName, "cannot be decompressed: " + e.getMessage()
           + "; expected OSM XML, plain or compressed with gzip or bzip2"));
     }
     if (!root.name().equals("osm")) {

@@ -1,8 +1,8 @@
 package io.citybrain.traffic.io.sumo;
 
 import io.citybrain.traffic.io.InputFiles;
-import io.citybrain.traffic.io.InputProblem;
-import io.citybrain.traffic.io.InputValidationException;
+import io.citybrain.commons.input.InputProblem;
+import io.citybrain.commons.input.InputValidationException;
 import io.citybrain.traffic.io.XmlTree;
 import io.citybrain.traffic.io.XmlTree.Element;
 import java.nio.file.Path;

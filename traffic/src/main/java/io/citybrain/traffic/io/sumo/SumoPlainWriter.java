@@ -4,7 +4,7 @@ import io.citybrain.traffic.demand.Demand;
 import io.citybrain.traffic.demand.Flow;
 import io.citybrain.traffic.demand.Router;
 import io.citybrain.traffic.demand.VehicleType;
-import io.citybrain.traffic.io.AtomicFiles;
+import io.citybrain.commons.io.AtomicFiles;
 import io.citybrain.traffic.network.Intersection;
 import io.citybrain.traffic.network.LaneLink;
 import io.citybrain.traffic.network.Phase;

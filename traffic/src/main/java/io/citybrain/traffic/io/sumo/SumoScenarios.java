@@ -1,8 +1,9 @@
 package io.citybrain.traffic.io.sumo;
 
+import io.citybrain.commons.hash.Sha256;
 import io.citybrain.traffic.demand.Router;
 import io.citybrain.traffic.io.InputFiles;
-import io.citybrain.traffic.io.InputValidationException;
+import io.citybrain.commons.input.InputValidationException;
 import io.citybrain.traffic.io.ScenarioLoader;
 import io.citybrain.traffic.network.Intersection;
 import io.citybrain.traffic.network.Phase;
@@ -90,8 +91,8 @@ public final class SumoScenarios {
     }
     Scenario scenario =
         Scenario.compile(
-            name, network, demand.demand(), String.join(", ", routeNames), ScenarioLoader.sha256(net),
-            ScenarioLoader.sha256(all.toByteArray()), router);
+            name, network, demand.demand(), String.join(", ", routeNames), Sha256.hex(net),
+            Sha256.hex(all.toByteArray()), router);
     return new Loaded(scenario, sumo, beginSeconds, endSeconds, demand.droppedBeforeBegin());
   }
 

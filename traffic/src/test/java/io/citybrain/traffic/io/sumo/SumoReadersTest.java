@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.citybrain.traffic.demand.Flow;
-import io.citybrain.traffic.io.InputProblem;
-import io.citybrain.traffic.io.InputValidationException;
+import io.citybrain.commons.input.InputProblem;
+import io.citybrain.commons.input.InputValidationException;
 import io.citybrain.traffic.metrics.TripInfoRecorder;
 import io.citybrain.traffic.network.Intersection;
 import io.citybrain.traffic.network.Phase;
@@ -15,7 +15,6 @@ import io.citybrain.traffic.sim.Simulation;
 import io.citybrain.traffic.sim.SimulationConfig;
 import io.citybrain.traffic.sim.SignalTimer;
 import io.citybrain.traffic.control.SignalControllers;
-import io.citybrain.traffic.control.ControllerParameters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -122,7 +121,7 @@ class SumoReadersTest {
   void fixedPlanRunArrivesEveryVehicleWithSumoStyleFigures() throws Exception {
     SumoScenarios.Loaded loaded = SumoScenarios.loadConfig("tiny", path("tiny.sumocfg"));
     var provider = SignalControllers.require("roadnet-plan");
-    var params = ControllerParameters.resolve("roadnet-plan", provider.parameters(), Map.of());
+    var params = provider.resolve(Map.of());
     TripInfoRecorder trips = new TripInfoRecorder();
     try (Simulation sim = loaded.scenario().newSimulation(SimulationConfig.defaults())) {
       SignalTimer timer = new SignalTimer(sim, provider.create(params), provider.timing(params));

@@ -1,4 +1,4 @@
-package io.citybrain.traffic.control;
+package io.citybrain.commons.algorithm;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,28 +8,30 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Validated parameter values of one controller: every declared parameter has a value (given or
- * default) within its range. Iteration order is the declaration order.
+ * Validated parameter values of one algorithm: every declared parameter has a value (given or
+ * default) within its range. Iteration order is the declaration order. These values enter the
+ * algorithm's {@link ArtifactDigest}.
  */
-public final class ControllerParameters {
+public final class ParameterValues {
   private final Map<String, Double> values;
 
-  private ControllerParameters(Map<String, Double> values) {
+  private ParameterValues(Map<String, Double> values) {
     this.values = Collections.unmodifiableMap(values);
   }
 
   /**
    * Checks {@code given} against {@code specs} and fills in defaults.
    *
-   * @param controllerName for messages
+   * @param noun what the algorithm is called in messages, e.g. {@code controller}
+   * @param algorithmName the algorithm's name, for messages
    * @param specs declared parameters
    * @param given values by name (may be empty)
    * @return the full parameter set
    * @throws IllegalArgumentException naming every unknown parameter (with the known names) and
    *     every value out of range or not finite (with the valid range and unit)
    */
-  public static ControllerParameters resolve(
-      String controllerName, List<ParameterSpec> specs, Map<String, Double> given) {
+  public static ParameterValues resolve(
+      String noun, String algorithmName, List<ParameterSpec> specs, Map<String, Double> given) {
     Map<String, ParameterSpec> byName = new LinkedHashMap<>();
     for (ParameterSpec s : specs) {
       byName.put(s.name(), s);
@@ -38,30 +40,14 @@ public final class ControllerParameters {
     for (Map.Entry<String, Double> e : given.entrySet()) {
       ParameterSpec s = byName.get(e.getKey());
       if (s == null) {
-        problems.add(
-            "unknown parameter '"
-                + e.getKey()
-                + "' for controller '"
-                + controllerName
-                + "'; known: "
-                + (byName.isEmpty() ? "(none)" : String.join(", ", byName.keySet())));
+        problems.add("unknown parameter '" + e.getKey() + "' for " + noun + " '" + algorithmName + "'; known: "
+            + (byName.isEmpty() ? "(none)" : String.join(", ", byName.keySet())));
         continue;
       }
       double v = e.getValue() == null ? Double.NaN : e.getValue();
       if (!Double.isFinite(v) || v < s.min() || v > s.max()) {
-        problems.add(
-            "parameter '"
-                + s.name()
-                + "' of controller '"
-                + controllerName
-                + "' is "
-                + e.getValue()
-                + "; expected a number in ["
-                + fmt(s.min())
-                + ", "
-                + fmt(s.max())
-                + "] "
-                + s.unit());
+        problems.add("parameter '" + s.name() + "' of " + noun + " '" + algorithmName + "' is " + e.getValue()
+            + "; expected a number in [" + format(s.min()) + ", " + format(s.max()) + "] " + s.unit());
       }
     }
     if (!problems.isEmpty()) {
@@ -71,11 +57,12 @@ public final class ControllerParameters {
     for (ParameterSpec s : specs) {
       values.put(s.name(), given.getOrDefault(s.name(), s.defaultValue()));
     }
-    return new ControllerParameters(values);
+    return new ParameterValues(values);
   }
 
-  private static String fmt(double d) {
-    return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+  /** {@code d} without a trailing {@code .0} when it is a whole number. */
+  public static String format(double d) {
+    return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
   }
 
   /**
@@ -96,16 +83,18 @@ public final class ControllerParameters {
     return values;
   }
 
-  /** The engine timing from the {@code minGreenSeconds}, {@code yellowSeconds} and {@code decisionIntervalSeconds} parameters. */
-  public SignalTiming timing() {
-    return new SignalTiming(
-        get("minGreenSeconds"), get("yellowSeconds"), get("decisionIntervalSeconds"));
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ParameterValues other && values.equals(other.values);
+  }
+
+  @Override
+  public int hashCode() {
+    return values.hashCode();
   }
 
   @Override
   public String toString() {
-    return values.entrySet().stream()
-        .map(e -> e.getKey() + "=" + fmt(e.getValue()))
-        .collect(Collectors.joining(", "));
+    return values.entrySet().stream().map(e -> e.getKey() + "=" + format(e.getValue())).collect(Collectors.joining(", "));
   }
 }

@@ -1,4 +1,4 @@
-package io.citybrain.traffic.io;
+package io.citybrain.commons.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
