@@ -32,8 +32,11 @@ class SumoRoundTripIT {
     CitybrainJar.run(dir, "traffic", "convert", "--roadnet", COLOGNE1.resolve("cologne1.net.xml").toAbsolutePath().toString(),
             "--flow", COLOGNE1.resolve("cologne1.rou.xml").toAbsolutePath().toString(), "--to", "sumo", "--out", out.toString())
         .assertSuccess();
-    Process netconvert = new ProcessBuilder("netconvert", "-c", "netconvert.netccfg")
-        .directory(out.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("netconvert.log").toFile()).start();
+    ProcessBuilder build = new ProcessBuilder("netconvert", "-c", "netconvert.netccfg")
+        .directory(out.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("netconvert.log").toFile());
+    // without SUMO_HOME SUMO's tools look for their XML schemas on the web
+    build.environment().putIfAbsent("SUMO_HOME", "/usr/share/sumo");
+    Process netconvert = build.start();
     assertThat(netconvert.waitFor(120, TimeUnit.SECONDS)).isTrue();
     assertThat(netconvert.exitValue()).as(Files.readString(dir.resolve("netconvert.log"))).isZero();
     SumoRun written = SumoOracleBenchmark.runSumo(out.resolve("scenario.sumocfg"), dir.resolve("written.xml"), List.of());

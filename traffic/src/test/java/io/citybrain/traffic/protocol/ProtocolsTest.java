@@ -16,7 +16,7 @@ class ProtocolsTest {
 
   @Test
   void bundledProtocolsAreFoundByName() {
-    assertThat(Protocols.names()).contains("cityflow", "xlight15");
+    assertThat(Protocols.names()).contains("cityflow", "xlight15", "resco");
     Protocol x = Protocols.require("xlight15");
     assertThat(x.laneChange()).isTrue();
     assertThat(x.phases()).containsExactly(1, 2, 3, 4);
