@@ -1,5 +1,7 @@
 package io.citybrain.platform;
 
+import io.citybrain.platform.access.AccessService;
+import io.citybrain.platform.access.JdbcJurisdictions;
 import io.citybrain.platform.audit.AuditLog;
 import io.citybrain.platform.auth.TokenService;
 import io.citybrain.platform.metrics.PlatformMetrics;
@@ -21,6 +23,7 @@ public final class Platform implements AutoCloseable {
   private final Database database;
   private final AuditLog audit;
   private final TokenService tokens;
+  private final AccessService access;
   private final RunStore runStore;
   private final ScenarioCatalog scenarios;
   private final ReplayStore replays;
@@ -32,6 +35,7 @@ public final class Platform implements AutoCloseable {
     this.database = database;
     this.audit = new AuditLog(database, clock);
     this.tokens = new TokenService(database, audit, clock);
+    this.access = new AccessService(database, audit, clock, new JdbcJurisdictions(database));
     this.runStore = new RunStore(database);
     this.scenarios = new ScenarioCatalog(new ScenarioStore(database), audit, clock);
     this.replays = new ReplayStore(config.dataDir().resolve("replays"));
@@ -78,6 +82,11 @@ public final class Platform implements AutoCloseable {
   /** API tokens. */
   public TokenService tokens() {
     return tokens;
+  }
+
+  /** Access grants: principals' roles per jurisdiction, and the caller a token stands for. */
+  public AccessService access() {
+    return access;
   }
 
   /** Stored runs and results. */

@@ -120,6 +120,11 @@ public final class PlatformServer implements AutoCloseable {
     return platform;
   }
 
+  /** The HTTP server. */
+  public HttpApi http() {
+    return http;
+  }
+
   /** Runs found interrupted at start-up and marked failed. */
   public List<Long> interruptedAtStart() {
     return interrupted;

@@ -1,7 +1,10 @@
 package io.citybrain.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.citybrain.platform.access.Jurisdictions;
+import io.citybrain.platform.access.Role;
 import io.citybrain.platform.storage.Json;
+import java.util.List;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,7 +35,12 @@ public final class TestServer implements AutoCloseable {
 
   public TestServer(PlatformConfig config) {
     this.server = PlatformServer.start(config.withPort(0));
-    this.token = server.platform().tokens().create("tester-" + UUID.randomUUID().toString().substring(0, 8), "test");
+    String name = "tester-" + UUID.randomUUID().toString().substring(0, 8);
+    this.token = server.platform().tokens().create(name, "test");
+    // what every token could do before jurisdictions: operate and audit the whole nation
+    for (Role role : List.of(Role.OPERATOR, Role.AUDITOR)) {
+      server.platform().access().grant(name, role, Jurisdictions.ROOT, java.util.Optional.empty(), "test");
+    }
   }
 
   /** A server with defaults on an embedded database in {@code dir}. */
@@ -54,6 +62,29 @@ public final class TestServer implements AutoCloseable {
 
   public Answer get(String path) {
     return send(HttpRequest.newBuilder(URI.create(base() + path)).GET());
+  }
+
+  /** A GET carrying {@code bearer} (none when null). */
+  public Answer getAs(String path, String bearer) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).GET();
+    if (bearer != null) {
+      b.header("Authorization", "Bearer " + bearer);
+    }
+    return send(b);
+  }
+
+  /** A request of any method with a JSON body (none when null), carrying {@code bearer} (none when null). */
+  public Answer requestAs(String method, String path, String json, String bearer) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base() + path))
+            .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    if (json != null) {
+      b.header("Content-Type", "application/json");
+    }
+    if (bearer != null) {
+      b.header("Authorization", "Bearer " + bearer);
+    }
+    return send(b);
   }
 
   public Answer post(String path, String json) {

@@ -37,8 +37,16 @@ public final class TokenService {
    */
   public static final long RECHECK_MILLIS = 5_000;
 
-  /** A token found active, and when. */
-  private record Checked(String name, long atMillis) {}
+  /** A token found active, its principal, and when. */
+  private record Checked(String name, String principal, long atMillis) {}
+
+  /**
+   * An authenticated token.
+   *
+   * @param name the token's name (audit actor {@code token:<name>})
+   * @param principal who it was issued to; roles are granted to principals
+   */
+  public record Identity(String name, String principal) {}
 
   private final ConcurrentHashMap<String, Checked> checkedByHash = new ConcurrentHashMap<>();
 
@@ -54,17 +62,31 @@ public final class TokenService {
   }
 
   /**
-   * Creates a token and records it in the audit log.
-   *
-   * @param name 1–64 characters: letters, digits, {@code . _ -}, starting with a letter or digit
-   * @param actor who creates it (audit actor, e.g. {@code cli:alice})
-   * @return the secret, to show once; it cannot be recovered later
-   * @throws IllegalArgumentException for an invalid name or a name already in use
+   * Creates a token that is its own principal ({@code principal = name}); see {@link #create(String,
+   * String, String)}.
    */
   public String create(String name, String actor) {
+    return create(name, name, actor);
+  }
+
+  /**
+   * Creates a token for {@code principal} and records it in the audit log. The token may do what
+   * the principal's grants allow ({@link io.citybrain.platform.access.AccessService}).
+   *
+   * @param name 1–64 characters: letters, digits, {@code . _ -}, starting with a letter or digit
+   * @param principal who the token is issued to, same characters as the name
+   * @param actor who creates it (audit actor, e.g. {@code cli:alice})
+   * @return the secret, to show once; it cannot be recovered later
+   * @throws IllegalArgumentException for an invalid name or principal, or a name already in use
+   */
+  public String create(String name, String principal, String actor) {
     if (name == null || !NAME.matcher(name).matches()) {
       throw new IllegalArgumentException(
           "token name '" + name + "' is invalid; expected 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+    }
+    if (principal == null || !NAME.matcher(principal).matches()) {
+      throw new IllegalArgumentException(
+          "principal '" + principal + "' is invalid; expected 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
     }
     byte[] random = new byte[32];
     RANDOM.nextBytes(random);
@@ -78,12 +100,14 @@ public final class TokenService {
           if (taken) {
             throw new IllegalArgumentException("a token named '" + name + "' already exists; choose another name");
           }
-          h.createUpdate("INSERT INTO api_tokens (name, token_sha256, created_at_ms) VALUES (:name, :hash, :now)")
+          h.createUpdate(
+                  "INSERT INTO api_tokens (name, principal, token_sha256, created_at_ms) VALUES (:name, :principal, :hash, :now)")
               .bind("name", name)
+              .bind("principal", principal)
               .bind("hash", hash)
               .bind("now", now)
               .execute();
-          return AuditLog.Recorded.of(null, AuditEvent.of(actor, "token.create", "token/" + name, ""));
+          return AuditLog.Recorded.of(null, AuditEvent.of(actor, "token.create", "token/" + name, "principal " + principal));
         });
     return secret;
   }
@@ -119,6 +143,16 @@ public final class TokenService {
    * @return empty for null, unknown or revoked secrets
    */
   public Optional<String> authenticate(String secret) {
+    return identify(secret).map(Identity::name);
+  }
+
+  /**
+   * The active token with this secret, with its principal.
+   *
+   * @param secret the bearer secret, or null
+   * @return empty for null, unknown or revoked secrets
+   */
+  public Optional<Identity> identify(String secret) {
     if (secret == null || !secret.startsWith(PREFIX)) {
       return Optional.empty();
     }
@@ -126,28 +160,28 @@ public final class TokenService {
     long now = clock.millis();
     Checked cached = checkedByHash.get(hash);
     if (cached != null && now - cached.atMillis() < RECHECK_MILLIS && now >= cached.atMillis()) {
-      return Optional.of(cached.name());
+      return Optional.of(new Identity(cached.name(), cached.principal()));
     }
-    Optional<String> name =
+    Optional<Identity> found =
         jdbi.withHandle(
             h ->
-                h.createQuery("SELECT name FROM api_tokens WHERE token_sha256 = :hash AND revoked_at_ms IS NULL")
+                h.createQuery("SELECT name, principal FROM api_tokens WHERE token_sha256 = :hash AND revoked_at_ms IS NULL")
                     .bind("hash", hash)
-                    .mapTo(String.class)
+                    .map((rs, ctx) -> new Identity(rs.getString(1), rs.getString(2)))
                     .findOne());
-    if (name.isPresent()) {
-      checkedByHash.put(hash, new Checked(name.get(), now));
+    if (found.isPresent()) {
+      checkedByHash.put(hash, new Checked(found.get().name(), found.get().principal(), now));
     } else {
       checkedByHash.remove(hash);
     }
-    return name;
+    return found;
   }
 
   /** All tokens, oldest first (names and dates only). */
   public List<ApiToken> list() {
     return jdbi.withHandle(
         h ->
-            h.createQuery("SELECT name, created_at_ms, revoked_at_ms FROM api_tokens ORDER BY id")
+            h.createQuery("SELECT name, created_at_ms, revoked_at_ms, principal FROM api_tokens ORDER BY id")
                 .map(
                     (rs, ctx) -> {
                       String name = rs.getString(1);
@@ -156,7 +190,7 @@ public final class TokenService {
                       // wasNull() speaks of the column read last: revoked_at_ms
                       Optional<Instant> revokedAt =
                           rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(revoked));
-                      return new ApiToken(name, created, revokedAt);
+                      return new ApiToken(name, rs.getString(4), created, revokedAt);
                     })
                 .list());
   }

@@ -4,6 +4,8 @@ import io.citybrain.platform.InvalidRequestException;
 import io.citybrain.platform.NotFoundException;
 import io.citybrain.platform.ConflictException;
 import io.citybrain.platform.Platform;
+import io.citybrain.platform.access.Caller;
+import io.citybrain.platform.access.Permission;
 import io.citybrain.platform.runs.LiveRun;
 import io.citybrain.platform.runs.RunRequest;
 import io.citybrain.platform.scenarios.NetworkMap;
@@ -134,7 +136,15 @@ final class ApiRoutes {
   }
 
   private void scenarios(Context ctx) {
-    ctx.json(ApiViews.ordered("scenarios", platform.scenarios().list().stream().map(ApiViews::scenario).toList()));
+    Caller.Scope scope = AccessControl.caller(ctx).scope(Permission.READ);
+    ctx.json(ApiViews.ordered("scenarios", platform.scenarios().list().stream().filter(s -> scope.includes(s.jurisdictionId()))
+        .map(ApiViews::scenario).toList()));
+  }
+
+  /** The jurisdictions where the caller holds {@code p}, or null for all (for store queries). */
+  private static java.util.Set<String> scopeIds(Context ctx, Permission p) {
+    Caller.Scope scope = AccessControl.caller(ctx).scope(p);
+    return scope.all() ? null : scope.ids();
   }
 
   private ScenarioInfo requireScenario(String id) {
@@ -197,6 +207,9 @@ final class ApiRoutes {
     if (!missing.isEmpty()) {
       throw new InvalidRequestException(missing);
     }
+    Caller caller = AccessControl.caller(ctx);
+    String jurisdiction = ScopeRules.targetJurisdiction(platform, caller, Permission.OPERATE, ctx.formParam("jurisdiction"));
+    AccessControl.checkTarget(ctx, caller, Permission.OPERATE, jurisdiction);
     UploadedFile roadnet = roadnets.get(0);
     UploadedFile flow = flows.get(0);
     UploadOutcome outcome;
@@ -210,7 +223,8 @@ final class ApiRoutes {
                   fileName(roadnet, "roadnet.json"),
                   bytes(flow),
                   fileName(flow, "flow.json"),
-                  actor);
+                  actor,
+                  jurisdiction);
     } catch (InputValidationException | InvalidRequestException e) {
       platform.metrics().upload("invalid");
       throw e;
@@ -284,7 +298,8 @@ final class ApiRoutes {
       }
     }
     int limit = intParam(ctx, "limit", 100, 1, MAX_LIST);
-    List<RunRecord> list = platform.runStore().list(st, ctx.queryParam("scenario"), limit);
+    List<RunRecord> list =
+        platform.runStore().list(JobKind.TRAFFIC_RUN, st, ctx.queryParam("scenario"), scopeIds(ctx, Permission.READ), limit);
     ctx.json(ApiViews.ordered("runs", list.stream().map(this::view).toList()));
   }
 
@@ -348,7 +363,7 @@ final class ApiRoutes {
     }
     RunStatus st = statusParam(ctx);
     int limit = intParam(ctx, "limit", 100, 1, MAX_LIST);
-    List<RunRecord> list = platform.runStore().list(kind, st, null, limit);
+    List<RunRecord> list = platform.runStore().list(kind, st, null, scopeIds(ctx, Permission.READ), limit);
     ctx.json(ApiViews.ordered("jobs", list.stream().map(ApiViews::job).toList()));
   }
 
@@ -359,14 +374,16 @@ final class ApiRoutes {
   private void dispatches(Context ctx) {
     RunStatus st = statusParam(ctx);
     int limit = intParam(ctx, "limit", 100, 1, MAX_LIST);
-    List<RunRecord> list = platform.runStore().list(JobKind.GRID_DISPATCH, st, ctx.queryParam("case"), limit);
+    List<RunRecord> list =
+        platform.runStore().list(JobKind.GRID_DISPATCH, st, ctx.queryParam("case"), scopeIds(ctx, Permission.READ), limit);
     ctx.json(ApiViews.ordered("dispatches", list.stream().map(ApiViews::dispatch).toList()));
   }
 
   private void startDispatch(Context ctx) {
     String actor = AccessControl.actor(ctx);
     DispatchRequest request = JsonBodies.dispatchRequest(ctx.bodyAsBytes());
-    RunRecord r = platform.runs().startDispatch(request, actor);
+    String jurisdiction = ctx.attribute(AccessControl.TARGET);
+    RunRecord r = platform.runs().startDispatch(request, actor, jurisdiction);
     ctx.status(201).header("Location", "/api/grid/dispatches/" + r.id()).json(ApiViews.dispatch(r));
   }
 
@@ -478,7 +495,8 @@ final class ApiRoutes {
         errors.put("runs", "'" + part.strip() + "' is not a run id");
         continue;
       }
-      java.util.Optional<RunRecord> r = platform.runStore().find(id);
+      Caller.Scope visible = AccessControl.caller(ctx).scope(Permission.READ);
+      java.util.Optional<RunRecord> r = platform.runStore().find(id).filter(x -> visible.includes(x.run().jurisdictionId()));
       if (r.isEmpty()) {
         errors.put("runs[" + id + "]", "run " + id + " does not exist");
       } else if (!r.get().hasResults()) {
@@ -509,8 +527,48 @@ final class ApiRoutes {
     long after = intParam(ctx, "afterSeq", 0, 0, Integer.MAX_VALUE);
     int limit = intParam(ctx, "limit", 100, 1, MAX_LIST);
     boolean newest = "true".equalsIgnoreCase(ctx.queryParam("newest"));
-    var entries = newest ? platform.audit().newest(limit) : platform.audit().list(after, limit);
-    ctx.json(ApiViews.ordered("entries", entries.stream().map(ApiViews::audit).toList()));
+    Caller.Scope scope = AccessControl.caller(ctx).scope(Permission.AUDIT);
+    if (scope.all()) {
+      var entries = newest ? platform.audit().newest(limit) : platform.audit().list(after, limit);
+      ctx.json(ApiViews.ordered("entries", entries.stream().map(ApiViews::audit).toList()));
+      return;
+    }
+    // below the nation: the entries about the caller's subtree, found among the next AUDIT_SCAN
+    var page = newest ? platform.audit().newest(AUDIT_SCAN) : platform.audit().list(after, AUDIT_SCAN);
+    Map<String, String> jurisdictionByTarget = new java.util.HashMap<>();
+    List<Map<String, Object>> shown = new ArrayList<>();
+    for (var e : page) {
+      String j = jurisdictionByTarget.computeIfAbsent(e.event().target(), this::targetJurisdiction);
+      if (scope.includes(j) && shown.size() < limit) {
+        shown.add(ApiViews.audit(e));
+      }
+    }
+    long scannedThrough = page.isEmpty() ? after : page.get(page.size() - 1).seq();
+    ctx.json(ApiViews.ordered("entries", shown, "scannedThroughSeq", scannedThrough));
+  }
+
+  /** Audit entries a caller below the nation looks through per request. */
+  static final int AUDIT_SCAN = 5000;
+
+  /**
+   * The jurisdiction an audit entry's target belongs to: a run's or dispatch's, a scenario's; the
+   * nation for what belongs to the installation (tokens, grants, the server).
+   */
+  private String targetJurisdiction(String target) {
+    int slash = target.indexOf('/');
+    String kind = slash < 0 ? target : target.substring(0, slash);
+    String id = slash < 0 ? "" : target.substring(slash + 1);
+    try {
+      return switch (kind) {
+        case "run", "dispatch", "job" -> platform.runStore().find(Long.parseLong(id)).map(r -> r.run().jurisdictionId())
+            .orElse(io.citybrain.platform.access.Jurisdictions.ROOT);
+        case "scenario" -> platform.scenarios().find(id).map(io.citybrain.platform.scenarios.ScenarioInfo::jurisdictionId)
+            .orElse(io.citybrain.platform.access.Jurisdictions.ROOT);
+        default -> io.citybrain.platform.access.Jurisdictions.ROOT;
+      };
+    } catch (NumberFormatException e) {
+      return io.citybrain.platform.access.Jurisdictions.ROOT;
+    }
   }
 
   private void auditVerify(Context ctx) {

@@ -42,6 +42,7 @@ final class ApiViews {
     m.put("startedAt", r.startedAt().map(ApiViews::iso).orElse(null));
     m.put("finishedAt", r.finishedAt().map(ApiViews::iso).orElse(null));
     m.put("createdBy", r.run().createdBy());
+    m.put("jurisdiction", r.run().jurisdictionId());
     m.put("hasResults", r.hasResults());
     m.put("replayAvailable", replayAvailable);
     return m;
@@ -64,6 +65,7 @@ final class ApiViews {
     m.put("startedAt", r.startedAt().map(ApiViews::iso).orElse(null));
     m.put("finishedAt", r.finishedAt().map(ApiViews::iso).orElse(null));
     m.put("createdBy", r.run().createdBy());
+    m.put("jurisdiction", r.run().jurisdictionId());
     m.put("hasResults", r.hasResults());
     return m;
   }
@@ -83,6 +85,7 @@ final class ApiViews {
     m.put("createdAt", iso(r.createdAt()));
     m.put("finishedAt", r.finishedAt().map(ApiViews::iso).orElse(null));
     m.put("createdBy", r.run().createdBy());
+    m.put("jurisdiction", r.run().jurisdictionId());
     m.put("href", (r.run().kind() == io.citybrain.platform.storage.JobKind.GRID_DISPATCH ? "/api/grid/dispatches/" : "/api/runs/") + r.id());
     return m;
   }
@@ -97,6 +100,7 @@ final class ApiViews {
     m.put("roadnetFile", s.roadnetFile());
     m.put("flowFile", s.flowFile());
     m.put("createdBy", s.createdBy());
+    m.put("jurisdiction", s.jurisdictionId());
     return m;
   }
 

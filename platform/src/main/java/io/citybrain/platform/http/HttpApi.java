@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -71,7 +72,7 @@ public final class HttpApi implements AutoCloseable {
 
   private static HttpApi start(
       Platform platform, PlatformConfig config, Semaphore uploadGate, java.util.function.Consumer<io.javalin.config.RoutesConfig> moreRoutes) {
-    AccessControl access = new AccessControl(platform.tokens());
+    AccessControl access = new AccessControl(platform);
     ApiRoutes routes = new ApiRoutes(platform, uploadGate);
     LiveStream live = new LiveStream(platform.runs(), platform.runStore());
     WriteRequests writes = new WriteRequests();
@@ -105,16 +106,17 @@ public final class HttpApi implements AutoCloseable {
                   });
               cfg.routes.before("/api/*", ctx -> {
                     checkSize(ctx, maxBytes);
-                    access.check(ctx);
+                    access.identify(ctx);
                     writes.enter(ctx);
                   });
-              cfg.routes.before("/api/runs/{id}/live", ctx -> checkLiveRequest(ctx, platform));
-              cfg.routes.before("/metrics", access::check);
+              // every matched route, /api or not, passes its scope rule (ScopeRules) first
+              cfg.routes.beforeMatched(access::enforce);
+              cfg.routes.beforeMatched("/api/runs/{id}/live", ctx -> checkLiveRequest(ctx, platform));
               ErrorMapping.register(cfg.routes);
               routes.register(cfg.routes, live);
               cfg.routes.before("/ngsi-ld/*", ctx -> {
                     checkSize(ctx, maxBytes);
-                    access.check(ctx);
+                    access.identify(ctx);
                   });
               moreRoutes.accept(cfg.routes);
               cfg.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
@@ -122,6 +124,10 @@ public final class HttpApi implements AutoCloseable {
                   "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(platform.metrics().scrape()));
               cfg.routes.get("/", ctx -> ctx.html(dashboard.html()));
             });
+    List<String> unscoped = routes(app).stream().filter(r -> ScopeRules.of(r).isEmpty()).toList();
+    if (!unscoped.isEmpty()) {
+      throw new IllegalStateException("routes without a scope rule in ScopeRules: " + unscoped);
+    }
     app.start(config.host(), config.port());
     return new HttpApi(app, live, writes);
   }
@@ -177,6 +183,22 @@ public final class HttpApi implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Every HTTP route registered on {@code app}, as {@code METHOD path}, sorted. */
+  static List<String> routes(Javalin app) {
+    return app.unsafe.internalRouter.allHttpHandlers().stream()
+        .map(pe -> pe.endpoint)
+        .filter(e -> e.method.isHttpMethod())
+        .map(e -> e.method.name() + " " + e.path)
+        .distinct()
+        .sorted()
+        .toList();
+  }
+
+  /** Every HTTP route this server serves, as {@code METHOD path}, sorted. */
+  public List<String> routes() {
+    return routes(app);
   }
 
   /** The port being served. */

@@ -117,7 +117,7 @@ final class JsonBodies {
     return new RunRequest(scenario, controller, parameters, seed, steps, replay, pace);
   }
 
-  private static final List<String> DISPATCH_FIELDS = List.of("case", "dispatcher", "parameters");
+  private static final List<String> DISPATCH_FIELDS = List.of("case", "dispatcher", "parameters", "jurisdiction");
 
   /** Reads a {@link DispatchRequest}; type errors and unknown fields are reported together. */
   static DispatchRequest dispatchRequest(byte[] body) {
@@ -134,6 +134,7 @@ final class JsonBodies {
     }
     String gridCase = text(n, "case", errors);
     String dispatcher = text(n, "dispatcher", errors);
+    text(n, "jurisdiction", errors); // checked and applied by the route's scope rule (ScopeRules)
     Map<String, Double> parameters = numbers(n, "parameters", "{\"relativeGap\": 1e-9}", errors);
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);

@@ -193,7 +193,15 @@ public final class RunManager implements AutoCloseable {
    * @throws IllegalStateException when the manager is shutting down
    */
   public RunRecord startDispatch(DispatchRequest request, String actor) {
-    return enqueue(dispatchValidator.validate(request, actor), actor);
+    return startDispatch(request, actor, io.citybrain.platform.access.Jurisdictions.ROOT);
+  }
+
+  /**
+   * As {@link #startDispatch(DispatchRequest, String)}, for jurisdiction {@code jurisdictionId}
+   * (checked by the caller).
+   */
+  public RunRecord startDispatch(DispatchRequest request, String actor, String jurisdictionId) {
+    return enqueue(dispatchValidator.validate(request, actor).withJurisdiction(jurisdictionId), actor);
   }
 
   private RunRecord enqueue(NewRun run, String actor) {
@@ -214,6 +222,7 @@ public final class RunManager implements AutoCloseable {
                     ? "case=" + run.scenarioId() + " parameters=" + run.parameters()
                     : "scenario=" + run.scenarioId() + " seed=" + run.seed() + " steps=" + run.steps()
                         + " parameters=" + run.parameters();
+                what += " jurisdiction=" + run.jurisdictionId();
                 return AuditLog.Recorded.of(newId, event(actor, "start", newId, run, what));
               });
     } catch (RuntimeException e) {

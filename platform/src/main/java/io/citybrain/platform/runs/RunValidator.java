@@ -136,7 +136,8 @@ public final class RunValidator {
         pace,
         actor,
         JobKind.TRAFFIC_RUN,
-        digest);
+        digest,
+        scenario.get().jurisdictionId());
   }
 
   private static Double valueOrNaN(Double v) {

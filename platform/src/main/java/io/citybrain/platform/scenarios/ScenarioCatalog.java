@@ -4,6 +4,7 @@ import io.citybrain.commons.hash.Sha256;
 import io.citybrain.platform.InvalidRequestException;
 import io.citybrain.platform.NotFoundException;
 import io.citybrain.platform.audit.AuditEvent;
+import io.citybrain.platform.access.Jurisdictions;
 import io.citybrain.platform.audit.AuditLog;
 import io.citybrain.platform.storage.ScenarioStore;
 import io.citybrain.platform.storage.StoredScenario;
@@ -80,7 +81,8 @@ public final class ScenarioCatalog {
                 Optional.of(flow),
                 city.roadnetResource().substring(BundledCity.RESOURCE_ROOT.length()),
                 label,
-                "bundled"));
+                "bundled",
+                Jurisdictions.ROOT));
         bundledCity.put(id, city);
         bundledFlow.put(id, flow);
       }
@@ -156,6 +158,18 @@ public final class ScenarioCatalog {
   public UploadOutcome upload(
       String name, byte[] roadnet, String roadnetFileName, byte[] flow, String flowFileName, String actor)
       throws InputValidationException {
+    return upload(name, roadnet, roadnetFileName, flow, flowFileName, actor, Jurisdictions.ROOT);
+  }
+
+  /**
+   * As {@link #upload(String, byte[], String, byte[], String, String)}, for jurisdiction {@code
+   * jurisdictionId} (checked by the caller). The same files uploaded for two jurisdictions are two
+   * scenarios: each jurisdiction sees only its own (the id hashes the jurisdiction in, except the
+   * nation's, whose ids stay those of uploads made before jurisdictions existed).
+   */
+  public UploadOutcome upload(
+      String name, byte[] roadnet, String roadnetFileName, byte[] flow, String flowFileName, String actor, String jurisdictionId)
+      throws InputValidationException {
     Map<String, String> tooLong = new LinkedHashMap<>();
     if (roadnetFileName.length() > MAX_FILE_NAME_LENGTH) {
       tooLong.put("roadnet", "has a file name of " + roadnetFileName.length() + " characters; expected at most " + MAX_FILE_NAME_LENGTH);
@@ -176,14 +190,16 @@ public final class ScenarioCatalog {
     Scenario scenario = ScenarioLoader.fromBytes(displayName, roadnet, roadnetFileName, flow, flowFileName);
     String id =
         "u-"
-            + Sha256.hex((scenario.roadnetSha256() + scenario.flowSha256()).getBytes(StandardCharsets.UTF_8))
+            + Sha256.hex(
+                    (scenario.roadnetSha256() + scenario.flowSha256() + (jurisdictionId.equals(Jurisdictions.ROOT) ? "" : "@" + jurisdictionId))
+                        .getBytes(StandardCharsets.UTF_8))
                 .substring(0, 12);
     synchronized (storing) {
       Optional<StoredScenario> existing = store.find(id);
       if (existing.isPresent()) {
         return new UploadOutcome(info(existing.get()), false);
       }
-      return store(id, displayName, scenario, roadnet, roadnetFileName, flow, flowFileName, actor);
+      return store(id, displayName, scenario, roadnet, roadnetFileName, flow, flowFileName, actor, jurisdictionId);
     }
   }
 
@@ -195,7 +211,8 @@ public final class ScenarioCatalog {
       String roadnetFileName,
       byte[] flow,
       String flowFileName,
-      String actor) {
+      String actor,
+      String jurisdictionId) {
     RoadNetwork net = scenario.network();
     StoredScenario stored =
         new StoredScenario(
@@ -210,7 +227,8 @@ public final class ScenarioCatalog {
             net.roads().size(),
             scenario.demand().flows().size(),
             Instant.ofEpochMilli(clock.millis()),
-            actor);
+            actor,
+            jurisdictionId);
     audit.record(
         h -> {
           store.insert(h, stored, new ScenarioStore.Files(roadnet, flow));
@@ -220,7 +238,7 @@ public final class ScenarioCatalog {
                   actor,
                   "scenario.upload",
                   "scenario/" + id,
-                  "name=" + displayName + " roadnetSha256=" + stored.roadnetSha256() + " flowSha256=" + stored.flowSha256()));
+                  "name=" + displayName + " jurisdiction=" + jurisdictionId + " roadnetSha256=" + stored.roadnetSha256() + " flowSha256=" + stored.flowSha256()));
         });
     cache(id, scenario);
     return new UploadOutcome(info(stored), true);
@@ -228,6 +246,7 @@ public final class ScenarioCatalog {
 
   private static ScenarioInfo info(StoredScenario s) {
     return new ScenarioInfo(
-        s.id(), s.name(), "uploaded", Optional.empty(), Optional.empty(), s.roadnetFileName(), s.flowFileName(), s.createdBy());
+        s.id(), s.name(), "uploaded", Optional.empty(), Optional.empty(), s.roadnetFileName(), s.flowFileName(), s.createdBy(),
+        s.jurisdictionId());
   }
 }

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param roadnetFile the roadnet's file name
  * @param flowFile the flow's file name
  * @param createdBy who uploaded it ({@code bundled} for bundled ones)
+ * @param jurisdictionId the jurisdiction it belongs to: who may read it and run it (bundled
+ *     scenarios belong to the nation, {@value io.citybrain.platform.access.Jurisdictions#ROOT})
  */
 public record ScenarioInfo(
     String id,
@@ -23,4 +25,5 @@ public record ScenarioInfo(
     Optional<String> flow,
     String roadnetFile,
     String flowFile,
-    String createdBy) {}
+    String createdBy,
+    String jurisdictionId) {}

@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param algorithmDigest the algorithm's artifact digest with {@code parameters} (SHA-256 hex; see
  *     {@link io.citybrain.commons.algorithm.ArtifactDigest}); null for jobs stored before it was
  *     recorded
+ * @param jurisdictionId the jurisdiction the job belongs to: a traffic run the scenario's, a grid
+ *     dispatch the one it was asked for (governance: who may read and cancel it)
  */
 public record NewRun(
     String scenarioId,
@@ -37,12 +39,39 @@ public record NewRun(
     double paceStepsPerSecond,
     String createdBy,
     JobKind kind,
-    String algorithmDigest) {
+    String algorithmDigest,
+    String jurisdictionId) {
 
   public NewRun {
     Objects.requireNonNull(scenarioId, "scenarioId");
     Objects.requireNonNull(controller, "controller");
     Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(jurisdictionId, "jurisdictionId");
     parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+  }
+
+  /** A job of the nation ({@value io.citybrain.platform.access.Jurisdictions#ROOT}). */
+  public NewRun(
+      String scenarioId,
+      String scenarioName,
+      String controller,
+      String controllerVersion,
+      Map<String, Double> parameters,
+      long seed,
+      int steps,
+      double intervalSeconds,
+      boolean replay,
+      double paceStepsPerSecond,
+      String createdBy,
+      JobKind kind,
+      String algorithmDigest) {
+    this(scenarioId, scenarioName, controller, controllerVersion, parameters, seed, steps, intervalSeconds, replay,
+        paceStepsPerSecond, createdBy, kind, algorithmDigest, io.citybrain.platform.access.Jurisdictions.ROOT);
+  }
+
+  /** A copy belonging to {@code jurisdiction}. */
+  public NewRun withJurisdiction(String jurisdiction) {
+    return new NewRun(scenarioId, scenarioName, controller, controllerVersion, parameters, seed, steps, intervalSeconds,
+        replay, paceStepsPerSecond, createdBy, kind, algorithmDigest, jurisdiction);
   }
 }

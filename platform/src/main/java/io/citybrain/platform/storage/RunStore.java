@@ -24,7 +24,7 @@ public final class RunStore {
   private static final String COLUMNS =
       "id, scenario_id, scenario_name, controller, controller_version, parameters_json, seed, steps,"
           + " interval_seconds, replay, pace_steps_per_second, status, status_detail, steps_done,"
-          + " created_at_ms, started_at_ms, finished_at_ms, created_by, kind, algorithm_digest,"
+          + " created_at_ms, started_at_ms, finished_at_ms, created_by, kind, algorithm_digest, jurisdiction_id,"
           + " CASE WHEN summary_json IS NULL AND result_json IS NULL THEN FALSE ELSE TRUE END AS has_results";
 
   private final Jdbi jdbi;
@@ -43,9 +43,9 @@ public final class RunStore {
     return h.createUpdate(
             "INSERT INTO runs (scenario_id, scenario_name, controller, controller_version, parameters_json, seed,"
                 + " steps, interval_seconds, replay, pace_steps_per_second, status, steps_done, created_at_ms, created_by,"
-                + " kind, algorithm_digest)"
+                + " kind, algorithm_digest, jurisdiction_id)"
                 + " VALUES (:scenarioId, :scenarioName, :controller, :controllerVersion, :parameters, :seed, :steps,"
-                + " :interval, :replay, :pace, :status, 0, :now, :createdBy, :kind, :digest)")
+                + " :interval, :replay, :pace, :status, 0, :now, :createdBy, :kind, :digest, :jurisdiction)")
         .bind("scenarioId", run.scenarioId())
         .bind("scenarioName", run.scenarioName())
         .bind("controller", run.controller())
@@ -61,6 +61,7 @@ public final class RunStore {
         .bind("createdBy", run.createdBy())
         .bind("kind", run.kind().apiName())
         .bind("digest", run.algorithmDigest())
+        .bind("jurisdiction", run.jurisdictionId())
         .executeAndReturnGeneratedKeys("id")
         .mapTo(Long.class)
         .one();
@@ -259,6 +260,18 @@ public final class RunStore {
    * @param limit at most this many, &ge; 1
    */
   public List<RunRecord> list(JobKind kind, RunStatus status, String scenarioId, int limit) {
+    return list(kind, status, scenarioId, null, limit);
+  }
+
+  /**
+   * As {@link #list(JobKind, RunStatus, String, int)}, only jobs of the given jurisdictions.
+   *
+   * @param jurisdictions jurisdiction ids, or null for every jurisdiction
+   */
+  public List<RunRecord> list(JobKind kind, RunStatus status, String scenarioId, java.util.Set<String> jurisdictions, int limit) {
+    if (jurisdictions != null && jurisdictions.isEmpty()) {
+      return List.of();
+    }
     StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM runs WHERE 1 = 1");
     if (kind != null) {
       sql.append(" AND kind = :kind");
@@ -268,6 +281,9 @@ public final class RunStore {
     }
     if (scenarioId != null) {
       sql.append(" AND scenario_id = :scenario");
+    }
+    if (jurisdictions != null) {
+      sql.append(" AND jurisdiction_id IN (<jurisdictions>)");
     }
     sql.append(" ORDER BY id DESC LIMIT :limit");
     return jdbi.withHandle(
@@ -281,6 +297,9 @@ public final class RunStore {
           }
           if (scenarioId != null) {
             q.bind("scenario", scenarioId);
+          }
+          if (jurisdictions != null) {
+            q.bindList("jurisdictions", new java.util.ArrayList<>(new java.util.TreeSet<>(jurisdictions)));
           }
           return q.map((rs, ctx) -> record(rs)).list();
         });
@@ -368,7 +387,8 @@ public final class RunStore {
             rs.getDouble("pace_steps_per_second"),
             rs.getString("created_by"),
             JobKind.parse(rs.getString("kind")),
-            rs.getString("algorithm_digest"));
+            rs.getString("algorithm_digest"),
+            rs.getString("jurisdiction_id"));
     return new RunRecord(
         rs.getLong("id"),
         run,

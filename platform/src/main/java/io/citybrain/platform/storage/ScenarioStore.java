@@ -10,7 +10,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class ScenarioStore {
   private static final String COLUMNS =
       "id, name, roadnet_file_name, flow_file_name, roadnet_sha256, flow_sha256, intersections,"
-          + " signalized_intersections, roads, flows, created_at_ms, created_by";
+          + " signalized_intersections, roads, flows, created_at_ms, created_by, jurisdiction_id";
 
   private final Jdbi jdbi;
 
@@ -27,7 +27,7 @@ public final class ScenarioStore {
     h.createUpdate(
             "INSERT INTO scenarios (" + COLUMNS + ", roadnet_bytes, flow_bytes) VALUES (:id, :name, :roadnetFileName,"
                 + " :flowFileName, :roadnetSha256, :flowSha256, :intersections, :signalized, :roads, :flows, :createdAt,"
-                + " :createdBy, :roadnetBytes, :flowBytes)")
+                + " :createdBy, :jurisdictionId, :roadnetBytes, :flowBytes)")
         .bind("id", s.id())
         .bind("name", s.name())
         .bind("roadnetFileName", s.roadnetFileName())
@@ -40,6 +40,7 @@ public final class ScenarioStore {
         .bind("flows", s.flows())
         .bind("createdAt", s.createdAt().toEpochMilli())
         .bind("createdBy", s.createdBy())
+        .bind("jurisdictionId", s.jurisdictionId())
         .bind("roadnetBytes", files.roadnet())
         .bind("flowBytes", files.flow())
         .execute();
@@ -89,6 +90,7 @@ public final class ScenarioStore {
         rs.getInt("roads"),
         rs.getInt("flows"),
         Instant.ofEpochMilli(rs.getLong("created_at_ms")),
-        rs.getString("created_by"));
+        rs.getString("created_by"),
+        rs.getString("jurisdiction_id"));
   }
 }

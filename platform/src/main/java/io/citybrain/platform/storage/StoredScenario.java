@@ -18,6 +18,7 @@ import java.time.Instant;
  * @param flows flows in the flow file
  * @param createdAt upload time
  * @param createdBy who uploaded it
+ * @param jurisdictionId the jurisdiction it belongs to (governance: who may read and run it)
  */
 public record StoredScenario(
     String id,
@@ -31,4 +32,5 @@ public record StoredScenario(
     int roads,
     int flows,
     Instant createdAt,
-    String createdBy) {}
+    String createdBy,
+    String jurisdictionId) {}
