@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.citybrain.platform.access.Jurisdictions;
 import io.citybrain.platform.access.Role;
 import io.citybrain.platform.storage.Json;
-import java.util.List;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,8 +36,8 @@ public final class TestServer implements AutoCloseable {
     this.server = PlatformServer.start(config.withPort(0));
     String name = "tester-" + UUID.randomUUID().toString().substring(0, 8);
     this.token = server.platform().tokens().create(name, "test");
-    // what every token could do before jurisdictions: operate and audit the whole nation
-    for (Role role : List.of(Role.OPERATOR, Role.AUDITOR)) {
+    // every role on the nation: the tests of one feature act as whoever that feature needs
+    for (Role role : Role.values()) {
       server.platform().access().grant(name, role, Jurisdictions.ROOT, java.util.Optional.empty(), "test");
     }
   }

@@ -3,6 +3,7 @@ package io.citybrain.platform.http;
 import static io.citybrain.platform.access.Permission.AUDIT;
 import static io.citybrain.platform.access.Permission.OPERATE;
 import static io.citybrain.platform.access.Permission.READ;
+import static io.citybrain.platform.access.Permission.REGULATE;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.citybrain.platform.InvalidRequestException;
@@ -65,6 +66,15 @@ final class ScopeRules {
     t.put("GET /api/grid/dispatches/{id}/result", ScopeRule.item(READ, "dispatch", (p, ctx) -> job(p, ctx, JobKind.GRID_DISPATCH)));
     t.put("POST /api/grid/dispatches/{id}/cancel", ScopeRule.item(OPERATE, "dispatch", (p, ctx) -> job(p, ctx, JobKind.GRID_DISPATCH)));
 
+    // governance registry: the tree and the organisations are the registry's public frame (the
+    // disclosure names both); creating them is a regulator's act in the parent's (home) subtree
+    t.put("GET /api/gov/jurisdictions", ScopeRule.anyCaller());
+    t.put("POST /api/gov/jurisdictions", ScopeRule.target(REGULATE, (p, ctx) -> bodyJurisdiction(p, ctx, "parent", true)));
+    t.put("GET /api/gov/jurisdictions/{id}", ScopeRule.anyCaller());
+    t.put("GET /api/gov/organisations", ScopeRule.anyCaller());
+    t.put("POST /api/gov/organisations", ScopeRule.target(REGULATE, (p, ctx) -> bodyJurisdiction(p, ctx, "homeJurisdiction", false)));
+    t.put("GET /api/gov/organisations/{id}", ScopeRule.anyCaller());
+
     t.put("GET /api/audit", ScopeRule.list(AUDIT));
     t.put("GET /api/audit/verify", ScopeRule.holds(AUDIT));
 
@@ -119,6 +129,23 @@ final class ScopeRules {
     return Optional.of(scenario.get().jurisdictionId());
   }
 
+  /**
+   * The existing jurisdiction a body field names; the nation when the field is absent and {@code
+   * absentMeansNation} (a new nation is the nation regulator's act); empty otherwise, so the
+   * handler names the problem.
+   */
+  private static Optional<String> bodyJurisdiction(Platform p, Context ctx, String field, boolean absentMeansNation) {
+    JsonNode body = jsonBody(ctx);
+    if (body == null || !body.isObject()) {
+      return Optional.empty();
+    }
+    JsonNode j = body.get(field);
+    if (j == null || j.isNull()) {
+      return absentMeansNation ? Optional.of(Jurisdictions.ROOT) : Optional.empty();
+    }
+    return j.isTextual() && p.access().jurisdictions().exists(j.asText()) ? Optional.of(j.asText()) : Optional.empty();
+  }
+
   /** A dispatch belongs to the jurisdiction its request names, or to the caller's only one. */
   private static Optional<String> dispatchTarget(Platform p, Context ctx) {
     JsonNode body = jsonBody(ctx);
@@ -140,7 +167,7 @@ final class ScopeRules {
     if (given != null) {
       if (given.isBlank() || !p.access().jurisdictions().exists(given)) {
         throw InvalidRequestException.of(
-            "jurisdiction", "unknown jurisdiction '" + given + "'; expected a jurisdiction id from GET /api/gov/jurisdictions");
+            "jurisdiction", "unknown jurisdiction '" + given + "'; expected an id from GET /api/gov/jurisdictions");
       }
       return given;
     }

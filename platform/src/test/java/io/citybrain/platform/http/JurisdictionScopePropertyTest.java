@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Item routes answer 404 outside what the caller may see (as for an unknown id) and 403 where it
  * may see but not act; lists hold exactly what the caller may see.
  *
- * <p>Seeds 1 and 2 always run; a third seed is fresh each run and printed (rerun one with {@code
+ * <p>Seed 2 always runs; a second seed is fresh each run and printed (rerun one with {@code
  * -Dcitybrain.scopeSeed=N}).
  */
 class JurisdictionScopePropertyTest {
@@ -54,7 +54,8 @@ class JurisdictionScopePropertyTest {
 
   @Test
   void everyEndpointHonoursJurisdictionsOnGeneratedTrees() throws Exception {
-    List<Long> seeds = new ArrayList<>(List.of(1L, 2L));
+    // one fixed seed and one fresh one keep the class within the fast loop's time; more with -Dcitybrain.scopeSeed
+    List<Long> seeds = new ArrayList<>(List.of(2L));
     seeds.add(Long.getLong("citybrain.scopeSeed", System.nanoTime()));
     for (long seed : seeds) {
       System.out.println("JurisdictionScopePropertyTest seed " + seed + " (rerun: -Dcitybrain.scopeSeed=" + seed + ")");
@@ -101,6 +102,8 @@ class JurisdictionScopePropertyTest {
     final Map<String, String> runs = new LinkedHashMap<>();
     final Map<String, String> dispatches = new LinkedHashMap<>();
     final List<Who> callers = new ArrayList<>();
+    String organisation;
+    int created;
 
     World(long seed, Path dir) {
       this.seed = seed;
@@ -134,39 +137,30 @@ class JurisdictionScopePropertyTest {
 
     void makeTree() {
       paths.put("CN", "CN");
-      var jdbi = api.server().platform().database().jdbi();
+      var gov = api.server().platform().governance();
       int provinces = 1 + random.nextInt(3);
       int n = 0;
       for (int p = 0; p < provinces; p++) {
         String prov = "p" + (n++);
-        insert(jdbi, prov, "CN", "province");
+        insert(gov, prov, "CN", "province");
         // the first province has a city with two districts at least: siblings and depth every time
         int cities = (p == 0 ? 1 : 0) + random.nextInt(3);
         for (int c = 0; c < cities; c++) {
           String city = "c" + (n++);
-          insert(jdbi, city, prov, "city");
+          insert(gov, city, prov, "city");
           int districts = (p == 0 && c == 0 ? 2 : 0) + random.nextInt(3);
           for (int d = 0; d < districts; d++) {
-            insert(jdbi, "d" + (n++), city, "district");
+            insert(gov, "d" + (n++), city, "district");
           }
         }
       }
       System.out.println(at() + "tree " + paths.values());
     }
 
-    void insert(org.jdbi.v3.core.Jdbi jdbi, String id, String parent, String level) {
-      String path = paths.get(parent) + "/" + id;
-      jdbi.useHandle(
-          h -> h.createUpdate(
-                  "INSERT INTO gov_jurisdictions (id, path, level, parent_id, name, created_at_ms, created_by)"
-                      + " VALUES (:id, :path, :level, :parent, :name, 0, 'test')")
-              .bind("id", id)
-              .bind("path", path)
-              .bind("level", level)
-              .bind("parent", parent)
-              .bind("name", "J " + id)
-              .execute());
-      paths.put(id, path);
+    void insert(io.citybrain.platform.gov.GovRegistry gov, String id, String parent, String level) {
+      var j = gov.createJurisdiction("test", new io.citybrain.platform.gov.NewJurisdiction(id, level, parent, "J " + id));
+      assertThat(j.path()).isEqualTo(paths.get(parent) + "/" + id);
+      paths.put(id, j.path());
     }
 
     String randomJurisdiction() {
@@ -204,6 +198,9 @@ class JurisdictionScopePropertyTest {
       for (long id : jobs) {
         awaitJob(id);
       }
+      organisation = "org-" + seed;
+      Answer org = api.post("/api/gov/organisations", organisationBody(organisation, randomJurisdiction()));
+      assertThat(org.status()).as(at() + org.body()).isEqualTo(201);
     }
 
     void awaitJob(long id) throws InterruptedException {
@@ -272,7 +269,7 @@ class JurisdictionScopePropertyTest {
       switch (rule.kind()) {
         case PUBLIC -> assertThat(api.getAs(path, null).status()).as(what).isEqualTo(200);
         case ANY_CALLER -> {
-          Answer a = api.getAs(fill(path, "fixed-time"), who.token());
+          Answer a = api.getAs(fill(path, catalogueId(path)), who.token());
           assertThat(a.status()).as(what + ": " + a.body()).isEqualTo(200);
         }
         case HOLDS -> {
@@ -301,6 +298,23 @@ class JurisdictionScopePropertyTest {
 
     String firstObject(String path) {
       return path.contains("{id}") ? objectsOf(path).keySet().iterator().next() : "x";
+    }
+
+    /** An id that exists for a catalogue route's path parameter. */
+    String catalogueId(String path) {
+      if (path.startsWith("/api/algorithms/")) {
+        return "fixed-time";
+      }
+      if (path.startsWith("/api/gov/jurisdictions/")) {
+        return randomJurisdiction();
+      }
+      if (path.startsWith("/api/gov/organisations/")) {
+        return organisation;
+      }
+      if (path.contains("{")) {
+        throw new AssertionError("no id known for " + path + ": teach this test how to call it");
+      }
+      return "";
     }
 
     static String fill(String path, String id) {
@@ -437,8 +451,43 @@ class JurisdictionScopePropertyTest {
             }
           }
         }
+        case "POST /api/gov/jurisdictions" -> {
+          for (String parent : sample()) {
+            String level = switch (paths.get(parent).split("/").length) {
+              case 1 -> "province";
+              case 2 -> "city";
+              case 3 -> "district";
+              default -> null;
+            };
+            if (level == null) {
+              continue; // districts have no children
+            }
+            String id = "n" + (created++);
+            Answer a = api.postAs(
+                "/api/gov/jurisdictions", "{\"id\": \"" + id + "\", \"level\": \"" + level + "\", \"parent\": \"" + parent + "\", \"name\": \"N\"}",
+                who.token());
+            boolean allowed = who.may(p, paths.get(parent));
+            assertThat(a.status()).as(what + " under " + paths.get(parent) + ": " + a.body()).isEqualTo(allowed ? 201 : 403);
+            if (allowed) {
+              paths.put(id, paths.get(parent) + "/" + id);
+            }
+          }
+        }
+        case "POST /api/gov/organisations" -> {
+          for (String home : sample()) {
+            String id = "o" + (created++);
+            Answer a = api.postAs("/api/gov/organisations", organisationBody(id, home), who.token());
+            assertThat(a.status()).as(what + " at home " + paths.get(home) + ": " + a.body()).isEqualTo(who.may(p, paths.get(home)) ? 201 : 403);
+          }
+        }
         default -> fail(what + ": a target route this test does not know; teach it how to call it");
       }
+    }
+
+    static String organisationBody(String id, String home) {
+      return "{\"id\":\"" + id + "\",\"name\":\"Bureau " + id + "\",\"registrationCode\":\"RC-" + id + "\","
+          + "\"roles\":[\"deployer\"],\"contact\":\"desk@" + id + ".example\",\"securityResponsible\":\"security office\","
+          + "\"homeJurisdiction\":\"" + home + "\"}";
     }
 
     /** Up to three jurisdictions, the nation among them. */
