@@ -35,7 +35,7 @@ public final class TestServer implements AutoCloseable {
   public TestServer(PlatformConfig config) {
     this.server = PlatformServer.start(config.withPort(0));
     String name = "tester-" + UUID.randomUUID().toString().substring(0, 8);
-    this.token = server.platform().tokens().create(name, "test");
+    this.token = server.platform().tokens().create(name, name, "test");
     // every role on the nation: the tests of one feature act as whoever that feature needs
     for (Role role : Role.values()) {
       server.platform().access().grant(name, role, Jurisdictions.ROOT, java.util.Optional.empty(), "test");

@@ -106,6 +106,25 @@ public final class AccessService {
   }
 
   /**
+   * In {@code h}'s transaction: when {@code principal} has no grant at all, grants it operator and
+   * auditor of the nation (what every token could do before jurisdictions existed).
+   *
+   * @return the audit events to record with it (none when it had grants)
+   */
+  public static List<AuditEvent> grantNationWideIfUngranted(Handle h, String principal, String actor, Instant now) {
+    long had = h.createQuery("SELECT COUNT(*) FROM access_grants WHERE principal = :p").bind("p", principal).mapTo(Long.class).one();
+    if (had > 0) {
+      return List.of();
+    }
+    List<AuditEvent> events = new java.util.ArrayList<>();
+    for (Role role : List.of(Role.OPERATOR, Role.AUDITOR)) {
+      insert(h, principal, role, Jurisdictions.ROOT, actor, now, Optional.empty());
+      events.add(AuditEvent.of(actor, "access.grant", "principal/" + principal, role.apiName() + "@" + Jurisdictions.ROOT));
+    }
+    return events;
+  }
+
+  /**
    * Revokes grant {@code id}.
    *
    * @return false when there is no unrevoked grant with that id

@@ -1,6 +1,7 @@
 package io.citybrain.platform.auth;
 
 import io.citybrain.commons.hash.Sha256;
+import io.citybrain.platform.access.AccessService;
 import io.citybrain.platform.audit.AuditEvent;
 import io.citybrain.platform.audit.AuditLog;
 import io.citybrain.platform.storage.Database;
@@ -62,11 +63,13 @@ public final class TokenService {
   }
 
   /**
-   * Creates a token that is its own principal ({@code principal = name}); see {@link #create(String,
-   * String, String)}.
+   * Creates a token that is its own principal ({@code principal = name}), as {@link
+   * #create(String, String, String)}; a principal without grants yet becomes operator and auditor
+   * of the nation, which is what every token could do before jurisdictions existed (and what
+   * migration V5 gave existing tokens). Use the three-argument form for a token without grants.
    */
   public String create(String name, String actor) {
-    return create(name, name, actor);
+    return create(name, name, actor, true);
   }
 
   /**
@@ -80,6 +83,10 @@ public final class TokenService {
    * @throws IllegalArgumentException for an invalid name or principal, or a name already in use
    */
   public String create(String name, String principal, String actor) {
+    return create(name, principal, actor, false);
+  }
+
+  private String create(String name, String principal, String actor, boolean nationWideWhenUngranted) {
     if (name == null || !NAME.matcher(name).matches()) {
       throw new IllegalArgumentException(
           "token name '" + name + "' is invalid; expected 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
@@ -107,7 +114,12 @@ public final class TokenService {
               .bind("hash", hash)
               .bind("now", now)
               .execute();
-          return AuditLog.Recorded.of(null, AuditEvent.of(actor, "token.create", "token/" + name, "principal " + principal));
+          List<AuditEvent> events = new java.util.ArrayList<>();
+          events.add(AuditEvent.of(actor, "token.create", "token/" + name, "principal " + principal));
+          if (nationWideWhenUngranted) {
+            events.addAll(AccessService.grantNationWideIfUngranted(h, principal, actor, Instant.ofEpochMilli(now)));
+          }
+          return new AuditLog.Recorded<>(null, events);
         });
     return secret;
   }

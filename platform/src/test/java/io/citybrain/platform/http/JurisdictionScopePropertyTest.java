@@ -234,7 +234,7 @@ class JurisdictionScopePropertyTest {
     }
 
     Who caller(io.citybrain.platform.Platform platform, String name, List<Map.Entry<Role, String>> grants) {
-      String token = platform.tokens().create(name, "test");
+      String token = platform.tokens().create(name, name, "test");
       List<Map.Entry<Role, String>> byPath = new ArrayList<>();
       for (Map.Entry<Role, String> g : grants) {
         platform.access().grant(name, g.getKey(), g.getValue(), Optional.empty(), "test");

@@ -185,7 +185,12 @@ abstract class StorageSuite {
       assertThat(tokens.revoke("alice", "cli:test")).isTrue();
       assertThat(tokens.authenticate(secret)).isEmpty();
       assertThat(tokens.list()).singleElement().satisfies(t -> assertThat(t.revokedAt()).isPresent());
-      assertThat(audit.list(0, 10)).extracting(e -> e.event().action()).containsExactly("token.create", "token.revoke");
+      assertThat(audit.list(0, 10)).extracting(e -> e.event().action()).containsExactly("token.create", "access.grant", "access.grant", "token.revoke");
+      // a token made the two-argument way is its own principal, operator and auditor of the nation
+      assertThat(new io.citybrain.platform.access.AccessService(db, audit, Clock.systemUTC(), io.citybrain.platform.access.TreeJurisdictions.rootOnly())
+              .grants("alice"))
+          .extracting(io.citybrain.platform.access.AccessGrant::label)
+          .containsExactly("operator@CN", "auditor@CN");
       assertThat(audit.verify().intact()).isTrue();
     }
   }
