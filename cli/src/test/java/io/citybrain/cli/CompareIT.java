@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code citybrain demo} and {@code citybrain traffic compare} on the built jar. Each runs eight
+ * {@code citybrain demo} and {@code citybrain traffic compare} on the built jar. Each runs ten
  * one-hour simulations, so each is run once.
  */
 class CompareIT {
@@ -30,7 +30,9 @@ class CompareIT {
           "efficient-mp",
           "actuated-pressure",
           "advanced-mp",
-          "discharge-pressure");
+          "discharge-pressure",
+          "kdd-fixed-time",
+          "kdd-max-pressure");
 
   @TempDir static Path dir;
 
