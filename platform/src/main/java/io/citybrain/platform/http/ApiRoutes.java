@@ -105,6 +105,7 @@ final class ApiRoutes {
     get(r, "/api/audit/key", this::auditKey);
     get(r, "/api/audit/proof/inclusion", this::auditInclusion);
     get(r, "/api/audit/proof/consistency", this::auditConsistency);
+    new GovRoutes(platform).register(r);
   }
 
   private static synchronized void declare(String route) {
@@ -113,12 +114,12 @@ final class ApiRoutes {
     }
   }
 
-  private static void get(RoutesConfig r, String path, Handler h) {
+  static void get(RoutesConfig r, String path, Handler h) {
     r.get(path, h);
     declare("GET " + path);
   }
 
-  private static void post(RoutesConfig r, String path, Handler h) {
+  static void post(RoutesConfig r, String path, Handler h) {
     r.post(path, h);
     declare("POST " + path);
   }

@@ -356,15 +356,15 @@ abstract class AuditLogSuite {
   void chainedHistoryIsAdoptedIntoTheTreeUnchanged() throws Exception {
     try (TestDatabases.TestDb tdb = freshDatabase()) {
       DatabaseSettings s = tdb.settings();
-      var v3 = Flyway.configure()
+      var before = Flyway.configure()
           .dataSource(s.jdbcUrl(), s.user().orElse(null), s.password().orElse(null))
           .locations("classpath:db/migration")
-          .target("3");
+          .target("4");
       if (s.schema().isPresent()) {
-        v3 = v3.schemas(s.schema().get()).defaultSchema(s.schema().get());
+        before = before.schemas(s.schema().get()).defaultSchema(s.schema().get());
       }
-      v3.load().migrate();
-      // five entries written by the hash-chained log of schema V1-V3
+      before.load().migrate();
+      // five entries written by the hash-chained log of schemas V1-V4
       List<AuditEntry> legacy = new ArrayList<>();
       String prev = AuditLog.GENESIS;
       try (Connection c = DriverManager.getConnection(s.jdbcUrl(), s.user().orElse(null), s.password().orElse(null))) {

@@ -26,7 +26,7 @@ import org.flywaydb.core.api.migration.Context;
  * <p>In Java because the leaves are SHA-256 over RFC 8785 JSON, which neither H2 nor PostgreSQL
  * computes in SQL; the DDL is the common subset both run, and Flyway runs it all in one transaction.
  */
-public final class V4__Audit_merkle_tree extends BaseJavaMigration {
+public final class V5__Audit_merkle_tree extends BaseJavaMigration {
   private static final int BATCH = 1000;
 
   @Override
