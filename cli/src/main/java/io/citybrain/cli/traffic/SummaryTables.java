@@ -67,9 +67,9 @@ public final class SummaryTables {
     String att = Tables.num(best.averageTravelTimeSeconds(), 2) + " s";
     if (reference != null && reference != best && Double.isFinite(reference.averageTravelTimeSeconds())) {
       double saved = reference.averageTravelTimeSeconds() - best.averageTravelTimeSeconds();
-      return "Best: " + best.controller() + ", average travel time " + att + ", " + Tables.num(saved, 2) + " s ("
-          + Tables.num(100 * saved / reference.averageTravelTimeSeconds(), 1) + " %) less than fixed-time's "
-          + Tables.num(reference.averageTravelTimeSeconds(), 2) + " s.\n";
+      return "Best: " + best.controller() + ", average travel time " + att + ", " + Tables.num(Math.abs(saved), 2) + " s ("
+          + Tables.num(100 * Math.abs(saved) / reference.averageTravelTimeSeconds(), 1) + " %) "
+          + (saved >= 0 ? "below" : "above") + " fixed-time.\n";
     }
     RunSummary second = ranked.get(1);
     return "Best: " + best.controller() + ", average travel time " + att + "; next " + second.controller() + " "
