@@ -42,6 +42,20 @@ public final class CliErrors implements IExecutionExceptionHandler {
       err.flush();
       return ExitCode.BAD_INPUT.code();
     }
+    if (e instanceof io.citybrain.platform.InvalidRequestException invalid) {
+      // the governance registry names every invalid field; the flags carry the same names
+      err.println("error: invalid request (" + invalid.fields().size() + (invalid.fields().size() == 1 ? " field" : " fields") + "):");
+      invalid.fields().forEach((field, why) -> err.println("  " + field + ": " + why));
+      err.flush();
+      return ExitCode.BAD_INPUT.code();
+    }
+    if (e instanceof io.citybrain.platform.ConflictException
+        || e instanceof io.citybrain.platform.NotFoundException
+        || e instanceof io.citybrain.platform.ForbiddenException) {
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return ExitCode.BAD_INPUT.code();
+    }
     if (e instanceof StorageException) {
       // the database cannot be opened or used (PostgreSQL down, a wrong --db): not a bug
       err.println("error: " + e.getMessage());

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       io.citybrain.cli.live.FieldCommand.class,
       io.citybrain.cli.platform.AuditCommand.class,
       io.citybrain.cli.platform.TokenCommand.class,
+      io.citybrain.cli.platform.GovCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

@@ -2,6 +2,7 @@ package io.citybrain.platform;
 
 import io.citybrain.platform.audit.AuditLog;
 import io.citybrain.platform.auth.TokenService;
+import io.citybrain.platform.gov.GovRegistry;
 import io.citybrain.platform.metrics.PlatformMetrics;
 import io.citybrain.platform.runs.ReplayStore;
 import io.citybrain.platform.grid.GridCases;
@@ -27,6 +28,7 @@ public final class Platform implements AutoCloseable {
   private final PlatformMetrics metrics;
   private final RunManager runs;
   private final GridCases gridCases;
+  private final GovRegistry governance;
 
   private Platform(PlatformConfig config, Database database, Clock clock) {
     this.database = database;
@@ -37,6 +39,7 @@ public final class Platform implements AutoCloseable {
     this.replays = new ReplayStore(config.dataDir().resolve("replays"));
     this.metrics = new PlatformMetrics();
     this.gridCases = new GridCases();
+    this.governance = new GovRegistry(database, audit, clock);
     this.runs =
         new RunManager(runStore, audit, scenarios, replays, metrics, config.workers(), config.queueCapacity(),
             config.maxVehiclesPerRun(), gridCases, clock);
@@ -63,6 +66,11 @@ public final class Platform implements AutoCloseable {
   /** The bundled MATPOWER cases that grid dispatches use. */
   public GridCases gridCases() {
     return gridCases;
+  }
+
+  /** The governance registry: jurisdictions, organisations, filings, approvals, deployments. */
+  public GovRegistry governance() {
+    return governance;
   }
 
   /** The database. */

@@ -101,6 +101,7 @@ final class ApiRoutes {
     get(r, "/api/grid/dispatches/{id}/result", this::dispatchResult);
     get(r, "/api/audit", this::audit);
     get(r, "/api/audit/verify", this::auditVerify);
+    new GovRoutes(platform).register(r);
   }
 
   private static synchronized void declare(String route) {
@@ -109,12 +110,12 @@ final class ApiRoutes {
     }
   }
 
-  private static void get(RoutesConfig r, String path, Handler h) {
+  static void get(RoutesConfig r, String path, Handler h) {
     r.get(path, h);
     declare("GET " + path);
   }
 
-  private static void post(RoutesConfig r, String path, Handler h) {
+  static void post(RoutesConfig r, String path, Handler h) {
     r.post(path, h);
     declare("POST " + path);
   }
