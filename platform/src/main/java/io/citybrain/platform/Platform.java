@@ -1,7 +1,11 @@
 package io.citybrain.platform;
 
+<<<<<<< HEAD
 import io.citybrain.platform.access.AccessService;
 import io.citybrain.platform.access.JdbcJurisdictions;
+=======
+import io.citybrain.platform.audit.AuditKeys;
+>>>>>>> main
 import io.citybrain.platform.audit.AuditLog;
 import io.citybrain.platform.auth.TokenService;
 import io.citybrain.platform.gov.GovRegistry;
@@ -35,7 +39,7 @@ public final class Platform implements AutoCloseable {
 
   private Platform(PlatformConfig config, Database database, Clock clock) {
     this.database = database;
-    this.audit = new AuditLog(database, clock);
+    this.audit = new AuditLog(database, clock, new AuditKeys.Source(AuditKeys.keyFile(config.dataDir())));
     this.tokens = new TokenService(database, audit, clock);
     this.access = new AccessService(database, audit, clock, new JdbcJurisdictions(database));
     this.runStore = new RunStore(database);

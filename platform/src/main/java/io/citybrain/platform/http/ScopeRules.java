@@ -77,6 +77,12 @@ final class ScopeRules {
 
     t.put("GET /api/audit", ScopeRule.list(AUDIT));
     t.put("GET /api/audit/verify", ScopeRule.holds(AUDIT));
+    // the whole log's tree heads and proofs (hashes, no entry content) are for whoever audits
+    // somewhere; the checkpoints' public key is for anyone who verifies
+    t.put("GET /api/audit/checkpoint", ScopeRule.holds(AUDIT));
+    t.put("GET /api/audit/key", ScopeRule.anyCaller());
+    t.put("GET /api/audit/proof/inclusion", ScopeRule.holds(AUDIT));
+    t.put("GET /api/audit/proof/consistency", ScopeRule.holds(AUDIT));
 
     // live operations: the installation's detectors and signals belong to the nation until live
     // deployments carry a jurisdiction of their own
