@@ -1,11 +1,8 @@
 package io.citybrain.platform;
 
-<<<<<<< HEAD
 import io.citybrain.platform.access.AccessService;
 import io.citybrain.platform.access.JdbcJurisdictions;
-=======
 import io.citybrain.platform.audit.AuditKeys;
->>>>>>> main
 import io.citybrain.platform.audit.AuditLog;
 import io.citybrain.platform.auth.TokenService;
 import io.citybrain.platform.gov.GovRegistry;
