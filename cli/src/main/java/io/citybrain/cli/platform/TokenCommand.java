@@ -44,6 +44,14 @@ import picocli.CommandLine.Spec;
     })
 public final class TokenCommand {
 
+  private static Role role(String name) {
+    try {
+      return Role.parse(name);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--role: " + e.getMessage(), e);
+    }
+  }
+
   static String actor() {
     return "cli:" + System.getProperty("user.name", "unknown");
   }
@@ -86,7 +94,7 @@ public final class TokenCommand {
       if ((role == null) != (jurisdiction == null)) {
         throw new IllegalArgumentException("--role and --jurisdiction go together: a role is granted for a jurisdiction");
       }
-      Role r = role == null ? null : Role.parse(role);
+      Role r = role == null ? null : role(role);
       String who = principal == null ? name : principal;
       try (Platform p = Platform.openForAdmin(database.settings(), database.dataDir())) {
         if (r != null && !p.access().jurisdictions().exists(jurisdiction)) {
@@ -196,7 +204,7 @@ public final class TokenCommand {
 
     @Override
     public Integer call() {
-      Role r = Role.parse(role);
+      Role r = role(role);
       Optional<Instant> until;
       try {
         until = validUntil == null ? Optional.empty() : Optional.of(Instant.parse(validUntil));
