@@ -42,6 +42,7 @@ public final class LiveService implements AutoCloseable {
   private final LiveCentre centre;
   private final EmbeddedMqttBroker broker;
   private final MqttCentreLink link;
+  private final io.citybrain.live.transport.kafka.KafkaCentreLink kafka;
   private final MqttEndpoint endpoint;
   private final ScheduledExecutorService clock;
   private final Scenario scenario;
@@ -61,6 +62,15 @@ public final class LiveService implements AutoCloseable {
     this.endpoint = endpoint;
     this.scenario = scenario;
     centre.pipeline().operators().onAggregate(a -> store.refreshRollup(a.detectorId(), a.windowStartMillis()));
+    // a late observation is stored after its window's rollup was computed: recompute that rollup
+    centre.pipeline().onLateObservations(list -> {
+      java.util.Set<java.util.Map.Entry<String, Long>> windows = new java.util.LinkedHashSet<>();
+      for (io.citybrain.live.contract.DetectorObservation o : list) {
+        long start = o.intervalStart().toEpochMilli();
+        windows.add(java.util.Map.entry(o.detectorId(), start - Math.floorMod(start, JdbcObservationStore.ROLLUP_MILLIS)));
+      }
+      windows.forEach(w -> store.refreshRollup(w.getKey(), w.getValue()));
+    });
     centre.pipeline().onSignalState(st -> {
       signals.merge(st.intersectionId(), st, (a, b) -> b.seq() >= a.seq() || b.since().isAfter(a.since()) ? b : a);
       subscriptions.updated(io.citybrain.live.ngsild.SmartDataModels.trafficSignal(st));
@@ -82,6 +92,9 @@ public final class LiveService implements AutoCloseable {
     });
     this.link = new MqttCentreLink(endpoint, "citybrain-centre", centre.pipeline(), centre.codec(), 1000);
     link.onFieldSession(this::deploy);
+    this.kafka = options.kafkaBootstrap()
+        .map(b -> new io.citybrain.live.transport.kafka.KafkaCentreLink(b, "citybrain-centre", centre.pipeline(), Map.of()))
+        .orElse(null);
     this.clock = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "live-clock");
       t.setDaemon(true);
@@ -199,6 +212,11 @@ public final class LiveService implements AutoCloseable {
     return store;
   }
 
+  /** The Kafka ingestion, or null when not configured. */
+  public io.citybrain.live.transport.kafka.KafkaCentreLink kafka() {
+    return kafka;
+  }
+
   /** The MQTT broker in use. */
   public MqttEndpoint endpoint() {
     return endpoint;
@@ -225,6 +243,9 @@ public final class LiveService implements AutoCloseable {
     clock.shutdownNow();
     subscriptions.close();
     link.close();
+    if (kafka != null) {
+      kafka.close();
+    }
     centre.close();
     if (broker != null) {
       broker.close();
