@@ -202,7 +202,7 @@ class VerifierKey:
     """A C2SP verifier key: <name>+<hex key id>+base64(0x01 || Ed25519 public key)."""
 
     def __init__(self, text):
-        parts = text.strip().split("+")
+        parts = text.strip().split("+", 2)  # base64 may hold plus signs; name and key id cannot
         if len(parts) != 3:
             raise ValueError("a verifier key is <name>+<key id>+<base64 key>, got %r" % text)
         self.name, key_id_hex, b64 = parts
