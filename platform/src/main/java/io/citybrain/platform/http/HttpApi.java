@@ -106,6 +106,7 @@ public final class HttpApi implements AutoCloseable {
                   });
               cfg.routes.before("/api/*", ctx -> {
                     checkSize(ctx, maxBytes);
+                    // who calls; the public disclosure's rule lets anyone through (ScopeRules)
                     access.identify(ctx);
                     writes.enter(ctx);
                   });

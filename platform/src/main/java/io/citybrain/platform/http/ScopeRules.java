@@ -1,6 +1,7 @@
 package io.citybrain.platform.http;
 
 import static io.citybrain.platform.access.Permission.AUDIT;
+import static io.citybrain.platform.access.Permission.FILE;
 import static io.citybrain.platform.access.Permission.OPERATE;
 import static io.citybrain.platform.access.Permission.READ;
 import static io.citybrain.platform.access.Permission.REGULATE;
@@ -75,6 +76,40 @@ final class ScopeRules {
     t.put("POST /api/gov/organisations", ScopeRule.target(REGULATE, (p, ctx) -> bodyJurisdiction(p, ctx, "homeJurisdiction", false)));
     t.put("GET /api/gov/organisations/{id}", ScopeRule.anyCaller());
 
+    // the filed side (algorithms, datasets, versions, filings) is what the disclosure publishes:
+    // anyone with a token reads it, providers file it
+    for (String kind : List.of("algorithms", "datasets", "versions", "filings")) {
+      t.put("GET /api/gov/" + kind, ScopeRule.anyCaller());
+      t.put("POST /api/gov/" + kind, ScopeRule.holds(FILE));
+    }
+    t.put("GET /api/gov/algorithms/{id}", ScopeRule.anyCaller());
+    t.put("POST /api/gov/algorithms/{id}/changes", ScopeRule.holds(FILE));
+    t.put("GET /api/gov/versions/{id}", ScopeRule.anyCaller());
+    t.put("GET /api/gov/filings/{number}", ScopeRule.anyCaller());
+    t.put("POST /api/gov/filings/{number}/change", ScopeRule.holds(FILE));
+    t.put("POST /api/gov/filings/{number}/cancel", ScopeRule.holds(FILE));
+    // approvals and deployments belong to a jurisdiction: regulators decide, operators deploy there
+    ScopeRule.Resolver bodyJurisdiction = (p, ctx) -> bodyJurisdiction(p, ctx, "jurisdiction", false);
+    t.put("GET /api/gov/approvals", ScopeRule.list(READ));
+    t.put("POST /api/gov/approvals", ScopeRule.target(REGULATE, bodyJurisdiction));
+    t.put("GET /api/gov/approvals/{id}", ScopeRule.item(READ, "approval", ScopeRules::approval));
+    for (String change : List.of("suspend", "reinstate", "revoke")) {
+      t.put("POST /api/gov/approvals/{id}/" + change, ScopeRule.item(REGULATE, "approval", ScopeRules::approval));
+    }
+    t.put("GET /api/gov/deployments", ScopeRule.list(READ));
+    t.put("POST /api/gov/deployments", ScopeRule.target(OPERATE, bodyJurisdiction));
+    t.put("GET /api/gov/deployments/{id}", ScopeRule.item(READ, "deployment", ScopeRules::deployment));
+    t.put("GET /api/gov/deployments/{id}/actions", ScopeRule.item(READ, "deployment", ScopeRules::deployment));
+    t.put("POST /api/gov/deployments/{id}/actions", ScopeRule.item(OPERATE, "deployment", ScopeRules::deployment));
+    t.put("POST /api/gov/deployments/{id}/stop", ScopeRule.item(OPERATE, "deployment", ScopeRules::deployment));
+    t.put("POST /api/gov/deployments/{id}/recall", ScopeRule.item(OPERATE, "deployment", ScopeRules::deployment));
+    // regulator's checks over the whole registry
+    t.put("GET /api/gov/orphans", ScopeRule.holds(AUDIT));
+    t.put("GET /api/gov/overdue", ScopeRule.holds(AUDIT));
+    // the public disclosure (issue 9 item 7)
+    t.put("GET /api/public/filings", ScopeRule.publicRoute());
+    t.put("GET /public/filings", ScopeRule.publicRoute());
+
     t.put("GET /api/audit", ScopeRule.list(AUDIT));
     t.put("GET /api/audit/verify", ScopeRule.holds(AUDIT));
     // the whole log's tree heads and proofs (hashes, no entry content) are for whoever audits
@@ -99,6 +134,22 @@ final class ScopeRules {
   /** The rule of {@code route} ({@code METHOD path}), if any. */
   static Optional<ScopeRule> of(String route) {
     return Optional.ofNullable(TABLE.get(route));
+  }
+
+  private static Optional<String> approval(Platform p, Context ctx) {
+    try {
+      return Optional.of(p.governance().lifecycle().approval(Long.parseLong(ctx.pathParam("id"))).jurisdictionId());
+    } catch (NumberFormatException | io.citybrain.platform.NotFoundException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<String> deployment(Platform p, Context ctx) {
+    try {
+      return Optional.of(p.governance().lifecycle().deployment(Long.parseLong(ctx.pathParam("id"))).jurisdictionId());
+    } catch (NumberFormatException | io.citybrain.platform.NotFoundException e) {
+      return Optional.empty();
+    }
   }
 
   private static Optional<String> scenario(Platform p, Context ctx) {
