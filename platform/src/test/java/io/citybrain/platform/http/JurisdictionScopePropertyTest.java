@@ -341,7 +341,7 @@ class JurisdictionScopePropertyTest {
     }
 
     static String fill(String path, String id) {
-      return path.replace("{id}", id).replace("{name}", id);
+      return path.replaceAll("\\{[A-Za-z]+\\}", id);
     }
 
     void checkItem(String method, String path, ScopeRule rule, Who who, String what) {
