@@ -48,7 +48,7 @@ class GovCommandsIT {
 
     gov("algorithm", "add", "--id", "mp", "--registry-name", "max-pressure", "--provider", "acme").assertSuccess();
     assertThat(gov("version", "--algorithm", "mp").assertSuccess().stdout()).startsWith("version 1 of mp");
-    Result incomplete = gov("file", "--version", "1", "--filer", "acme", "--jurisdiction", "3601").assertInvalid().assertNoStackTrace();
+    Result incomplete = gov("file", "--version-id", "1", "--filer", "acme", "--jurisdiction", "3601").assertInvalid().assertNoStackTrace();
     assertThat(incomplete.stderr())
         .contains("product: is missing; required by CAC Algorithmic Recommendation Provisions art. 24 (form of service)")
         .contains("algorithm.intendedPurpose: is missing; required by EU AI Act Annex VIII A.5 (intended purpose)");
@@ -59,7 +59,7 @@ class GovCommandsIT {
     gov("version", "--algorithm", "mp", "--param", paramName() + "=" + paramValue(), "--model-card", "card", "--self-assessment", "report",
             "--oversight", "stop to fixed plan")
         .assertSuccess();
-    String filed = gov("file", "--version", "2", "--filer", "acme", "--product", "Acme Signals", "--main-use", "signal control",
+    String filed = gov("file", "--version-id", "2", "--filer", "acme", "--product", "Acme Signals", "--main-use", "signal control",
             "--disclosure", "Acme MaxPressure sets green splits.", "--jurisdiction", "3601")
         .assertSuccess().stdout().strip();
     assertThat(filed).matches("filed: CBF-\\d{4}-000001");
@@ -71,10 +71,10 @@ class GovCommandsIT {
     assertThat(outside.stderr()).contains("jurisdiction: '3601' (CN/36/3601) is outside the subtree of regulator 'zj-reg'");
     gov("approve", number, "--jurisdiction", "360102", "--regulator", "jx-reg", "--reason", "meets the conditions", "--valid-until", until)
         .assertSuccess();
-    Result sibling = gov("deploy", "--version", "2", "--approval", "1", "--deployer", "nc-tmb", "--jurisdiction", "360103", "--mode", "actuating")
+    Result sibling = gov("deploy", "--version-id", "2", "--approval", "1", "--deployer", "nc-tmb", "--jurisdiction", "360103", "--mode", "actuating")
         .assertInvalid();
     assertThat(sibling.stderr()).contains("jurisdiction: '360103' is outside approval 1's jurisdiction '360102'");
-    gov("deploy", "--version", "2", "--approval", "1", "--deployer", "nc-tmb", "--jurisdiction", "360102", "--mode", "actuating").assertSuccess();
+    gov("deploy", "--version-id", "2", "--approval", "1", "--deployer", "nc-tmb", "--jurisdiction", "360102", "--mode", "actuating").assertSuccess();
     assertThat(gov("orphans").assertSuccess().stdout()).contains("no orphans");
 
     gov("suspend", "1", "--regulator", "jx-reg", "--reason", "incident").assertSuccess();

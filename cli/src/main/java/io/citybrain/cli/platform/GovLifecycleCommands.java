@@ -181,7 +181,7 @@ final class GovLifecycleCommands {
 
   /** The fields of a filing as options. */
   static final class FilingOptions {
-    @Option(names = "--version", required = true, paramLabel = "N", description = "The version filed.")
+    @Option(names = "--version-id", required = true, paramLabel = "N", description = "The version filed (its number in 'gov list versions').")
     Long version;
 
     @Option(names = "--filer", required = true, paramLabel = "ORG", description = "The filing organisation.")
@@ -212,7 +212,7 @@ final class GovLifecycleCommands {
 
   @Command(name = "file", mixinStandardHelpOptions = true,
       description = {"Submit a filing and get its filing number. A missing field is named with the rule that asks for it;", "exit code 2."},
-      footer = {"", "Examples:", "  citybrain gov file --version 1 --filer acme --product 'Acme Signals' --main-use 'signal control' \\",
+      footer = {"", "Examples:", "  citybrain gov file --version-id 1 --filer acme --product 'Acme Signals' --main-use 'signal control' \\",
           "      --disclosure 'Acme MaxPressure sets green splits from queue counts.' --jurisdiction 3601"})
   static final class FileCommand extends Base {
     @Mixin FilingOptions filing;
@@ -226,7 +226,7 @@ final class GovLifecycleCommands {
   }
 
   @Command(name = "change-filing", mixinStandardHelpOptions = true, description = "File a change: supersedes an active filing with a new number.",
-      footer = {"", "Examples:", "  citybrain gov change-filing CBF-2026-000001 --version 1 --filer acme --product 'Acme Signals' \\",
+      footer = {"", "Examples:", "  citybrain gov change-filing CBF-2026-000001 --version-id 1 --filer acme --product 'Acme Signals' \\",
           "      --main-use 'signal control and bus priority' --disclosure '...' --jurisdiction 3601"})
   static final class ChangeFilingCommand extends Base {
     @Parameters(index = "0", paramLabel = "NUMBER", description = "The filing changed.")
@@ -382,10 +382,10 @@ final class GovLifecycleCommands {
   @Command(name = "deploy", mixinStandardHelpOptions = true,
       description = {"Put a version in service. Shadow mode needs no approval; advisory and actuating need a valid approval",
           "covering the jurisdiction, mode and assets (refused with exit code 2, naming the field, otherwise)."},
-      footer = {"", "Examples:", "  citybrain gov deploy --version 1 --approval 1 --deployer nc-tmb --jurisdiction 360102 --mode actuating",
-          "  citybrain gov deploy --version 1 --deployer nc-tmb --jurisdiction 360103 --mode shadow"})
+      footer = {"", "Examples:", "  citybrain gov deploy --version-id 1 --approval 1 --deployer nc-tmb --jurisdiction 360102 --mode actuating",
+          "  citybrain gov deploy --version-id 1 --deployer nc-tmb --jurisdiction 360103 --mode shadow"})
   static final class Deploy extends Base {
-    @Option(names = "--version", required = true, paramLabel = "N", description = "The version to run.")
+    @Option(names = "--version-id", required = true, paramLabel = "N", description = "The version to run.")
     Long version;
 
     @Option(names = "--approval", paramLabel = "N", description = "The approval relied on (not for shadow mode).")
