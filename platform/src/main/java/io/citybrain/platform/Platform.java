@@ -1,5 +1,6 @@
 package io.citybrain.platform;
 
+import io.citybrain.platform.audit.AuditKeys;
 import io.citybrain.platform.audit.AuditLog;
 import io.citybrain.platform.auth.TokenService;
 import io.citybrain.platform.gov.GovRegistry;
@@ -32,7 +33,7 @@ public final class Platform implements AutoCloseable {
 
   private Platform(PlatformConfig config, Database database, Clock clock) {
     this.database = database;
-    this.audit = new AuditLog(database, clock);
+    this.audit = new AuditLog(database, clock, new AuditKeys.Source(AuditKeys.keyFile(config.dataDir())));
     this.tokens = new TokenService(database, audit, clock);
     this.runStore = new RunStore(database);
     this.scenarios = new ScenarioCatalog(new ScenarioStore(database), audit, clock);
