@@ -46,6 +46,14 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Address to listen on (default: ${DEFAULT-VALUE}). Callers not on loopback need a token even to read.")
   String host;
 
+  @Option(
+      names = "--share-embedded-db",
+      description = {
+        "Let the token and audit commands of this user reach the embedded database while the server runs, through",
+        "a port on 127.0.0.1 whose key is in the owner-only data folder (default: off, no database listener)."
+      })
+  boolean shareEmbeddedDb;
+
   @Option(names = "--demo", description = "Start a paced max-pressure run on Jinan's real flow at start-up.")
   boolean demo;
 
@@ -132,9 +140,13 @@ public final class ServeCommand implements Callable<Integer> {
       throw new UsageException(
           "--max-vehicles-per-run must be in [1, " + PlatformConfig.MAX_VEHICLES_PER_RUN_LIMIT + "], got " + maxVehiclesPerRun);
     }
+    if (shareEmbeddedDb && database.url != null) {
+      throw new UsageException("--share-embedded-db is for the embedded database; with --db other processes connect to it");
+    }
     PlatformConfig cfg =
         new PlatformConfig(
-            host, port, database.dataDir(), database.settings(), workers, queue, maxUploadMb * 1024 * 1024,
+            host, port, database.dataDir(),
+            shareEmbeddedDb ? io.citybrain.platform.storage.DatabaseSettings.shared(database.dataDir()) : database.settings(), workers, queue, maxUploadMb * 1024 * 1024,
             maxVehiclesPerRun, demo);
     PlatformServer server;
     try {
@@ -155,7 +167,10 @@ public final class ServeCommand implements Callable<Integer> {
     server.live().ifPresent(l -> out.println("live: MQTT broker " + l.endpoint() + ", " + l.options().controller() + " ("
         + l.options().actuation().name().toLowerCase(java.util.Locale.ROOT) + ") on " + l.options().city().orElse("-")
         + " once a field starts (citybrain field --city " + l.options().city().orElse("CITY") + "); NGSI-LD at " + url + "ngsi-ld/v1/"));
-    out.println("state-changing requests need a token: citybrain token create --name NAME");
+    out.println("state-changing requests need a token: citybrain token create --name NAME"
+        + (database.url == null && !shareEmbeddedDb
+            ? " (while the server is stopped, or start it with --share-embedded-db)"
+            : ""));
     out.println("press Ctrl-C to stop");
     out.flush();
     server.serveUntilStopped();

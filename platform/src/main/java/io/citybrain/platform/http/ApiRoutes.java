@@ -121,11 +121,22 @@ final class ApiRoutes {
 
   // ------------------------------------------------------------------ handlers
 
+  /** How long {@code /api/health} waits for the database's answer. */
+  static final int HEALTH_QUERY_TIMEOUT_SECONDS = 2;
+
   private void health(Context ctx) {
+    // asks the database itself: after a full disk the server used to report "ok" while every
+    // database request failed; the cause goes to the log, not to an unauthenticated caller
+    java.util.Optional<String> failure = platform.database().check(HEALTH_QUERY_TIMEOUT_SECONDS);
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("status", "ok");
+    m.put("status", failure.isEmpty() ? "ok" : "unavailable");
     m.put("database", platform.database().kind().name().toLowerCase(java.util.Locale.ROOT));
+    m.put("databaseStatus", failure.isEmpty() ? "ok" : "unavailable");
     m.put("activeRuns", platform.runs().activeCount());
+    if (failure.isPresent()) {
+      org.slf4j.LoggerFactory.getLogger(ApiRoutes.class).warn("health: database check failed: {}", failure.get());
+      ctx.status(503);
+    }
     ctx.json(m);
   }
 
