@@ -34,6 +34,7 @@ public final class AuditLog {
 
   private final Jdbi jdbi;
   private final Clock clock;
+  private final Database database;
   private final ReentrantLock lock = new ReentrantLock();
 
   /**
@@ -41,6 +42,7 @@ public final class AuditLog {
    * @param clock time source of entries
    */
   public AuditLog(Database database, Clock clock) {
+    this.database = database;
     this.jdbi = database.jdbi();
     this.clock = clock;
   }
@@ -60,11 +62,18 @@ public final class AuditLog {
 
   /**
    * Runs {@code body} in a transaction and appends the events it returns in the same transaction.
-   * When {@code body} throws, nothing is stored.
+   * When {@code body} throws, nothing is stored. When it returns, the change survives a killed
+   * process ({@link Database#makeDurable()}): every acknowledged state change passes here.
    *
    * @return the body's value
    */
   public <T> T record(Function<Handle, Recorded<T>> body) {
+    T value = recordInTransaction(body);
+    database.makeDurable();
+    return value;
+  }
+
+  private <T> T recordInTransaction(Function<Handle, Recorded<T>> body) {
     RuntimeException last = null;
     for (int attempt = 0; attempt < RETRIES; attempt++) {
       lock.lock();
