@@ -42,6 +42,20 @@ public final class CliErrors implements IExecutionExceptionHandler {
       err.flush();
       return ExitCode.BAD_INPUT.code();
     }
+    if (e instanceof io.citybrain.platform.InvalidRequestException invalid) {
+      // the governance registry names every invalid field; the flags carry the same names
+      err.println("error: invalid request (" + invalid.fields().size() + (invalid.fields().size() == 1 ? " field" : " fields") + "):");
+      invalid.fields().forEach((field, why) -> err.println("  " + field + ": " + why));
+      err.flush();
+      return ExitCode.BAD_INPUT.code();
+    }
+    if (e instanceof io.citybrain.platform.ConflictException
+        || e instanceof io.citybrain.platform.NotFoundException
+        || e instanceof io.citybrain.platform.ForbiddenException) {
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return ExitCode.BAD_INPUT.code();
+    }
     if (e instanceof StorageException) {
       // the database cannot be opened or used (PostgreSQL down, a wrong --db): not a bug
       err.println("error: " + e.getMessage());
@@ -106,9 +120,22 @@ public final class CliErrors implements IExecutionExceptionHandler {
   public static int handleParameterException(ParameterException ex, String[] args) {
     CommandLine cmd = ex.getCommandLine();
     PrintWriter err = cmd.getErr();
-    err.println("error: " + ex.getMessage());
+    if (ex instanceof CommandLine.UnmatchedArgumentException u
+        && !u.getUnmatched().isEmpty()
+        && !u.getUnmatched().get(0).startsWith("-")
+        && !cmd.getSubcommands().isEmpty()) {
+      err.println(unknownCommand(cmd, u.getUnmatched().get(0)));
+    } else {
+      err.println("error: " + ex.getMessage());
+    }
     err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
     err.flush();
     return ExitCode.BAD_INPUT.code();
+  }
+
+  /** "error: unknown command 'NAME' for 'citybrain traffic'; commands: run, compare, ...". */
+  static String unknownCommand(CommandLine cmd, String name) {
+    return "error: unknown command '" + name + "' for '" + cmd.getCommandSpec().qualifiedName() + "'; commands: "
+        + String.join(", ", cmd.getSubcommands().keySet());
   }
 }

@@ -18,14 +18,18 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  citybrain demo",
       "  citybrain demo --out runs/demo",
+      "  citybrain demo --wide             every figure, one wide table",
       "",
-      "Same as: citybrain traffic compare --city jinan --flow real [--out DIR]"
+      "Same as: citybrain traffic compare --city jinan --flow real [--out DIR] [--wide]"
     })
 public final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Folder for comparison.json and per-controller results.")
+  @Option(names = "--out", paramLabel = "DIR", description = "Folder for comparison.json, comparison.csv and per-controller results.")
   String out;
+
+  @Option(names = "--wide", description = "Print every figure (a table wider than 100 columns).")
+  boolean wide;
 
   @Override
   public Integer call() {
@@ -33,8 +37,13 @@ public final class DemoCommand implements Callable<Integer> {
     compare.setOut(spec.commandLine().getOut());
     compare.setErr(spec.commandLine().getErr());
     compare.setExecutionExceptionHandler(new CliErrors());
-    return out == null
-        ? compare.execute("--city", "jinan", "--flow", "real")
-        : compare.execute("--city", "jinan", "--flow", "real", "--out", out);
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--city", "jinan", "--flow", "real"));
+    if (out != null) {
+      args.addAll(java.util.List.of("--out", out));
+    }
+    if (wide) {
+      args.add("--wide");
+    }
+    return compare.execute(args.toArray(new String[0]));
   }
 }

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       io.citybrain.cli.live.FieldCommand.class,
       io.citybrain.cli.platform.AuditCommand.class,
       io.citybrain.cli.platform.TokenCommand.class,
+      io.citybrain.cli.platform.GovCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
@@ -55,6 +56,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     cl.setUsageHelpWidth(120); // long example lines stay whole, so they can be copied
     cl.setExecutionExceptionHandler(new CliErrors());
     cl.setParameterExceptionHandler(CliErrors::handleParameterException);
+    cl.setExecutionStrategy(Main::refuseUnmatchedThenRun);
     // the legend comes from the one list of exit codes every command follows
     java.util.List<String> footer = new java.util.ArrayList<>(java.util.List.of(cl.getCommandSpec().usageMessage().footer()));
     footer.add("Exit codes:");
@@ -64,6 +66,32 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     cl.getCommandSpec().usageMessage().footer(footer.toArray(new String[0]));
     giveVersionToSubcommands(cl, new VersionProvider());
     return cl;
+  }
+
+  /**
+   * picocli ignores arguments it cannot place when {@code --help} is also given, so {@code
+   * citybrain gov --help} would print the top-level help and exit 0 as if {@code gov} existed.
+   * Any unplaced argument is refused here instead: an unknown command is named as one, with the
+   * commands that exist, and the exit code is 2.
+   */
+  private static int refuseUnmatchedThenRun(picocli.CommandLine.ParseResult parseResult) {
+    for (picocli.CommandLine.ParseResult p = parseResult; p != null; p = p.hasSubcommand() ? p.subcommand() : null) {
+      if (!p.unmatched().isEmpty()) {
+        CommandLine cmd = p.commandSpec().commandLine();
+        String first = p.unmatched().get(0);
+        java.io.PrintWriter err = cmd.getErr();
+        if (!first.startsWith("-") && !cmd.getSubcommands().isEmpty()) {
+          err.println(CliErrors.unknownCommand(cmd, first));
+        } else {
+          err.println("error: unknown argument" + (p.unmatched().size() > 1 ? "s " : " ") + "'"
+              + String.join("' '", p.unmatched()) + "' for '" + cmd.getCommandSpec().qualifiedName() + "'");
+        }
+        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+        err.flush();
+        return ExitCode.BAD_INPUT.code();
+      }
+    }
+    return new CommandLine.RunLast().execute(parseResult);
   }
 
   /**

@@ -37,7 +37,8 @@ class AlgorithmsIT {
 
     assertThat(table.exitCode()).as(table.stderr()).isZero();
     assertThat(table.stdout()).contains("traffic-signal-control").contains("grid-dispatch").contains("max-pressure")
-        .contains("dc-opf").contains("naive-dispatch").contains("relativeGap=");
+        .contains("dc-opf").contains("naive-dispatch").contains("relativeGap=")
+        .contains("anomaly-detection").contains("range-break").contains("windowPoints=6000 points");
     assertThat(json.exitCode()).as(json.stderr()).isZero();
     JsonNode list = new ObjectMapper().readTree(json.stdout());
     JsonNode mp = byName(list, "max-pressure");

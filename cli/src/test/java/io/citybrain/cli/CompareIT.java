@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code citybrain demo} and {@code citybrain traffic compare} on the built jar. Each runs eight
+ * {@code citybrain demo} and {@code citybrain traffic compare} on the built jar. Each runs ten
  * one-hour simulations, so each is run once.
  */
 class CompareIT {
@@ -30,7 +30,9 @@ class CompareIT {
           "efficient-mp",
           "actuated-pressure",
           "advanced-mp",
-          "discharge-pressure");
+          "discharge-pressure",
+          "kdd-fixed-time",
+          "kdd-max-pressure");
 
   @TempDir static Path dir;
 
@@ -44,6 +46,12 @@ class CompareIT {
     // the table's second column is the average travel time; CityFlow's figure for max-pressure
     assertThat(rows.get("max-pressure")[1]).isEqualTo("329.46");
     assertThat(rows.get("fixed-time")[1]).isEqualTo("516.79");
+    // the verdict comes first and every line fits a 100-column terminal
+    assertThat(demo.stdout()).containsPattern("(?m)^Best: [a-z-]+, average travel time \\d+\\.\\d\\d s, \\d+\\.\\d\\d s \\(\\d+\\.\\d %\\) below fixed-time\\.$");
+    assertThat(demo.stdout().lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(100));
+    assertThat(rows.get("fixed-time")[2]).isEqualTo("ref");
+    // 329.46 / 516.79 - 1 = -36.25 %
+    assertThat(rows.get("max-pressure")[2]).isEqualTo("-36.2");
   }
 
   @Test
@@ -71,6 +79,18 @@ class CompareIT {
       assertThat(lines(own.resolve("intersections.csv"))).as("Hangzhou's 16 intersections").hasSize(1 + 16);
     }
     assertThat(controllers).containsExactlyElementsOf(CONTROLLERS);
+
+    // comparison.csv beside it: the same columns, one row per controller, the same figures
+    List<String> csv = lines(dir.resolve("hz/comparison.csv"));
+    assertThat(csv).hasSize(1 + CONTROLLERS.size());
+    List<String> header = List.of(csv.get(0).split(","));
+    assertThat(header).startsWith("scenario", "controller").contains("averageTravelTimeSeconds", "completed", "gridlocks");
+    int att = header.indexOf("averageTravelTimeSeconds");
+    for (int i = 0; i < CONTROLLERS.size(); i++) {
+      String[] cells = csv.get(1 + i).split(",", -1);
+      assertThat(cells[1]).isEqualTo(CONTROLLERS.get(i));
+      assertThat(Double.parseDouble(cells[att])).isEqualTo(runs.get(i).get("averageTravelTimeSeconds").asDouble());
+    }
   }
 
   /** The rows of the comparison table, by controller (first column), cells split on blanks. */

@@ -1,7 +1,9 @@
 package io.citybrain.platform;
 
+import io.citybrain.platform.audit.AuditKeys;
 import io.citybrain.platform.audit.AuditLog;
 import io.citybrain.platform.auth.TokenService;
+import io.citybrain.platform.gov.GovRegistry;
 import io.citybrain.platform.metrics.PlatformMetrics;
 import io.citybrain.platform.runs.ReplayStore;
 import io.citybrain.platform.grid.GridCases;
@@ -27,16 +29,18 @@ public final class Platform implements AutoCloseable {
   private final PlatformMetrics metrics;
   private final RunManager runs;
   private final GridCases gridCases;
+  private final GovRegistry governance;
 
   private Platform(PlatformConfig config, Database database, Clock clock) {
     this.database = database;
-    this.audit = new AuditLog(database, clock);
+    this.audit = new AuditLog(database, clock, new AuditKeys.Source(AuditKeys.keyFile(config.dataDir())));
     this.tokens = new TokenService(database, audit, clock);
     this.runStore = new RunStore(database);
     this.scenarios = new ScenarioCatalog(new ScenarioStore(database), audit, clock);
     this.replays = new ReplayStore(config.dataDir().resolve("replays"));
     this.metrics = new PlatformMetrics();
     this.gridCases = new GridCases();
+    this.governance = new GovRegistry(database, audit, clock);
     this.runs =
         new RunManager(runStore, audit, scenarios, replays, metrics, config.workers(), config.queueCapacity(),
             config.maxVehiclesPerRun(), gridCases, clock);
@@ -99,6 +103,11 @@ public final class Platform implements AutoCloseable {
   /** The bundled MATPOWER cases that grid dispatches use. */
   public GridCases gridCases() {
     return gridCases;
+  }
+
+  /** The governance registry: jurisdictions, organisations, filings, approvals, deployments. */
+  public GovRegistry governance() {
+    return governance;
   }
 
   /** The database. */

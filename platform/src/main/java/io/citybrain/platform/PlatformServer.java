@@ -66,6 +66,9 @@ public final class PlatformServer implements AutoCloseable {
       // before recovery, which would mark a running server's runs interrupted
       lock = ServerLock.acquire(platform.database(), config.dataDir());
       List<Long> interrupted = platform.runs().recoverInterrupted();
+      // creates the signing key on first start, and gives verifiers a signed head from the outset
+      var head = platform.audit().checkpoint();
+      LOG.info("audit log: {} entries, checkpoint signed by {}", head.treeSize(), head.verifierKey());
       if (live.isPresent()) {
         liveService = io.citybrain.platform.live.LiveService.start(live.get(), platform.database(), config.dataDir());
       }

@@ -31,7 +31,12 @@ public final class TestServer implements AutoCloseable {
   }
 
   public TestServer(PlatformConfig config) {
-    this.server = PlatformServer.start(config.withPort(0));
+    this(config, java.util.Optional.empty());
+  }
+
+  /** A server with live operations when {@code live} is given. */
+  public TestServer(PlatformConfig config, java.util.Optional<io.citybrain.platform.live.LiveOptions> live) {
+    this.server = PlatformServer.start(config.withPort(0), live);
     this.token = server.platform().tokens().create("tester-" + UUID.randomUUID().toString().substring(0, 8), "test");
   }
 
@@ -69,6 +74,11 @@ public final class TestServer implements AutoCloseable {
       b.header("Authorization", "Bearer " + bearer);
     }
     return send(b);
+  }
+
+  /** Sends DELETE with the test token. */
+  public Answer delete(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base() + path)).header("Authorization", "Bearer " + token).DELETE());
   }
 
   /** Posts a multipart form: pairs of (part name, file name or null, content). */

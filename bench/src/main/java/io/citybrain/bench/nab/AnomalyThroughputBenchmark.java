@@ -1,5 +1,6 @@
 package io.citybrain.bench.nab;
 
+import io.citybrain.commons.algorithm.ParameterValues;
 import io.citybrain.live.anomaly.AnomalyDetectorProvider;
 import io.citybrain.live.anomaly.SeriesGuard;
 import java.lang.management.ManagementFactory;
@@ -26,7 +27,7 @@ public final class AnomalyThroughputBenchmark {
   /** Runs a detector over every series of a corpus and returns the number of points scored. */
   @FunctionalInterface
   public interface Engine {
-    long run(NabCorpus corpus, AnomalyDetectorProvider provider, Map<String, Double> parameters);
+    long run(NabCorpus corpus, AnomalyDetectorProvider provider, ParameterValues parameters);
   }
 
   /** The embedded engine: one thread, series after series, detector behind a {@link SeriesGuard}. */
@@ -63,7 +64,7 @@ public final class AnomalyThroughputBenchmark {
   /** Measures {@code provider} on {@code engine}: {@code warmups} untimed runs, then the median of {@code runs}. */
   public static Measurement measure(NabCorpus corpus, AnomalyDetectorProvider provider, String engineName, Engine engine,
       int warmups, int runs) {
-    Map<String, Double> parameters = provider.resolve(Map.of());
+    ParameterValues parameters = provider.resolve(Map.of());
     for (int k = 0; k < warmups; k++) {
       engine.run(corpus, provider, parameters);
     }

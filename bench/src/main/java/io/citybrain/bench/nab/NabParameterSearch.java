@@ -35,7 +35,7 @@ public final class NabParameterSearch {
   public static Result search(NabCorpus tuning, AnomalyDetectorProvider provider, Map<String, Double> start,
       Map<String, List<Double>> grid, int rounds, Consumer<String> log) {
     NabScorer scorer = new NabScorer(tuning);
-    Map<String, Double> best = new LinkedHashMap<>(provider.resolve(start));
+    Map<String, Double> best = new LinkedHashMap<>(provider.resolve(start).asMap());
     double bestObjective = objective(scorer, provider, best);
     log.accept(String.format(Locale.ROOT, "start %s -> %.3f", best, bestObjective));
     for (int round = 0; round < rounds; round++) {

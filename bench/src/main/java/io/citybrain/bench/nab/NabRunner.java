@@ -1,6 +1,7 @@
 package io.citybrain.bench.nab;
 
 import io.citybrain.live.anomaly.AnomalyDetector;
+import io.citybrain.commons.algorithm.ParameterValues;
 import io.citybrain.live.anomaly.AnomalyDetectorProvider;
 import io.citybrain.live.anomaly.PointStatus;
 import io.citybrain.live.anomaly.SeriesGuard;
@@ -39,7 +40,7 @@ public final class NabRunner {
    */
   public static DetectorRun run(NabCorpus corpus, AnomalyDetectorProvider provider, Map<String, Double> parameters,
       int threads) {
-    Map<String, Double> resolved = provider.resolve(parameters);
+    ParameterValues resolved = provider.resolve(parameters);
     long t0 = System.nanoTime();
     List<NabSeries> all = corpus.series();
     List<double[]> scores = new ArrayList<>();

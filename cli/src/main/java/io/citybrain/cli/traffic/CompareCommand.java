@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Run every signal controller (or those given) on one scenario and print one comparison table.",
-      "With --out, writes comparison.json (one summary per controller) and each run's files in a subfolder."
+      "Says which controller has the lowest average travel time and by how much it beats fixed-time.",
+      "With --out, writes comparison.json and comparison.csv (one summary per controller) and each run's files in a subfolder."
     },
     footer = {
       "",
@@ -54,8 +55,11 @@ public final class CompareCommand implements Callable<Integer> {
       completionCandidates = ControllerNames.class)
   List<String> controllers;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Folder for comparison.json and per-controller results.")
+  @Option(names = "--out", paramLabel = "DIR", description = "Folder for comparison.json, comparison.csv and per-controller results.")
   Path out;
+
+  @Option(names = "--wide", description = "Print every figure (a table wider than 100 columns).")
+  boolean wide;
 
   @Override
   public Integer call() throws Exception {
@@ -92,10 +96,10 @@ public final class CompareCommand implements Callable<Integer> {
       }
     }
     List<RunSummary> summaries = results.stream().map(RunResult::summary).toList();
-    o.println(SummaryTables.comparison(summaries));
+    o.println(wide ? SummaryTables.comparisonWide(summaries) : SummaryTables.comparison(summaries));
     if (out != null) {
       ResultFiles.writeComparison(results, out);
-      o.println("comparison written to " + out.resolve(ResultFiles.COMPARISON));
+      o.println("comparison written to " + out.resolve(ResultFiles.COMPARISON) + " and " + ResultFiles.COMPARISON_CSV);
     }
     o.flush();
     return ExitCode.OK.code();

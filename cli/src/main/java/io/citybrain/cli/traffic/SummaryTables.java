@@ -9,9 +9,96 @@ import java.util.List;
 public final class SummaryTables {
   private SummaryTables() {}
 
-  /** One row per run: the figures traffic engineers compare controllers on. */
+  /** Widest line of the default comparison table and its notes, so it fits a common terminal. */
+  public static final int NARROW_COLUMNS = 100;
+
+  /**
+   * The comparison as printed by default: the verdict (which controller has the lowest average
+   * travel time and by how much it beats fixed-time), then a table of the figures controllers are
+   * judged on, at most {@link #NARROW_COLUMNS} characters wide. The first column is the
+   * controller, the second the average travel time in seconds (CityFlow's definition).
+   */
   public static String comparison(List<RunSummary> runs) {
-    boolean perIntersection = runs.stream().anyMatch(r -> !Double.isNaN(r.intersectionTravelTimeSeconds()));
+    boolean perIntersection = perIntersection(runs);
+    RunSummary reference = fixedTime(runs);
+    List<String> header = new ArrayList<>(List.of("controller", "ATT s", "vs fixed", "finished", "in network", "delay s", "stops/veh", "max stop s"));
+    if (perIntersection) {
+      header.add(1, "int. TT s");
+    }
+    List<String[]> rows = new ArrayList<>();
+    for (RunSummary s : runs) {
+      List<String> row = new ArrayList<>(List.of(
+          s.controller(),
+          Tables.num(s.averageTravelTimeSeconds(), 2),
+          versus(s, reference),
+          Tables.count(s.vehiclesFinished()),
+          Tables.count(s.vehiclesInNetwork()),
+          Tables.num(s.meanDelaySeconds(), 1),
+          Tables.num(s.stopsPerFinishedVehicle(), 2),
+          Tables.num(s.maxStoppedSeconds(), 0)));
+      if (perIntersection) {
+        row.add(1, Tables.num(s.intersectionTravelTimeSeconds(), 2));
+      }
+      rows.add(row.toArray(new String[0]));
+    }
+    return verdict(runs)
+        + Tables.render(header, rows)
+        + (perIntersection ? "int. TT: per-intersection travel time of the RL papers (docs/metrics.md).\n" : "")
+        + "ATT: average travel time, CityFlow's definition (unfinished vehicles count with their time so far);\n"
+        + "vs fixed: ATT change from fixed-time; delay: mean vs free-flow travel time; in network: vehicles\n"
+        + "still on the roads at the end; max stop: longest standstill of any vehicle. More with --wide.\n";
+  }
+
+  /**
+   * One line naming the controller with the lowest average travel time and its margin over
+   * fixed-time (or over the runner-up when fixed-time was not run); empty for fewer than two runs.
+   */
+  public static String verdict(List<RunSummary> runs) {
+    List<RunSummary> ranked =
+        runs.stream()
+            .filter(r -> Double.isFinite(r.averageTravelTimeSeconds()))
+            .sorted(java.util.Comparator.comparingDouble(RunSummary::averageTravelTimeSeconds))
+            .toList();
+    if (ranked.size() < 2) {
+      return "";
+    }
+    RunSummary best = ranked.get(0);
+    RunSummary reference = fixedTime(runs);
+    String att = Tables.num(best.averageTravelTimeSeconds(), 2) + " s";
+    if (reference != null && reference != best && Double.isFinite(reference.averageTravelTimeSeconds())) {
+      double saved = reference.averageTravelTimeSeconds() - best.averageTravelTimeSeconds();
+      return "Best: " + best.controller() + ", average travel time " + att + ", " + Tables.num(Math.abs(saved), 2) + " s ("
+          + Tables.num(100 * Math.abs(saved) / reference.averageTravelTimeSeconds(), 1) + " %) "
+          + (saved >= 0 ? "below" : "above") + " fixed-time.\n";
+    }
+    RunSummary second = ranked.get(1);
+    return "Best: " + best.controller() + ", average travel time " + att + "; next " + second.controller() + " "
+        + Tables.num(second.averageTravelTimeSeconds(), 2) + " s.\n";
+  }
+
+  /** ATT change against fixed-time in percent ("-36.2 %"), "ref" for fixed-time itself. */
+  private static String versus(RunSummary s, RunSummary reference) {
+    if (reference == null) {
+      return "-";
+    }
+    if (s == reference) {
+      return "ref";
+    }
+    double change = 100 * (s.averageTravelTimeSeconds() / reference.averageTravelTimeSeconds() - 1);
+    return Double.isFinite(change) ? (change > 0 ? "+" : "") + Tables.num(change, 1) + " %" : "-";
+  }
+
+  private static RunSummary fixedTime(List<RunSummary> runs) {
+    return runs.stream().filter(r -> r.controller().equals("fixed-time")).findFirst().orElse(null);
+  }
+
+  private static boolean perIntersection(List<RunSummary> runs) {
+    return runs.stream().anyMatch(r -> !Double.isNaN(r.intersectionTravelTimeSeconds()));
+  }
+
+  /** Every figure, one row per run ({@code --wide}): wider than 100 columns. */
+  public static String comparisonWide(List<RunSummary> runs) {
+    boolean perIntersection = perIntersection(runs);
     List<String> header =
         new ArrayList<>(List.of(
             "controller",
@@ -49,7 +136,8 @@ public final class SummaryTables {
       }
       rows.add(row.toArray(new String[0]));
     }
-    return Tables.render(header, rows)
+    return verdict(runs)
+        + Tables.render(header, rows)
         + (perIntersection
             ? "int. TT: per-intersection travel time of the RL papers (time on signalised intersections' incoming lanes,"
                 + " summed per vehicle; docs/metrics.md).\n"

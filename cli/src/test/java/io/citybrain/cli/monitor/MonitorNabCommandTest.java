@@ -74,7 +74,7 @@ class MonitorNabCommandTest {
     assertThat(run("monitor", "nab", "--detector", "magic")).isEqualTo(2);
     assertThat(err.toString()).contains("unknown anomaly detector 'magic'").contains("range-break");
     assertThat(run("monitor", "nab", "--detector", "range-break", "--param", "restPoints=-3")).isEqualTo(2);
-    assertThat(err.toString()).contains("restPoints=-3.0 is invalid");
+    assertThat(err.toString()).contains("parameter 'restPoints' of anomaly detector 'range-break' is -3.0");
     assertThat(run("monitor", "nab", "--detector", "range-break", "--profile", "strict")).isEqualTo(2);
     assertThat(err.toString()).contains("unknown NAB profile 'strict'");
   }

@@ -13,9 +13,12 @@ import java.util.function.Consumer;
 
 /**
  * The embedded runner of the keyed operators: per detector, its window ({@link LaneWindows}) and
- * its health ({@link DetectorHealthRules}), plus the latest observation per lane. One thread
- * writes (the pipeline's worker, or a test); any thread may read the snapshots. The Flink job
- * calls the same {@link LaneWindows} and {@link DetectorHealthRules} from its keyed functions.
+ * its health ({@link DetectorHealthRules}), plus the latest observation per lane. Two threads
+ * write: the pipeline's worker ({@link #observe}) and a clock ({@link #advanceTo}); the state is
+ * changed under one lock, so a clock tick never flushes a window while an observation is being
+ * folded into it. Windows the clock closes are handed to the listeners after the lock is released
+ * (they may write to a database). Any thread may read the snapshots. The Flink job calls the same
+ * {@link LaneWindows} and {@link DetectorHealthRules} from its keyed functions.
  */
 public final class LiveOperators {
   private final LaneWindows windows;
@@ -62,7 +65,7 @@ public final class LiveOperators {
    *
    * @return true when folded into its window, false when late
    */
-  public boolean observe(DetectorObservation o) {
+  public synchronized boolean observe(DetectorObservation o) {
     latestByLane.merge(o.laneId(), o, (a, b) -> b.intervalEnd().isAfter(a.intervalEnd()) ? b : a);
     DetectorHealthState hs = healthStates.computeIfAbsent(o.detectorId(), k -> new DetectorHealthState());
     DetectorStatus before = hs.status;
@@ -82,25 +85,35 @@ public final class LiveOperators {
    */
   public void advanceTo(long nowMillis) {
     long before = nowMillis - allowedLatenessMillis;
-    for (WindowAccumulator acc : open.values()) {
-      windows.flush(acc, before, this::emit);
-    }
-    for (DetectorHealthState hs : healthStates.values()) {
-      DetectorStatus was = hs.status;
-      DetectorStatus now = health.check(hs, nowMillis);
-      if (now != was) {
-        for (HealthListener l : healthListeners) {
-          l.changed(hs.detectorId, hs.laneId, was, now, nowMillis);
+    List<LaneAggregate> closed = new ArrayList<>();
+    List<Runnable> changes = new ArrayList<>();
+    synchronized (this) {
+      for (WindowAccumulator acc : open.values()) {
+        windows.flush(acc, before, closed::add);
+      }
+      for (DetectorHealthState hs : healthStates.values()) {
+        DetectorStatus was = hs.status;
+        DetectorStatus now = health.check(hs, nowMillis);
+        if (now != was) {
+          String id = hs.detectorId;
+          String lane = hs.laneId;
+          changes.add(() -> healthListeners.forEach(l -> l.changed(id, lane, was, now, nowMillis)));
         }
       }
     }
+    closed.forEach(this::emit);
+    changes.forEach(Runnable::run);
   }
 
   /** Emits every open window (end of input). */
   public void flushAll() {
-    for (WindowAccumulator acc : open.values()) {
-      windows.flush(acc, Long.MAX_VALUE, this::emit);
+    List<LaneAggregate> closed = new ArrayList<>();
+    synchronized (this) {
+      for (WindowAccumulator acc : open.values()) {
+        windows.flush(acc, Long.MAX_VALUE, closed::add);
+      }
     }
+    closed.forEach(this::emit);
   }
 
   private void emit(LaneAggregate a) {
@@ -123,7 +136,7 @@ public final class LiveOperators {
   public record HealthRow(String detectorId, String laneId, DetectorStatus status, long lastReportMillis) {}
 
   /** Every detector's health, as last judged. */
-  public List<HealthRow> health() {
+  public synchronized List<HealthRow> health() {
     List<HealthRow> rows = new ArrayList<>();
     healthStates.forEach((id, s) -> rows.add(new HealthRow(id, s.laneId, s.status, s.lastReportMillis)));
     rows.sort((a, b) -> a.detectorId().compareTo(b.detectorId()));

@@ -1,26 +1,33 @@
 package io.citybrain.live.anomaly;
 
-import java.util.LinkedHashMap;
+import io.citybrain.commons.algorithm.AlgorithmDomain;
+import io.citybrain.commons.algorithm.AlgorithmProvider;
+import io.citybrain.commons.algorithm.ParameterSpec;
+import io.citybrain.commons.algorithm.ParameterValues;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
- * A kind of anomaly detector, found by name ({@link AnomalyDetectors}): its identity, declared
- * parameters and a factory of one detector per series. Providers are stateless.
+ * An anomaly detector: the {@link AlgorithmDomain#ANOMALY_DETECTION} domain of the one algorithm
+ * registry ({@link io.citybrain.commons.algorithm.AlgorithmRegistry}), found by name through
+ * {@link AnomalyDetectors}. Adding one is one provider class and one line in {@code
+ * META-INF/services/io.citybrain.commons.algorithm.AlgorithmProvider}. Providers are stateless;
+ * {@link #create} makes one detector per series, and the registry gives it a name, version,
+ * source, declared parameters and an artifact digest like every other algorithm.
+ *
+ * <p>Parameters whose unit is {@value #POINTS} are counts of points and must be whole numbers;
+ * {@link #resolve} checks that too.
  */
-public interface AnomalyDetectorProvider {
-  /** The name users give ({@code --detector NAME}), e.g. {@code windowed-gaussian}. */
-  String name();
+public interface AnomalyDetectorProvider extends AlgorithmProvider {
+  /** The unit of parameters that count points of a series (whole numbers). */
+  String POINTS = "points";
 
-  /** The implementation version; it changes whenever the scores of some input change. */
-  String version();
-
-  /** One line: what it does and where it comes from (paper, published entry). */
-  String description();
-
-  /** Its declared parameters, defaults being the one global parameter set. */
-  List<DetectorParameter> parameters();
+  /** Anomaly detection. */
+  @Override
+  default AlgorithmDomain domain() {
+    return AlgorithmDomain.ANOMALY_DETECTION;
+  }
 
   /**
    * Whether the detector needs {@link SeriesHints} (NAB's look-ahead of the series' minimum,
@@ -34,30 +41,39 @@ public interface AnomalyDetectorProvider {
   /**
    * A fresh detector for one series.
    *
-   * @param parameters values for some declared parameters (the rest take their defaults)
+   * @param parameters the full parameter set, from {@link #resolve}
    * @param hints the series' hints; null outside the NAB harness
-   * @throws IllegalArgumentException for an unknown parameter, a value out of range, or missing
-   *     hints for a detector that {@link #usesSeriesHints() uses them}
+   * @throws IllegalArgumentException for parameter values that are valid one by one but not
+   *     together, or missing hints for a detector that {@link #usesSeriesHints() uses them}
    */
-  AnomalyDetector create(Map<String, Double> parameters, SeriesHints hints);
+  AnomalyDetector create(ParameterValues parameters, SeriesHints hints);
 
   /**
-   * The full parameter set: declared defaults overridden by {@code given}, each value checked.
+   * Checks {@code given} against {@link #parameters()} (names, ranges, and whole numbers for
+   * counts of {@value #POINTS}) and fills in defaults: the one global parameter set.
    *
-   * @throws IllegalArgumentException naming an unknown parameter (with the declared ones) or a
-   *     value out of range
+   * @throws IllegalArgumentException naming every unknown, out-of-range or fractional parameter
    */
-  default Map<String, Double> resolve(Map<String, Double> given) {
-    Map<String, Double> out = new LinkedHashMap<>();
-    for (DetectorParameter p : parameters()) {
-      out.put(p.name(), p.check(given.getOrDefault(p.name(), p.defaultValue())));
-    }
-    for (String name : given.keySet()) {
-      if (!out.containsKey(name)) {
-        throw new IllegalArgumentException("detector " + name() + " has no parameter '" + name + "'; its parameters: "
-            + parameters().stream().map(DetectorParameter::name).collect(Collectors.joining(", ")));
+  @Override
+  default ParameterValues resolve(Map<String, Double> given) {
+    ParameterValues values = AlgorithmProvider.super.resolve(given);
+    List<String> problems = new ArrayList<>();
+    for (ParameterSpec s : parameters()) {
+      double v = values.get(s.name());
+      if (POINTS.equals(s.unit()) && v != Math.rint(v)) {
+        problems.add("parameter '" + s.name() + "' of " + domain().noun() + " '" + name() + "' is " + v
+            + "; expected a whole number of points in [" + ParameterValues.format(s.min()) + ", "
+            + ParameterValues.format(s.max()) + "]");
       }
     }
-    return out;
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", problems));
+    }
+    return values;
+  }
+
+  /** A fresh detector with {@code given} parameters resolved (the rest at their defaults). */
+  default AnomalyDetector create(Map<String, Double> given, SeriesHints hints) {
+    return create(resolve(given), hints);
   }
 }

@@ -1,36 +1,33 @@
 package io.citybrain.live.anomaly;
 
-import java.util.ArrayList;
-import java.util.Comparator;
+import io.citybrain.commons.algorithm.AlgorithmDomain;
+import io.citybrain.commons.algorithm.AlgorithmRegistry;
+import io.citybrain.commons.algorithm.DomainAlgorithms;
 import java.util.List;
-import java.util.ServiceLoader;
-import java.util.stream.Collectors;
 
 /**
- * The anomaly detectors on the class path, found by name through {@link ServiceLoader}
- * ({@code META-INF/services/io.citybrain.live.anomaly.AnomalyDetectorProvider}): a new detector
- * is one new class and one line there.
+ * The anomaly detectors, by name: the typed view of the anomaly-detection domain of the one
+ * algorithm registry (not a registry of its own).
  */
 public final class AnomalyDetectors {
   private AnomalyDetectors() {}
 
-  /** Every provider, sorted by name. */
+  /** The anomaly-detection domain of {@link AlgorithmRegistry#shared()}. */
+  public static DomainAlgorithms<AnomalyDetectorProvider> domain() {
+    return AlgorithmRegistry.shared().domain(AlgorithmDomain.ANOMALY_DETECTION, AnomalyDetectorProvider.class);
+  }
+
+  /** Every detector, in registration order. */
   public static List<AnomalyDetectorProvider> all() {
-    List<AnomalyDetectorProvider> out = new ArrayList<>();
-    ServiceLoader.load(AnomalyDetectorProvider.class, AnomalyDetectors.class.getClassLoader()).forEach(out::add);
-    out.sort(Comparator.comparing(AnomalyDetectorProvider::name));
-    return out;
+    return domain().all();
   }
 
   /**
-   * The provider called {@code name}.
+   * The detector called {@code name}.
    *
    * @throws IllegalArgumentException if none is, listing the known names
    */
   public static AnomalyDetectorProvider byName(String name) {
-    List<AnomalyDetectorProvider> all = all();
-    return all.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow(() ->
-        new IllegalArgumentException("unknown anomaly detector '" + name + "'; known: "
-            + all.stream().map(AnomalyDetectorProvider::name).collect(Collectors.joining(", "))));
+    return domain().require(name);
   }
 }

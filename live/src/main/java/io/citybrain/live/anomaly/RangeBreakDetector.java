@@ -1,8 +1,9 @@
 package io.citybrain.live.anomaly;
 
+import io.citybrain.commons.algorithm.ParameterSpec;
+import io.citybrain.commons.algorithm.ParameterValues;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * citybrain's own streaming detector, {@code range-break}: a point is anomalous when one of three
@@ -196,30 +197,41 @@ public final class RangeBreakDetector implements AnomalyDetector {
 
     @Override
     public String description() {
-      return "citybrain: a break out of the trailing range of the value, its level or its daily profile residual,"
+      return "a break out of the trailing range of the value, its level or its daily-profile residual,"
           + " one alarm per event";
     }
 
     @Override
-    public List<DetectorParameter> parameters() {
-      return List.of(
-          DetectorParameter.count("windowPoints", 6000, 2, 1_000_000, "trailing window of each view, points"),
-          DetectorParameter.count("smoothingPoints", 16, 1, 10_000, "values averaged for the level and residual views, points"),
-          DetectorParameter.count("restPoints", 20, 0, 1_000_000, "silence after an alarm, points"),
-          DetectorParameter.count("minHistoryPoints", 10, 1, 1_000_000, "past values a view needs before it may alarm, points"),
-          DetectorParameter.real("margin", 0.02, 0.0, 100.0, "excess over the trailing range a break must exceed, in ranges"),
-          DetectorParameter.real("profileLearningRate", 0.05, 1e-6, 1.0, "weight of a new value in its daily-profile slot"));
+    public String source() {
+      return "citybrain (docs/anomaly-detection.md); streaming max/min filter: Lemire, Nordic J. Computing 13(4),"
+          + " 2006; seasonal profile: Hyndman & Athanasopoulos, Forecasting: Principles and Practice, ch. 8";
     }
 
     @Override
-    public AnomalyDetector create(Map<String, Double> parameters, SeriesHints hints) {
-      Map<String, Double> p = resolve(parameters);
+    public List<ParameterSpec> parameters() {
+      return List.of(
+          new ParameterSpec("windowPoints", 6000, 2, 1_000_000, POINTS, "trailing window of each view"),
+          new ParameterSpec("smoothingPoints", 16, 1, 10_000, POINTS, "values averaged for the level and residual views"),
+          new ParameterSpec("restPoints", 20, 0, 1_000_000, POINTS, "silence after an alarm"),
+          new ParameterSpec("minHistoryPoints", 10, 1, 1_000_000, POINTS, "past values a view needs before it may alarm"),
+          new ParameterSpec("margin", 0.02, 0.0, 100.0, "1",
+              "excess over the trailing range a break must exceed, in ranges of the view"),
+          new ParameterSpec("profileLearningRate", 0.05, 1e-6, 1.0, "1", "weight of a new value in its daily-profile slot"));
+    }
+
+    @Override
+    public List<Class<?>> codeClasses() {
+      return List.of(RangeBreakDetector.class, TrailingExtremes.class);
+    }
+
+    @Override
+    public AnomalyDetector create(ParameterValues p, SeriesHints hints) {
       if (p.get("minHistoryPoints") > p.get("windowPoints")) {
-        throw new IllegalArgumentException("parameter minHistoryPoints=" + p.get("minHistoryPoints")
-            + " must not exceed windowPoints=" + p.get("windowPoints"));
+        throw new IllegalArgumentException("parameter minHistoryPoints=" + ParameterValues.format(p.get("minHistoryPoints"))
+            + " of anomaly detector 'range-break' must not exceed windowPoints=" + ParameterValues.format(p.get("windowPoints")));
       }
-      return new RangeBreakDetector(p.get("windowPoints").intValue(), p.get("smoothingPoints").intValue(),
-          p.get("restPoints").intValue(), p.get("minHistoryPoints").intValue(), p.get("margin"),
+      return new RangeBreakDetector((int) p.get("windowPoints"), (int) p.get("smoothingPoints"),
+          (int) p.get("restPoints"), (int) p.get("minHistoryPoints"), p.get("margin"),
           p.get("profileLearningRate"));
     }
   }

@@ -1,7 +1,8 @@
 package io.citybrain.live.anomaly;
 
+import io.citybrain.commons.algorithm.ParameterSpec;
+import io.citybrain.commons.algorithm.ParameterValues;
 import java.util.List;
-import java.util.Map;
 import org.apache.commons.math3.special.Erf;
 
 /**
@@ -193,16 +194,26 @@ public final class WindowedGaussianDetector implements AnomalyDetector {
     }
 
     @Override
-    public List<DetectorParameter> parameters() {
-      return List.of(
-          DetectorParameter.count("windowSize", 6400, 1, 1_000_000, "values in the window, points"),
-          DetectorParameter.count("stepSize", 100, 1, 1_000_000, "values the full window slides by, points"));
+    public String source() {
+      return "Lavin & Ahmad, Evaluating Real-time Anomaly Detection Algorithms - the Numenta Anomaly Benchmark,"
+          + " IEEE ICMLA 2015; NAB's windowedGaussian detector (numenta/NAB ea702d7), reimplemented";
     }
 
     @Override
-    public AnomalyDetector create(Map<String, Double> parameters, SeriesHints hints) {
-      Map<String, Double> p = resolve(parameters);
-      return new WindowedGaussianDetector(p.get("windowSize").intValue(), p.get("stepSize").intValue());
+    public List<ParameterSpec> parameters() {
+      return List.of(
+          new ParameterSpec("windowSize", 6400, 1, 1_000_000, POINTS, "values in the window"),
+          new ParameterSpec("stepSize", 100, 1, 1_000_000, POINTS, "values the full window slides by"));
+    }
+
+    @Override
+    public AnomalyDetector create(ParameterValues p, SeriesHints hints) {
+      if (p.get("stepSize") > p.get("windowSize")) {
+        throw new IllegalArgumentException("parameter stepSize=" + ParameterValues.format(p.get("stepSize"))
+            + " of anomaly detector 'windowed-gaussian' must not exceed windowSize="
+            + ParameterValues.format(p.get("windowSize")));
+      }
+      return new WindowedGaussianDetector((int) p.get("windowSize"), (int) p.get("stepSize"));
     }
   }
 }

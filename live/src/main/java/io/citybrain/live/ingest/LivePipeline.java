@@ -46,6 +46,7 @@ public final class LivePipeline implements AutoCloseable {
   private final BlockingQueue<RawMessage> queue;
   private final Duration submitWait;
   private final List<Consumer<List<DetectorObservation>>> observationListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<List<DetectorObservation>>> lateListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<SignalState>> signalListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<MeterReading>> meterListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<Rejection>> rejectionListeners = new CopyOnWriteArrayList<>();
@@ -79,6 +80,16 @@ public final class LivePipeline implements AutoCloseable {
   /** Adds a receiver of accepted, stored observations (called on the worker, in arrival order). */
   public void onObservations(Consumer<List<DetectorObservation>> listener) {
     observationListeners.add(listener);
+  }
+
+  /**
+   * Adds a receiver of late observations: stored, but their window had already been emitted
+   * (called on the worker after they are stored, before {@link #onObservations}' receivers).
+   * History keeps them, so whatever was derived from the emitted window (rollups) is recomputed
+   * here.
+   */
+  public void onLateObservations(Consumer<List<DetectorObservation>> listener) {
+    lateListeners.add(listener);
   }
 
   /** Adds a receiver of accepted signal states. */
@@ -246,11 +257,18 @@ public final class LivePipeline implements AutoCloseable {
     storeWithRetry(observations, readings, rejections);
     counters.observationsStored.addAndGet(observations.size());
     counters.meterReadingsStored.addAndGet(readings.size());
+    List<DetectorObservation> late = new ArrayList<>();
     for (DetectorObservation o : observations) {
       if (operators.observe(o)) {
         counters.observationsAggregated.incrementAndGet();
       } else {
         counters.observationsLate.incrementAndGet();
+        late.add(o);
+      }
+    }
+    if (!late.isEmpty()) {
+      for (Consumer<List<DetectorObservation>> l : lateListeners) {
+        l.accept(late);
       }
     }
     if (!observations.isEmpty()) {

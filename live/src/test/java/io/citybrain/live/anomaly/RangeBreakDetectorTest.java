@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+
+import io.citybrain.commons.algorithm.AlgorithmArtifact;
+import io.citybrain.commons.algorithm.AlgorithmDomain;
+import io.citybrain.commons.algorithm.AlgorithmProvider;
+import io.citybrain.commons.algorithm.AlgorithmRegistry;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -74,12 +79,33 @@ class RangeBreakDetectorTest {
   @Test
   void providerChecksParameters() {
     AnomalyDetectorProvider p = new RangeBreakDetector.Provider();
-    assertThatThrownBy(() -> p.create(Map.of("restPoints", -1.0), null)).hasMessageContaining("restPoints=-1.0")
-        .hasMessageContaining("[0, 1000000]");
-    assertThatThrownBy(() -> p.create(Map.of("windowPoint", 5.0), null)).hasMessageContaining("no parameter 'windowPoint'")
+    assertThatThrownBy(() -> p.create(Map.of("restPoints", -1.0), null))
+        .hasMessageContaining("parameter 'restPoints' of anomaly detector 'range-break' is -1.0")
+        .hasMessageContaining("[0, 1000000] points");
+    assertThatThrownBy(() -> p.create(Map.of("restPoints", 2.5), null)).hasMessageContaining("whole number of points");
+    assertThatThrownBy(() -> p.create(Map.of("windowPoint", 5.0), null)).hasMessageContaining("unknown parameter 'windowPoint'")
         .hasMessageContaining("windowPoints");
     assertThatThrownBy(() -> p.create(Map.of("windowPoints", 5.0), null)).hasMessageContaining("minHistoryPoints");
+  }
+
+  /** The detectors are the anomaly-detection domain of the one algorithm registry, not a registry of their own. */
+  @Test
+  void detectorsAreInTheOneAlgorithmRegistry() {
     assertThat(AnomalyDetectors.byName("range-break")).isInstanceOf(RangeBreakDetector.Provider.class);
-    assertThatThrownBy(() -> AnomalyDetectors.byName("nope")).hasMessageContaining("range-break, windowed-gaussian");
+    assertThatThrownBy(() -> AnomalyDetectors.byName("nope"))
+        .hasMessageContaining("unknown anomaly detector 'nope'; known: range-break, windowed-gaussian");
+    AlgorithmProvider shared = AlgorithmRegistry.shared().require("windowed-gaussian");
+    assertThat(shared.domain()).isEqualTo(AlgorithmDomain.ANOMALY_DETECTION);
+    assertThat(AlgorithmRegistry.shared().all(AlgorithmDomain.ANOMALY_DETECTION)).extracting(AlgorithmProvider::name)
+        .containsExactlyElementsOf(AnomalyDetectors.domain().names());
+    AnomalyDetectorProvider p = AnomalyDetectors.byName("range-break");
+    AlgorithmArtifact defaults = p.artifact(p.resolve(Map.of()));
+    AlgorithmArtifact other = p.artifact(p.resolve(Map.of("restPoints", 21.0)));
+    // the digest covers the detector's code (and its helper) and changes with a parameter value
+    assertThat(defaults.code()).extracting(c -> c.className())
+        .contains("io.citybrain.live.anomaly.RangeBreakDetector", "io.citybrain.live.anomaly.TrailingExtremes");
+    assertThat(other.codeDigest()).isEqualTo(defaults.codeDigest());
+    assertThat(other.digest()).isNotEqualTo(defaults.digest());
+    assertThat(p.parameters()).allSatisfy(s -> assertThat(s.unit()).isNotBlank());
   }
 }

@@ -27,7 +27,9 @@ class SilentDetectorTest {
     long[] localAt = {-1};
     long[] restoredAt = {-1};
     long[] centralAgainAt = {-1};
-    try (LiveFixtures.Loop live = new LiveFixtures.Loop(jinan, "max-pressure", FieldPace.lockStep(300), settings,
+    // lock-step waits for due commands at most 1 s: a degraded junction's never come, and on a
+    // loaded machine (load 20 on 2 cores) commands take up to 0.5 s, so 0.3 s let most expire
+    try (LiveFixtures.Loop live = new LiveFixtures.Loop(jinan, "max-pressure", FieldPace.lockStep(1_000), settings,
         HealthLimits.DEFAULTS, 2, null)) {
       FieldSummary f = live.field.run(240, k -> {
         ControlSource src = live.field.cabinets().source(junction);

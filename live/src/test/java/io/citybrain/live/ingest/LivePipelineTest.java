@@ -94,6 +94,31 @@ class LivePipelineTest {
   }
 
   @Test
+  void aLateObservationIsStoredCountedAndHandedToTheLateReceiversOnly() throws Exception {
+    MemoryObservationStore store = new MemoryObservationStore();
+    try (LivePipeline p = new LivePipeline(CODEC, store, operators(), 16, Duration.ofSeconds(1))) {
+      List<DetectorObservation> late = new CopyOnWriteArrayList<>();
+      List<LaneAggregate> aggregates = new CopyOnWriteArrayList<>();
+      p.onLateObservations(late::addAll);
+      p.operators().onAggregate(aggregates::add);
+      // one-minute windows: minute 0, then minute 2, which emits minute 0's windows; then the
+      // second half of minute 0 for detector a-d0 (not a repeat: another interval start)
+      p.submit(RawMessage.of(MessageKind.DETECTOR_REPORT, report("a", 0, 2, 0), "t", T));
+      p.submit(RawMessage.of(MessageKind.DETECTOR_REPORT, report("a", 1, 2, 2), "t", T));
+      p.submit(RawMessage.of(MessageKind.DETECTOR_REPORT, CODEC.encode(new DetectorReport("a", 2,
+          List.of(DetectorObservation.loop("a-d0", "a_0", T.plusSeconds(30), T.plusSeconds(60), 1, 0.1, 9.5)))), "t", T));
+      assertThat(p.awaitDrained(Duration.ofSeconds(10))).isTrue();
+      Reconciliation r = p.reconciliation();
+      assertThat(r.observationsStored()).isEqualTo(5);
+      assertThat(r.observationsLate()).isEqualTo(1);
+      assertThat(r.observationsAggregated()).isEqualTo(4);
+      assertThat(r.balanced()).isTrue();
+      assertThat(aggregates).extracting(LaneAggregate::detectorId).containsExactlyInAnyOrder("a-d0", "a-d1");
+      assertThat(late).extracting(DetectorObservation::intervalStart).containsExactly(T.plusSeconds(30));
+    }
+  }
+
+  @Test
   void aRedeliveredReportIsDroppedAsARepeat() throws Exception {
     MemoryObservationStore store = new MemoryObservationStore();
     try (LivePipeline p = new LivePipeline(CODEC, store, operators(), 16, Duration.ofSeconds(1))) {

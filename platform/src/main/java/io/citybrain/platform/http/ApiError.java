@@ -16,7 +16,7 @@ import java.util.Map;
  *
  * @param status the HTTP status
  * @param error machine-readable code: {@code bad_request}, {@code malformed_json}, {@code
- *     unauthorized}, {@code not_found}, {@code conflict}, {@code payload_too_large}, {@code
+ *     unauthorized}, {@code forbidden}, {@code not_found}, {@code conflict}, {@code payload_too_large}, {@code
  *     invalid_request}, {@code invalid_scenario_files}, {@code queue_full}, {@code unavailable},
  *     {@code internal_error}
  * @param message for people

@@ -101,6 +101,11 @@ final class ApiRoutes {
     get(r, "/api/grid/dispatches/{id}/result", this::dispatchResult);
     get(r, "/api/audit", this::audit);
     get(r, "/api/audit/verify", this::auditVerify);
+    get(r, "/api/audit/checkpoint", this::auditCheckpoint);
+    get(r, "/api/audit/key", this::auditKey);
+    get(r, "/api/audit/proof/inclusion", this::auditInclusion);
+    get(r, "/api/audit/proof/consistency", this::auditConsistency);
+    new GovRoutes(platform).register(r);
   }
 
   private static synchronized void declare(String route) {
@@ -109,12 +114,12 @@ final class ApiRoutes {
     }
   }
 
-  private static void get(RoutesConfig r, String path, Handler h) {
+  static void get(RoutesConfig r, String path, Handler h) {
     r.get(path, h);
     declare("GET " + path);
   }
 
-  private static void post(RoutesConfig r, String path, Handler h) {
+  static void post(RoutesConfig r, String path, Handler h) {
     r.post(path, h);
     declare("POST " + path);
   }
@@ -526,6 +531,52 @@ final class ApiRoutes {
 
   private void auditVerify(Context ctx) {
     ctx.json(ApiViews.verification(platform.audit().verify()));
+  }
+
+  /** The newest signed checkpoint, as a C2SP signed note (text/plain). */
+  private void auditCheckpoint(Context ctx) {
+    ctx.contentType("text/plain; charset=utf-8").result(platform.audit().checkpoint().note());
+  }
+
+  /** The checkpoints' verifier key (text/plain, one line). */
+  private void auditKey(Context ctx) {
+    ctx.contentType("text/plain; charset=utf-8").result(platform.audit().verifierKey() + "\n");
+  }
+
+  private void auditInclusion(Context ctx) {
+    long size = platform.audit().treeSize();
+    long treeSize = longParam(ctx, "treeSize", size, 1, Long.MAX_VALUE);
+    long seq = longParam(ctx, "seq", -1, 1, Long.MAX_VALUE);
+    if (seq < 0) {
+      throw InvalidRequestException.of("seq", "is missing; expected the sequence number of an entry");
+    }
+    ctx.json(ApiViews.inclusion(platform.audit().inclusion(seq, treeSize)));
+  }
+
+  private void auditConsistency(Context ctx) {
+    long size = platform.audit().treeSize();
+    long to = longParam(ctx, "to", size, 1, Long.MAX_VALUE);
+    long from = longParam(ctx, "from", -1, 1, Long.MAX_VALUE);
+    if (from < 0) {
+      throw InvalidRequestException.of("from", "is missing; expected the tree size of the older checkpoint");
+    }
+    ctx.json(ApiViews.consistency(platform.audit().consistency(from, to)));
+  }
+
+  private static long longParam(Context ctx, String name, long dflt, long min, long max) {
+    String raw = ctx.queryParam(name);
+    if (raw == null || raw.isBlank()) {
+      return dflt;
+    }
+    try {
+      long v = Long.parseLong(raw.strip());
+      if (v < min || v > max) {
+        throw InvalidRequestException.of(name, "is " + v + "; expected an integer >= " + min);
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw InvalidRequestException.of(name, "'" + raw + "' is not an integer");
+    }
   }
 
   private static int intParam(Context ctx, String name, int dflt, int min, int max) {

@@ -1,6 +1,8 @@
 package io.citybrain.platform.http;
 
+import io.citybrain.governance.merkle.Sha256Hash;
 import io.citybrain.platform.audit.AuditEntry;
+import io.citybrain.platform.audit.AuditProofs;
 import io.citybrain.platform.audit.AuditVerification;
 import io.citybrain.platform.runs.LiveRun;
 import io.citybrain.platform.scenarios.ScenarioInfo;
@@ -144,10 +146,36 @@ final class ApiViews {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("intact", v.intact());
     m.put("entries", v.entries());
+    m.put("treeSize", v.treeSize());
+    m.put("rootHash", v.rootHex());
+    m.put("checkpointsChecked", v.checkpointsChecked());
     m.put("lastHash", v.lastHash());
     m.put("brokenAtSeq", v.brokenAtSeq().orElse(null));
     m.put("problem", v.problem().orElse(null));
     m.put("description", v.describe());
+    return m;
+  }
+
+  static Map<String, Object> inclusion(AuditProofs.Inclusion p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("seq", p.entry().seq());
+    m.put("leafIndex", p.proof().leafIndex());
+    m.put("treeSize", p.proof().treeSize());
+    m.put("entry", audit(p.entry()));
+    m.put("leaf", p.leafJson());
+    m.put("leafHash", p.leafHash().hex());
+    m.put("rootHash", p.root().hex());
+    m.put("path", p.proof().path().stream().map(Sha256Hash::hex).toList());
+    return m;
+  }
+
+  static Map<String, Object> consistency(AuditProofs.Consistency p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("from", p.proof().oldSize());
+    m.put("to", p.proof().newSize());
+    m.put("oldRootHash", p.oldRoot().hex());
+    m.put("newRootHash", p.newRoot().hex());
+    m.put("path", p.proof().path().stream().map(Sha256Hash::hex).toList());
     return m;
   }
 

@@ -1,6 +1,7 @@
 package io.citybrain.platform.http;
 
 import io.citybrain.platform.ConflictException;
+import io.citybrain.platform.ForbiddenException;
 import io.citybrain.platform.InvalidRequestException;
 import io.citybrain.platform.NotFoundException;
 import io.citybrain.platform.runs.QueueFullException;
@@ -35,6 +36,9 @@ final class ErrorMapping {
                     e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems") + " in the uploaded files",
                     Map.of(),
                     e.problems())));
+    routes.exception(
+        ForbiddenException.class,
+        (e, ctx) -> send(ctx, new ApiError(403, "forbidden", e.getMessage(), Map.of(e.field(), e.getMessage().substring(e.field().length() + 2)), List.of())));
     routes.exception(NotFoundException.class, (e, ctx) -> send(ctx, ApiError.of(404, "not_found", e.getMessage())));
     routes.exception(ConflictException.class, (e, ctx) -> send(ctx, ApiError.of(409, "conflict", e.getMessage())));
     routes.exception(

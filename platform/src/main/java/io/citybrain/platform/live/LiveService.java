@@ -61,6 +61,15 @@ public final class LiveService implements AutoCloseable {
     this.endpoint = endpoint;
     this.scenario = scenario;
     centre.pipeline().operators().onAggregate(a -> store.refreshRollup(a.detectorId(), a.windowStartMillis()));
+    // a late observation is stored after its window's rollup was computed: recompute that rollup
+    centre.pipeline().onLateObservations(list -> {
+      java.util.Set<java.util.Map.Entry<String, Long>> windows = new java.util.LinkedHashSet<>();
+      for (io.citybrain.live.contract.DetectorObservation o : list) {
+        long start = o.intervalStart().toEpochMilli();
+        windows.add(java.util.Map.entry(o.detectorId(), start - Math.floorMod(start, JdbcObservationStore.ROLLUP_MILLIS)));
+      }
+      windows.forEach(w -> store.refreshRollup(w.getKey(), w.getValue()));
+    });
     centre.pipeline().onSignalState(st -> {
       signals.merge(st.intersectionId(), st, (a, b) -> b.seq() >= a.seq() || b.since().isAfter(a.since()) ? b : a);
       subscriptions.updated(io.citybrain.live.ngsild.SmartDataModels.trafficSignal(st));

@@ -2,6 +2,7 @@ package io.citybrain.platform.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.citybrain.platform.storage.migration.V5__Audit_merkle_tree;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -96,7 +97,12 @@ public final class Database implements AutoCloseable {
   }
 
   private static void migrate(DataSource ds, DatabaseSettings settings) {
-    var flyway = Flyway.configure().dataSource(ds).locations("classpath:db/migration");
+    var flyway =
+        Flyway.configure()
+            .dataSource(ds)
+            .locations("classpath:db/migration")
+            // migrations that compute in Java (hashing), listed here rather than found by a class-path scan
+            .javaMigrations(new V5__Audit_merkle_tree());
     if (settings.schema().isPresent()) {
       flyway = flyway.schemas(settings.schema().get()).defaultSchema(settings.schema().get());
     }

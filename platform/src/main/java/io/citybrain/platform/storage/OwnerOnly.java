@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * Keeps the data folder to its owner: the folder 0700, the database, lock, key and trace files in
- * it ({@code citybrain.*}) 0600. A world-readable lock file handed H2's server key to every local
+ * it ({@code citybrain.*}, the audit signing key) 0600. A world-readable lock file handed H2's server key to every local
  * user, who then had full SQL on the embedded database (issue 15). On file systems without POSIX
  * permissions it does nothing.
  */
@@ -39,7 +39,7 @@ public final class OwnerOnly {
         Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(FOLDER));
       }
       Files.setPosixFilePermissions(folder, FOLDER);
-      try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "citybrain.*")) {
+      try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "{citybrain.*,audit-signing.key}")) {
         for (Path f : files) {
           if (Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             try {

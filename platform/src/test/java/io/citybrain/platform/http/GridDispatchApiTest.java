@@ -169,8 +169,9 @@ class GridDispatchApiTest {
   @Test
   void algorithmsOfEveryDomainAreListedWithDigests() {
     JsonNode all = api.get("/api/algorithms").json().get("algorithms");
-    assertThat(all.findValuesAsText("name")).contains("max-pressure", "actuated-pressure", "dc-opf", "naive-dispatch");
-    assertThat(all.findValuesAsText("domain")).contains("traffic-signal-control", "grid-dispatch");
+    assertThat(all.findValuesAsText("name")).contains("max-pressure", "actuated-pressure", "dc-opf", "naive-dispatch",
+        "range-break", "windowed-gaussian");
+    assertThat(all.findValuesAsText("domain")).contains("traffic-signal-control", "grid-dispatch", "anomaly-detection");
     for (JsonNode a : all) {
       assertThat(a.get("defaultDigest").asText()).hasSize(64);
       assertThat(a.get("code")).isNotEmpty();
@@ -180,6 +181,7 @@ class GridDispatchApiTest {
     assertThat(grid).containsExactly("dc-opf", "naive-dispatch");
     assertThat(api.get("/api/algorithms?domain=weather").status()).isEqualTo(422);
     assertThat(api.get("/api/algorithms/dc-opf").json().get("parameters").findValuesAsText("unit")).contains("1", "LP solves");
+    assertThat(api.get("/api/algorithms/range-break").json().get("parameters").findValuesAsText("unit")).contains("points");
     assertThat(api.get("/api/algorithms/nothing").status()).isEqualTo(404);
     assertThat(api.get("/api/grid/cases").json().get("cases").findValuesAsText("name")).contains("case5", "case118");
   }

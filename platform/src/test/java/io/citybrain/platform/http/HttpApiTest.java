@@ -226,6 +226,46 @@ class HttpApiTest {
   }
 
   @Test
+  void auditCheckpointsAndProofsVerifyAgainstThePinnedKey() throws Exception {
+    var key = io.citybrain.governance.checkpoint.NoteVerifier.parse(api.get("/api/audit/key").body().strip());
+    assertThat(key.name()).isEqualTo("citybrain.local/audit");
+    startRun("{\"scenario\":\"jinan\",\"controller\":\"fixed-time\",\"steps\":10}");
+    Answer first = api.get("/api/audit/checkpoint");
+    assertThat(first.raw().headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+    var old = io.citybrain.governance.checkpoint.Checkpoint.open(first.body(), key);
+    assertThat(old.size()).isGreaterThanOrEqualTo(1);
+    startRun("{\"scenario\":\"jinan\",\"controller\":\"fixed-time\",\"steps\":10}");
+    var now = io.citybrain.governance.checkpoint.Checkpoint.open(api.get("/api/audit/checkpoint").body(), key);
+    assertThat(now.size()).isGreaterThan(old.size());
+
+    JsonNode c = api.get("/api/audit/proof/consistency?from=" + old.size() + "&to=" + now.size()).json();
+    new io.citybrain.governance.merkle.ConsistencyProof(old.size(), now.size(), hashes(c.get("path")))
+        .verify(old.root(), now.root());
+
+    JsonNode inc = api.get("/api/audit/proof/inclusion?seq=1&treeSize=" + now.size()).json();
+    assertThat(inc.get("leafIndex").asLong()).isZero();
+    assertThat(inc.get("entry").get("seq").asLong()).isEqualTo(1);
+    var leafHash = io.citybrain.governance.merkle.TreeHasher.leafHash(inc.get("leaf").asText().getBytes(StandardCharsets.UTF_8));
+    assertThat(leafHash.hex()).isEqualTo(inc.get("leafHash").asText());
+    new io.citybrain.governance.merkle.InclusionProof(0, now.size(), hashes(inc.get("path"))).verify(leafHash, now.root());
+
+    Answer bad = api.get("/api/audit/proof/inclusion?seq=" + (now.size() + 5));
+    assertThat(bad.status()).isEqualTo(422);
+    assertThat(bad.body()).contains("seq");
+    assertThat(api.get("/api/audit/proof/consistency").status()).as("from is required").isEqualTo(422);
+    assertThat(api.get("/api/audit/proof/consistency?from=x").body()).contains("not an integer");
+    JsonNode v = api.get("/api/audit/verify").json();
+    assertThat(v.get("intact").asBoolean()).as(v.toString()).isTrue();
+    assertThat(v.get("checkpointsChecked").asInt()).isGreaterThanOrEqualTo(2);
+  }
+
+  private static List<io.citybrain.governance.merkle.Sha256Hash> hashes(JsonNode array) {
+    List<io.citybrain.governance.merkle.Sha256Hash> out = new ArrayList<>();
+    array.forEach(h -> out.add(io.citybrain.governance.merkle.Sha256Hash.fromHex(h.asText())));
+    return out;
+  }
+
+  @Test
   void runsAreComparedSideBySide() {
     long a = startRun("{\"scenario\":\"jinan\",\"controller\":\"fixed-time\",\"steps\":300}");
     long b = startRun("{\"scenario\":\"jinan\",\"controller\":\"max-pressure\",\"steps\":300}");

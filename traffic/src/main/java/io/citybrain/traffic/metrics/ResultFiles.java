@@ -22,7 +22,7 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes run results as files: {@code summary.json}, {@code timeseries.csv}, {@code
- * intersections.csv} and {@code comparison.json}. Every file is written to a temporary sibling
+ * intersections.csv}, {@code comparison.json} and {@code comparison.csv}. Every file is written to a temporary sibling
  * and then moved into place atomically, so an interrupted write never leaves a half-written file
  * over a good one. Numbers without a value (NaN) are written as JSON {@code null} and as empty CSV
  * cells.
@@ -34,6 +34,9 @@ public final class ResultFiles {
   public static final String TIME_SERIES = "timeseries.csv";
   public static final String INTERSECTIONS = "intersections.csv";
   public static final String COMPARISON = "comparison.json";
+
+  /** The same comparison as a table, one row per run, for spreadsheets. */
+  public static final String COMPARISON_CSV = "comparison.csv";
 
   private static final ObjectMapper JSON = mapper();
 
@@ -101,6 +104,47 @@ public final class ResultFiles {
       rows.add(summaryMap(r));
     }
     writeJson(dir.resolve(COMPARISON), Map.of("runs", rows));
+    writeComparisonCsv(rows, dir.resolve(COMPARISON_CSV));
+  }
+
+  /**
+   * Writes {@code comparison.csv}: the columns of {@code comparison.json}'s summaries in the same
+   * order and with the same names (units in the names); controller parameters as one cell of
+   * {@code name=value} pairs separated by {@code ;}, gridlocks as their count ({@code gridlocks}).
+   */
+  private static void writeComparisonCsv(List<Map<String, Object>> rows, Path file) throws IOException {
+    List<String> header = new ArrayList<>();
+    if (!rows.isEmpty()) {
+      header.addAll(rows.get(0).keySet());
+    }
+    atomically(
+        file,
+        w -> {
+          try (CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader(header.toArray(new String[0])).get().print(w)) {
+            for (Map<String, Object> row : rows) {
+              List<Object> cells = new ArrayList<>();
+              for (String column : header) {
+                cells.add(csvCell(row.get(column)));
+              }
+              csv.printRecord(cells);
+            }
+          }
+        });
+  }
+
+  private static Object csvCell(Object value) {
+    if (value instanceof Double d) {
+      return num(d);
+    }
+    if (value instanceof Map<?, ?> m) {
+      StringBuilder b = new StringBuilder();
+      m.forEach((k, v) -> b.append(b.length() == 0 ? "" : ";").append(k).append('=').append(v));
+      return b.toString();
+    }
+    if (value instanceof java.util.Collection<?> c) {
+      return c.size();
+    }
+    return value == null ? "" : value;
   }
 
   /** Writes any value as indented JSON, atomically. */
