@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
       BenchAnomalyCommand.class,
       io.citybrain.cli.live.BenchLiveCommand.class,
       BenchEngineApiCommand.class,
-      BenchXLightCommand.class
+      BenchXLightCommand.class,
+      BenchApiCommand.class
     },
     footer = {
       "",

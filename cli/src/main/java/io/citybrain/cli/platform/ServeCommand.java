@@ -47,6 +47,15 @@ public final class ServeCommand implements Callable<Integer> {
   String host;
 
   @Option(
+      names = "--allowed-host",
+      paramLabel = "NAME",
+      description = {
+        "A host name clients use to reach the server (repeatable). Requests must name an IP address, localhost or one",
+        "of these in their Host header: a page whose name was re-pointed at this server (DNS rebinding) is refused."
+      })
+  java.util.List<String> allowedHosts = new java.util.ArrayList<>();
+
+  @Option(
       names = "--share-embedded-db",
       description = {
         "Let the token and audit commands of this user reach the embedded database while the server runs, through",
@@ -147,7 +156,7 @@ public final class ServeCommand implements Callable<Integer> {
         new PlatformConfig(
             host, port, database.dataDir(),
             shareEmbeddedDb ? io.citybrain.platform.storage.DatabaseSettings.shared(database.dataDir()) : database.settings(), workers, queue, maxUploadMb * 1024 * 1024,
-            maxVehiclesPerRun, demo);
+            maxVehiclesPerRun, demo, allowedHosts);
     PlatformServer server;
     try {
       server = PlatformServer.start(cfg, liveOptions());
