@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       BenchRescoCommand.class,
       GridBenchCommand.class,
       BenchAnomalyCommand.class,
+      BenchIncidentsCommand.class,
       io.citybrain.cli.live.BenchLiveCommand.class,
       BenchEngineApiCommand.class,
       BenchXLightCommand.class,

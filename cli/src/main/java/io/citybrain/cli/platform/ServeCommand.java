@@ -118,12 +118,20 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Use this MQTT broker (e.g. tcp://127.0.0.1:1883, a Mosquitto) instead of the embedded one.")
   String mqttBroker;
 
+  @Option(names = "--kafka", paramLabel = "HOST:PORT",
+      description = {"With --live, also ingest from this Kafka cluster: topics citybrain.detector-reports,",
+        "citybrain.meter-readings and citybrain.signal-states (consumer group citybrain-centre)."})
+  String kafka;
+
   @Option(names = "--retention-days", defaultValue = "30", paramLabel = "DAYS",
       description = "Live history older than this is deleted (default: ${DEFAULT-VALUE}).")
   int retentionDays;
 
   private java.util.Optional<io.citybrain.platform.live.LiveOptions> liveOptions() {
     if (live == null) {
+      if (kafka != null) {
+        throw new UsageException("--kafka needs --live CITY");
+      }
       return java.util.Optional.empty();
     }
     try {
@@ -131,7 +139,8 @@ public final class ServeCommand implements Callable<Integer> {
       io.citybrain.traffic.control.SignalControllers.require(liveController);
       return java.util.Optional.of(new io.citybrain.platform.live.LiveOptions(
           java.util.Optional.of(live), liveController, io.citybrain.live.control.ActuationMode.parse(actuation), mqttPort,
-          java.util.Optional.ofNullable(mqttBroker).map(io.citybrain.live.transport.mqtt.MqttEndpoint::parse), retentionDays));
+          java.util.Optional.ofNullable(mqttBroker).map(io.citybrain.live.transport.mqtt.MqttEndpoint::parse), retentionDays,
+          java.util.Optional.ofNullable(kafka)));
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
@@ -175,7 +184,8 @@ public final class ServeCommand implements Callable<Integer> {
     server.demoRun().ifPresent(r -> out.println("demo: run " + r.id() + " (max-pressure on Jinan) is live on the dashboard"));
     server.live().ifPresent(l -> out.println("live: MQTT broker " + l.endpoint() + ", " + l.options().controller() + " ("
         + l.options().actuation().name().toLowerCase(java.util.Locale.ROOT) + ") on " + l.options().city().orElse("-")
-        + " once a field starts (citybrain field --city " + l.options().city().orElse("CITY") + "); NGSI-LD at " + url + "ngsi-ld/v1/"));
+        + " once a field starts (citybrain field --city " + l.options().city().orElse("CITY") + "); NGSI-LD at " + url + "ngsi-ld/v1/"
+        + l.options().kafkaBootstrap().map(b -> "; also ingesting from Kafka at " + b).orElse("")));
     out.println("state-changing requests need a token: citybrain token create --name NAME"
         + (database.url == null && !shareEmbeddedDb
             ? " (while the server is stopped, or start it with --share-embedded-db)"

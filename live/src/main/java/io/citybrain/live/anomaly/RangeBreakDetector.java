@@ -19,12 +19,19 @@ import java.util.List;
  *       an exponentially weighted average of earlier values at the same time of day (learning
  *       rate {@code profileLearningRate}; slots as wide as the smallest sampling interval seen in
  *       the first points, at most 2,880 a day; off for series sampled 6-hourly or slower). It
- *       catches a day whose shape is wrong while its values stay in range.
+ *       catches a day whose shape is wrong while its values stay in range. With {@code
+ *       profileWarmup} (version 2) a slot is the plain mean of its values until it has
+ *       1/{@code profileLearningRate} of them, then the exponential average (the bias-corrected
+ *       start of an exponentially weighted mean); version 1 started each slot from its first
+ *       value alone, whose noise then stayed in the profile for days and made the residuals of
+ *       clean daily series break their range about once a day.
  * </ol>
  *
- * <p>For each view with at least {@code minHistoryPoints} past values among the last {@code
- * windowPoints}, the excess is e = max(v − max, min − v)/(max − min) (a scale floor guards
- * constant views). If the largest excess over the views is above {@code margin}, the point
+ * <p>For each view with n ≥ {@code minHistoryPoints} past values among the last {@code
+ * windowPoints}, the excess is e = max(v − max, min − v)/(max − min) − h/n (a scale floor guards
+ * constant views; h = {@code historyPenaltyPoints}: a young range is still growing, and a new
+ * record in it is weaker evidence), multiplied by the view's weight ({@code valueWeight}, {@code
+ * levelWeight}, {@code residualWeight}). If the largest weighted excess is above {@code margin}, the point
  * raises an alarm scored 0.5 + 0.5 e/(1 + e), in (0.5, 1), so larger breaks score higher and the
  * NAB threshold can be set between them; otherwise it scores 0. After an alarm the detector stays
  * silent (scores 0) for {@code restPoints} points, so one event raises one alarm; the views keep
@@ -56,6 +63,11 @@ public final class RangeBreakDetector implements AnomalyDetector {
   private final int minHistoryPoints;
   private final double margin;
   private final double profileLearningRate;
+  private final double valueWeight;
+  private final double levelWeight;
+  private final double residualWeight;
+  private final double historyPenaltyPoints;
+  private final boolean profileWarmup;
 
   private final TrailingExtremes valueRange;
   private final TrailingExtremes levelRange;
@@ -67,6 +79,8 @@ public final class RangeBreakDetector implements AnomalyDetector {
   private long previousTimestamp = Long.MIN_VALUE;
   private long smallestIntervalSeconds = Long.MAX_VALUE;
   private double[] dailyProfile;
+  /** Updates per daily-profile slot (only with profile warm-up). */
+  private int[] slotUpdates;
   private boolean profileDecided;
   private int quietPoints;
 
@@ -80,12 +94,38 @@ public final class RangeBreakDetector implements AnomalyDetector {
    */
   public RangeBreakDetector(int windowPoints, int smoothingPoints, int restPoints, int minHistoryPoints,
       double margin, double profileLearningRate) {
+    this(windowPoints, smoothingPoints, restPoints, minHistoryPoints, margin, profileLearningRate, 1, 1, 1, 0, false);
+  }
+
+  /**
+   * The full form (version 2); the six-argument constructor is this with weights 1, no history
+   * penalty and no profile warm-up (version 1's rule).
+   *
+   * @param valueWeight factor on the value view's excess, ≥ 0 (0 turns the view off)
+   * @param levelWeight factor on the level view's excess, ≥ 0
+   * @param residualWeight factor on the daily-residual view's excess, ≥ 0
+   * @param historyPenaltyPoints h: a view's excess is reduced by h / n, n the values in its window
+   *     (≥ 0), so breaks of a short history (whose range is still growing) count less
+   * @param profileWarmup whether each daily-profile slot averages its first values equally until
+   *     1/{@code profileLearningRate} of them (a bias-corrected exponential average) instead of
+   *     starting from its first value alone
+   */
+  public RangeBreakDetector(int windowPoints, int smoothingPoints, int restPoints, int minHistoryPoints,
+      double margin, double profileLearningRate, double valueWeight, double levelWeight, double residualWeight,
+      double historyPenaltyPoints, boolean profileWarmup) {
     if (windowPoints < 2 || smoothingPoints < 1 || restPoints < 0 || minHistoryPoints < 1
-        || minHistoryPoints > windowPoints || !(margin >= 0) || !(profileLearningRate > 0 && profileLearningRate <= 1)) {
+        || minHistoryPoints > windowPoints || !(margin >= 0) || !(profileLearningRate > 0 && profileLearningRate <= 1)
+        || !(valueWeight >= 0) || !(levelWeight >= 0) || !(residualWeight >= 0) || !(historyPenaltyPoints >= 0)) {
       throw new IllegalArgumentException("invalid range-break parameters: window " + windowPoints + ", smoothing "
           + smoothingPoints + ", rest " + restPoints + ", min history " + minHistoryPoints + ", margin " + margin
-          + ", learning rate " + profileLearningRate);
+          + ", learning rate " + profileLearningRate + ", weights " + valueWeight + "/" + levelWeight + "/"
+          + residualWeight + ", history penalty " + historyPenaltyPoints);
     }
+    this.valueWeight = valueWeight;
+    this.levelWeight = levelWeight;
+    this.residualWeight = residualWeight;
+    this.historyPenaltyPoints = historyPenaltyPoints;
+    this.profileWarmup = profileWarmup;
     this.smoothingPoints = smoothingPoints;
     this.restPoints = restPoints;
     this.minHistoryPoints = minHistoryPoints;
@@ -116,13 +156,12 @@ public final class RangeBreakDetector implements AnomalyDetector {
         residualLevel = mean(recentResiduals);
       }
     }
-    double excess = Double.NEGATIVE_INFINITY;
-    excess = Math.max(excess, excessAndPush(valueRange, value));
+    double excess = weighted(valueWeight, excessAndPush(valueRange, value));
     if (!Double.isNaN(level)) {
-      excess = Math.max(excess, excessAndPush(levelRange, level));
+      excess = Math.max(excess, weighted(levelWeight, excessAndPush(levelRange, level)));
     }
     if (!Double.isNaN(residualLevel)) {
-      excess = Math.max(excess, excessAndPush(residualRange, residualLevel));
+      excess = Math.max(excess, weighted(residualWeight, excessAndPush(residualRange, residualLevel)));
     }
     if (quietPoints > 0) {
       quietPoints--;
@@ -135,7 +174,15 @@ public final class RangeBreakDetector implements AnomalyDetector {
     return 0.0;
   }
 
-  /** The excess of {@code v} over the view's trailing range (−∞ while it has too little history), then remembers it. */
+  /** {@code weight} × {@code excess}; −∞ for a view turned off or without enough history. */
+  private static double weighted(double weight, double excess) {
+    return weight > 0 ? weight * excess : Double.NEGATIVE_INFINITY;
+  }
+
+  /**
+   * The excess of {@code v} over the view's trailing range less the history penalty (−∞ while the
+   * view has too little history), then remembers it.
+   */
   private double excessAndPush(TrailingExtremes range, double v) {
     double excess = Double.NEGATIVE_INFINITY;
     if (range.size() >= minHistoryPoints) {
@@ -143,7 +190,7 @@ public final class RangeBreakDetector implements AnomalyDetector {
       double min = range.min();
       // a constant view has no range: measure against a tiny relative one, so any change is a break
       double spread = Math.max(max - min, 1e-9 * Math.max(1.0, Math.max(Math.abs(max), Math.abs(min))));
-      excess = Math.max(v - max, min - v) / spread;
+      excess = Math.max(v - max, min - v) / spread - historyPenaltyPoints / range.size();
     }
     range.push(v);
     return excess;
@@ -160,6 +207,7 @@ public final class RangeBreakDetector implements AnomalyDetector {
         int slots = (int) Math.min(PROFILE_MAX_SLOTS, DAY_SECONDS / smallestIntervalSeconds);
         dailyProfile = new double[slots];
         Arrays.fill(dailyProfile, Double.NaN);
+        slotUpdates = new int[slots];
       }
     }
     if (dailyProfile == null) {
@@ -171,8 +219,23 @@ public final class RangeBreakDetector implements AnomalyDetector {
       dailyProfile[slot] = value;
       return Double.NaN;
     }
-    dailyProfile[slot] = expected + profileLearningRate * (value - expected);
+    double rate = profileLearningRate;
+    if (profileWarmup) {
+      // the running mean of the slot's values until it has 1/rate of them, then the exponential
+      // average: without it the first value alone weighs (1 − rate)^k after k more days
+      slotUpdates[slot] = (int) Math.min(Integer.MAX_VALUE - 1L, slotUpdates[slot] + 1L);
+      rate = Math.max(profileLearningRate, 1.0 / (slotUpdates[slot] + 1));
+    }
+    dailyProfile[slot] = expected + rate * (value - expected);
     return value - expected;
+  }
+
+  /** The daily profile's value for the slot of {@code t}: NaN before it has one (for tests). */
+  double profileAt(long t) {
+    if (dailyProfile == null) {
+      return Double.NaN;
+    }
+    return dailyProfile[(int) (Math.floorMod(t, DAY_SECONDS) * dailyProfile.length / DAY_SECONDS)];
   }
 
   private static double mean(double[] a) {
@@ -192,7 +255,7 @@ public final class RangeBreakDetector implements AnomalyDetector {
 
     @Override
     public String version() {
-      return "1";
+      return "2";
     }
 
     @Override
@@ -216,7 +279,15 @@ public final class RangeBreakDetector implements AnomalyDetector {
           new ParameterSpec("minHistoryPoints", 10, 1, 1_000_000, POINTS, "past values a view needs before it may alarm"),
           new ParameterSpec("margin", 0.02, 0.0, 100.0, "1",
               "excess over the trailing range a break must exceed, in ranges of the view"),
-          new ParameterSpec("profileLearningRate", 0.05, 1e-6, 1.0, "1", "weight of a new value in its daily-profile slot"));
+          new ParameterSpec("profileLearningRate", 0.02, 1e-6, 1.0, "1", "weight of a new value in its daily-profile slot"),
+          new ParameterSpec("profileWarmup", 1, 0, 1, "1",
+              "1: a slot is the running mean of its values until it has 1/profileLearningRate of them; 0: it starts"
+                  + " from its first value (version 1)"),
+          new ParameterSpec("valueWeight", 1.25, 0, 100, "1", "factor on the value view's excess (0: view off)"),
+          new ParameterSpec("levelWeight", 0.8, 0, 100, "1", "factor on the level view's excess (0: view off)"),
+          new ParameterSpec("residualWeight", 1.0, 0, 100, "1", "factor on the daily-residual view's excess (0: view off)"),
+          new ParameterSpec("historyPenaltyPoints", 10, 0, 1_000_000, "1",
+              "h: a view's excess is reduced by h / (values in its window), so young ranges alarm less"));
     }
 
     @Override
@@ -226,13 +297,18 @@ public final class RangeBreakDetector implements AnomalyDetector {
 
     @Override
     public AnomalyDetector create(ParameterValues p, SeriesHints hints) {
+      if (p.get("profileWarmup") != 0 && p.get("profileWarmup") != 1) {
+        throw new IllegalArgumentException("parameter profileWarmup=" + p.get("profileWarmup")
+            + " of anomaly detector 'range-break' is a flag: expected 0 or 1");
+      }
       if (p.get("minHistoryPoints") > p.get("windowPoints")) {
         throw new IllegalArgumentException("parameter minHistoryPoints=" + ParameterValues.format(p.get("minHistoryPoints"))
             + " of anomaly detector 'range-break' must not exceed windowPoints=" + ParameterValues.format(p.get("windowPoints")));
       }
       return new RangeBreakDetector((int) p.get("windowPoints"), (int) p.get("smoothingPoints"),
           (int) p.get("restPoints"), (int) p.get("minHistoryPoints"), p.get("margin"),
-          p.get("profileLearningRate"));
+          p.get("profileLearningRate"), p.get("valueWeight"), p.get("levelWeight"), p.get("residualWeight"),
+          p.get("historyPenaltyPoints"), p.get("profileWarmup") == 1);
     }
   }
 }

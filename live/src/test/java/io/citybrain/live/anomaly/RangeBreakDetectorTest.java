@@ -77,6 +77,45 @@ class RangeBreakDetectorTest {
   }
 
   @Test
+  void theHistoryPenaltyAndTheWeightsScaleTheExcess() {
+    // window 100, smoothing 1 (level = value), rest 5, 10 points of history, margin 0, rate 0.1,
+    // value weight 2, level view off, residual weight 1, history penalty 2 points
+    RangeBreakDetector d = new RangeBreakDetector(100, 1, 5, 10, 0.0, 0.1, 2.0, 0.0, 1.0, 2.0, false);
+    for (int i = 0; i < 20; i++) {
+      assertThat(d.score(3600L * i, i % 2 == 0 ? 0 : 10)).isZero();
+    }
+    // 15 over [0, 10] after 20 values: (0.5 − 2/20) × 2 = 0.8, scored 0.5 + 0.5 × 0.8 / 1.8
+    assertThat(d.score(3600L * 20, 15)).isCloseTo(0.5 + 0.5 * 0.8 / 1.8, within(1e-12));
+    // a break smaller than the penalty is no break: 10.5 is 0.05 ranges out, less than 2/26 ≈ 0.077
+    RangeBreakDetector e = new RangeBreakDetector(100, 1, 0, 10, 0.0, 0.1, 1.0, 0.0, 0.0, 2.0, false);
+    for (int i = 0; i < 26; i++) {
+      e.score(3600L * i, i % 2 == 0 ? 0 : 10);
+    }
+    assertThat(e.score(3600L * 26, 10.5)).isZero();
+  }
+
+  @Test
+  void profileWarmupAveragesASlotsFirstValuesEqually() {
+    // hourly data: 24 slots of one hour; at 12:00 the values are 10, 20, 30 on days 0, 1, 2
+    RangeBreakDetector warm = new RangeBreakDetector(1000, 1, 0, 10, 0.0, 0.1, 1.0, 1.0, 1.0, 0.0, true);
+    RangeBreakDetector cold = new RangeBreakDetector(1000, 1, 0, 10, 0.0, 0.1);
+    long noon = 12 * 3600L;
+    for (int day = 0; day < 3; day++) {
+      for (int h = 0; h < 24; h++) {
+        double v = h == 12 ? 10.0 * (day + 1) : 5.0;
+        warm.score(86_400L * day + 3600L * h, v);
+        cold.score(86_400L * day + 3600L * h, v);
+      }
+      if (day == 1) {
+        assertThat(warm.profileAt(noon)).isEqualTo(15.0); // mean of 10 and 20
+        assertThat(cold.profileAt(noon)).isCloseTo(11.0, within(1e-12)); // 10 + 0.1 × (20 − 10)
+      }
+    }
+    assertThat(warm.profileAt(noon)).isCloseTo(20.0, within(1e-12)); // mean of 10, 20, 30: 1/3 ≥ 0.1
+    assertThat(cold.profileAt(noon)).isCloseTo(12.9, within(1e-12)); // 11 + 0.1 × (30 − 11)
+  }
+
+  @Test
   void providerChecksParameters() {
     AnomalyDetectorProvider p = new RangeBreakDetector.Provider();
     assertThatThrownBy(() -> p.create(Map.of("restPoints", -1.0), null))
@@ -86,6 +125,7 @@ class RangeBreakDetectorTest {
     assertThatThrownBy(() -> p.create(Map.of("windowPoint", 5.0), null)).hasMessageContaining("unknown parameter 'windowPoint'")
         .hasMessageContaining("windowPoints");
     assertThatThrownBy(() -> p.create(Map.of("windowPoints", 5.0), null)).hasMessageContaining("minHistoryPoints");
+    assertThatThrownBy(() -> p.create(Map.of("profileWarmup", 0.5), null)).hasMessageContaining("expected 0 or 1");
   }
 
   /** The detectors are the anomaly-detection domain of the one algorithm registry, not a registry of their own. */

@@ -35,6 +35,7 @@ public final class GovRegistry {
   private final GovStore store;
   private final AuditLog audit;
   private final Clock clock;
+  private final GovLifecycle lifecycle;
 
   /**
    * @param database where the registry lives (migrated)
@@ -42,9 +43,20 @@ public final class GovRegistry {
    * @param clock time of records
    */
   public GovRegistry(Database database, AuditLog audit, Clock clock) {
+    this(database, audit, clock, io.citybrain.commons.algorithm.AlgorithmRegistry.shared());
+  }
+
+  /** As {@link #GovRegistry(Database, AuditLog, Clock)} with the algorithm registry given (tests). */
+  public GovRegistry(Database database, AuditLog audit, Clock clock, io.citybrain.commons.algorithm.AlgorithmRegistry algorithms) {
     this.store = new GovStore(database);
     this.audit = audit;
     this.clock = clock;
+    this.lifecycle = new GovLifecycle(database, store, audit, clock, algorithms);
+  }
+
+  /** Algorithms, datasets, versions, filings, approvals, deployments and action records. */
+  public GovLifecycle lifecycle() {
+    return lifecycle;
   }
 
   // ------------------------------------------------------------------ jurisdictions

@@ -42,6 +42,7 @@ public final class LiveService implements AutoCloseable {
   private final LiveCentre centre;
   private final EmbeddedMqttBroker broker;
   private final MqttCentreLink link;
+  private final io.citybrain.live.transport.kafka.KafkaCentreLink kafka;
   private final MqttEndpoint endpoint;
   private final ScheduledExecutorService clock;
   private final Scenario scenario;
@@ -91,6 +92,9 @@ public final class LiveService implements AutoCloseable {
     });
     this.link = new MqttCentreLink(endpoint, "citybrain-centre", centre.pipeline(), centre.codec(), 1000);
     link.onFieldSession(this::deploy);
+    this.kafka = options.kafkaBootstrap()
+        .map(b -> new io.citybrain.live.transport.kafka.KafkaCentreLink(b, "citybrain-centre", centre.pipeline(), Map.of()))
+        .orElse(null);
     this.clock = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "live-clock");
       t.setDaemon(true);
@@ -208,6 +212,11 @@ public final class LiveService implements AutoCloseable {
     return store;
   }
 
+  /** The Kafka ingestion, or null when not configured. */
+  public io.citybrain.live.transport.kafka.KafkaCentreLink kafka() {
+    return kafka;
+  }
+
   /** The MQTT broker in use. */
   public MqttEndpoint endpoint() {
     return endpoint;
@@ -234,6 +243,9 @@ public final class LiveService implements AutoCloseable {
     clock.shutdownNow();
     subscriptions.close();
     link.close();
+    if (kafka != null) {
+      kafka.close();
+    }
     centre.close();
     if (broker != null) {
       broker.close();

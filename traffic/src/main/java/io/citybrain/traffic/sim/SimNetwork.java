@@ -373,6 +373,11 @@ public final class SimNetwork {
     return roadFirstLane[r] + laneIndex;
   }
 
+  /** Number of lanes of road {@code road} (a road index). */
+  public int lanesOfRoad(int road) {
+    return roadLaneCount[road];
+  }
+
   /** Index of a road by id, or -1. */
   public int road(String roadId) {
     Integer r = roadIndex.get(roadId);

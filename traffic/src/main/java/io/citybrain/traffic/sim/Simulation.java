@@ -4,6 +4,7 @@ import static io.citybrain.traffic.sim.VehicleTable.FINISHING;
 import static io.citybrain.traffic.sim.VehicleTable.NONE;
 
 import io.citybrain.traffic.demand.Demand;
+import io.citybrain.traffic.incident.Incident;
 import io.citybrain.traffic.network.Phase;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -102,6 +103,15 @@ public final class Simulation implements AutoCloseable {
 
   private final List<StepObserver> observers = new ArrayList<>();
 
+  // incidents: per lane, where it is blocked now (m from its start; NaN when open), and the
+  // blockages of the run, one entry per blocked lane
+  private final double[] blockedAt;
+  private int[] blockLane = new int[0];
+  private double[] blockPosition = new double[0];
+  private double[] blockStart = new double[0];
+  private double[] blockEnd = new double[0];
+  private List<Incident> incidents = List.of();
+
   // parallel stepping: drivables partStart[p] (incl.) to partStart[p + 1] are part p's
   private final StepWorkers workers;
   private final int[] partStart;
@@ -153,8 +163,10 @@ public final class Simulation implements AutoCloseable {
     conflicts =
         new ConflictPoints(
             network, types, vehicles, dv, dvCount, roadLinkGreen, dt, safeMerging, parts);
+    blockedAt = new double[laneCount];
+    Arrays.fill(blockedAt, Double.NaN);
     speedRules =
-        new SpeedRules(network, types, vehicles, conflicts, dv, dvCount, roadLinkGreen, dt);
+        new SpeedRules(network, types, vehicles, conflicts, dv, dvCount, roadLinkGreen, blockedAt, dt);
     stats = new StepStats(vehicles, dv, dvCount, network, dt, parts);
     movement =
         new Movement(network, types, vehicles, dv, dvCount, waiting, stats, safeMerging, parts);
@@ -257,6 +269,7 @@ public final class Simulation implements AutoCloseable {
       stepCBEngine();
       return;
     }
+    applyIncidents();
     spawnVehicles();
     movement.admitWaitingVehicles();
     if (laneChanges != null) {
@@ -280,6 +293,94 @@ public final class Simulation implements AutoCloseable {
     step++;
     for (StepObserver o : observers) {
       o.afterStep(this);
+    }
+  }
+
+  /**
+   * Sets the incidents of this run (replacing any earlier ones); each blocks its lanes while
+   * {@link Incident#activeAt} the time at the start of a step. See {@link Incident} for the rule.
+   *
+   * @param list the incidents; their roads and lanes must exist in the network
+   * @throws IllegalArgumentException naming an incident whose road or lane is not in the network,
+   *     or whose position is not inside the road
+   * @throws IllegalStateException under the challenge engine's rules, which have no incidents
+   */
+  public void setIncidents(List<Incident> list) {
+    if (cbengine != null && !list.isEmpty()) {
+      throw new IllegalStateException("incidents are simulated under CityFlow's rules only, not " + config.engineRules());
+    }
+    int n = 0;
+    for (Incident inc : list) {
+      int r = net.road(inc.roadId());
+      if (r < 0) {
+        throw new IllegalArgumentException("incident " + inc.id() + ": road '" + inc.roadId() + "' is not in the network");
+      }
+      n += inc.wholeRoad() ? net.lanesOfRoad(r) : inc.laneIndices().size();
+    }
+    int[] lane = new int[n];
+    double[] pos = new double[n];
+    double[] start = new double[n];
+    double[] end = new double[n];
+    int k = 0;
+    for (Incident inc : list) {
+      int r = net.road(inc.roadId());
+      int lanes = net.lanesOfRoad(r);
+      for (int i = 0; i < lanes; i++) {
+        if (!inc.blocksLane(i)) {
+          continue;
+        }
+        int l = net.lane(inc.roadId(), i);
+        if (!(inc.positionMeters() < net.length[l])) {
+          throw new IllegalArgumentException("incident " + inc.id() + ": position " + inc.positionMeters()
+              + " m is not inside road '" + inc.roadId() + "' (" + net.length[l] + " m)");
+        }
+        lane[k] = l;
+        pos[k] = inc.positionMeters();
+        start[k] = inc.startSeconds();
+        end[k] = inc.endSeconds();
+        k++;
+      }
+      for (int i : inc.laneIndices()) {
+        if (i < 0 || i >= lanes) {
+          throw new IllegalArgumentException("incident " + inc.id() + ": road '" + inc.roadId() + "' has no lane " + i
+              + " (it has " + lanes + ")");
+        }
+      }
+    }
+    blockLane = lane;
+    blockPosition = pos;
+    blockStart = start;
+    blockEnd = end;
+    incidents = List.copyOf(list);
+    applyIncidents();
+  }
+
+  /** The incidents of this run, as given to {@link #setIncidents}. */
+  public List<Incident> incidents() {
+    return incidents;
+  }
+
+  /**
+   * Where lane {@code lane} is blocked now, m from its start (the nearest blockage of those in
+   * place), or NaN when it is open.
+   */
+  public double laneBlockedAtMeters(int lane) {
+    return blockedAt[lane];
+  }
+
+  /** Sets each lane's blockage for the time at the start of this step. */
+  private void applyIncidents() {
+    if (blockLane.length == 0) {
+      return;
+    }
+    Arrays.fill(blockedAt, Double.NaN);
+    double t = now();
+    for (int k = 0; k < blockLane.length; k++) {
+      if (t >= blockStart[k] && t < blockEnd[k]) {
+        int l = blockLane[k];
+        double b = blockedAt[l];
+        blockedAt[l] = b == b ? Math.min(b, blockPosition[k]) : blockPosition[k];
+      }
     }
   }
 

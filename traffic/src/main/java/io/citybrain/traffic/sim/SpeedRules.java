@@ -28,6 +28,7 @@ final class SpeedRules {
   private final int[][] dv;
   private final int[] dvCount;
   private final boolean[] roadLinkGreen;
+  private final double[] blockedAt;
   private final double dt;
   private final int laneCount;
 
@@ -39,6 +40,7 @@ final class SpeedRules {
    * @param dv per drivable, its vehicles front to back (read only)
    * @param dvCount per drivable, the number of vehicles in its list
    * @param roadLinkGreen per road link, whether it has green now
+   * @param blockedAt per lane, where an incident blocks it now (m from its start), NaN when open
    * @param dt step length, s
    */
   SpeedRules(
@@ -49,6 +51,7 @@ final class SpeedRules {
       int[][] dv,
       int[] dvCount,
       boolean[] roadLinkGreen,
+      double[] blockedAt,
       double dt) {
     this.net = net;
     this.types = types;
@@ -57,6 +60,7 @@ final class SpeedRules {
     this.dv = dv;
     this.dvCount = dvCount;
     this.roadLinkGreen = roadLinkGreen;
+    this.blockedAt = blockedAt;
     this.dt = dt;
     this.laneCount = net.laneCount;
   }
@@ -87,6 +91,17 @@ final class SpeedRules {
     vn = Math.min(vn, carFollowSpeed(v, t, spd));
     if (isIntersectionRelated(v, t, d)) {
       vn = Math.min(vn, intersectionSpeed(v, t, d, spd, now));
+    }
+    if (d < laneCount) {
+      double block = blockedAt[d];
+      if (block == block && vehicles.dis[v] <= block) {
+        // an incident ahead on this lane: stop before it, as before a red light (a vehicle too
+        // close to stop when it starts passes, as CityFlow's vehicles run a light they cannot stop at)
+        double remain = block - vehicles.dis[v];
+        if (!(types.minBrakeDistance(t, spd) > remain)) {
+          vn = Math.min(vn, stopBeforeSpeed(t, spd, remain));
+        }
+      }
     }
     int sender = vehicles.lcRecvFrom[v];
     if (sender != NONE && vehicles.lcTargetLeader[sender] != v) {

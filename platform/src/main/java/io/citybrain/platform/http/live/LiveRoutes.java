@@ -70,6 +70,9 @@ public final class LiveRoutes {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("broker", live.endpoint().toString());
     m.put("embeddedBroker", live.options().externalBroker().isEmpty());
+    var kafka = live.kafka();
+    m.put("kafka", kafka == null ? null : Map.of("bootstrap", kafka.bootstrap(), "recordsReceived", kafka.recordsReceived(),
+        "recordsAcknowledged", kafka.recordsAcknowledged()));
     m.put("city", live.options().city().orElse(null));
     m.put("controller", live.options().controller());
     m.put("actuation", live.options().actuation().name().toLowerCase(java.util.Locale.ROOT));
