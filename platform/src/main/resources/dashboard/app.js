@@ -11,7 +11,10 @@ const state = { map: null, mapScenario: null, liveRun: null, source: null, chart
 
 // ------------------------------------------------------------------ API
 
-function token() { return localStorage.getItem('citybrain.token') || ''; }
+// The API token lives in this page's memory only: local storage was readable by any script that
+// ever ran on this origin, and it outlived the session. Reloading the page asks for it again.
+let apiToken = '';
+function token() { return apiToken; }
 
 async function api(path, options = {}) {
   const headers = Object.assign({}, options.headers || {});
@@ -475,8 +478,8 @@ async function showAudit() {
 // ------------------------------------------------------------------ start
 
 async function init() {
-  $('#token').value = token();
-  $('#token').addEventListener('change', () => { localStorage.setItem('citybrain.token', $('#token').value.trim()); say(''); });
+  localStorage.removeItem('citybrain.token'); // left there by earlier versions
+  $('#token').addEventListener('change', () => { apiToken = $('#token').value.trim(); say(''); });
   $('#run-form').addEventListener('submit', startRun);
   $('#compare-run-all').addEventListener('click', runAllControllers);
   $('#compare-scenario').addEventListener('change', showCompare);

@@ -126,11 +126,22 @@ final class ApiRoutes {
 
   // ------------------------------------------------------------------ handlers
 
+  /** How long {@code /api/health} waits for the database's answer. */
+  static final int HEALTH_QUERY_TIMEOUT_SECONDS = 2;
+
   private void health(Context ctx) {
+    // asks the database itself: after a full disk the server used to report "ok" while every
+    // database request failed; the cause goes to the log, not to an unauthenticated caller
+    java.util.Optional<String> failure = platform.database().check(HEALTH_QUERY_TIMEOUT_SECONDS);
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("status", "ok");
+    m.put("status", failure.isEmpty() ? "ok" : "unavailable");
     m.put("database", platform.database().kind().name().toLowerCase(java.util.Locale.ROOT));
+    m.put("databaseStatus", failure.isEmpty() ? "ok" : "unavailable");
     m.put("activeRuns", platform.runs().activeCount());
+    if (failure.isPresent()) {
+      org.slf4j.LoggerFactory.getLogger(ApiRoutes.class).warn("health: database check failed: {}", failure.get());
+      ctx.status(503);
+    }
     ctx.json(m);
   }
 
@@ -461,11 +472,28 @@ final class ApiRoutes {
     ctx.contentType("application/json").result(Files.readAllBytes(platform.replays().roadnet(id)));
   }
 
+  /**
+   * Frame pages read at once: each holds up to {@link io.citybrain.platform.runs.ReplayStore#MAX_PAGE_BYTES}
+   * several times over while it is encoded, so a few clients could otherwise fill the heap.
+   */
+  static final int MAX_CONCURRENT_FRAME_PAGES = 4;
+
+  private final java.util.concurrent.Semaphore framePages = new java.util.concurrent.Semaphore(MAX_CONCURRENT_FRAME_PAGES);
+
   private void replayFrames(Context ctx) {
     long id = requireRun(runId(ctx)).id();
     int from = intParam(ctx, "from", 0, 0, Integer.MAX_VALUE);
     int count = intParam(ctx, "count", 100, 1, 1000);
-    ctx.json(platform.replays().frames(id, from, count));
+    if (!framePages.tryAcquire()) {
+      ctx.header("Retry-After", "1");
+      throw new HttpProblem(
+          429, "frames_busy", MAX_CONCURRENT_FRAME_PAGES + " replay pages are being read; try again in a second");
+    }
+    try {
+      ctx.json(platform.replays().frames(id, from, count));
+    } finally {
+      framePages.release();
+    }
   }
 
   private void compare(Context ctx) {

@@ -59,9 +59,20 @@ class DashboardBrowserIT {
         "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,900",
         "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")));
     browser = new ChromeDriver(service, options);
-    browser.get(api.base() + "/");
-    ((JavascriptExecutor) browser).executeScript("localStorage.setItem('citybrain.token', arguments[0]);", api.token());
-    browser.navigate().refresh();
+    open("/");
+  }
+
+  /**
+   * Opens a page of the dashboard and enters the token, as an operator does: the page keeps it in
+   * memory only, so a page load (not a change of the '#' part) forgets it.
+   */
+  private static void open(String path) {
+    browser.get(api.base() + path);
+    ((JavascriptExecutor) browser)
+        .executeScript(
+            "const t = document.getElementById('token'); t.value = arguments[0];"
+                + " t.dispatchEvent(new Event('change'));",
+            api.token());
   }
 
   @AfterAll
@@ -120,7 +131,7 @@ class DashboardBrowserIT {
   @Order(2)
   void seeTheSummaryCharts() throws Exception {
     api.awaitRun(runId, "succeeded", Duration.ofSeconds(60));
-    browser.get(api.base() + "/#/runs/" + runId);
+    open("/#/runs/" + runId);
     waitUpTo(20).until(d -> {
       String p = d.findElement(By.id("chart-att")).getAttribute("data-points");
       return p != null && Integer.parseInt(p) > 0;
@@ -138,7 +149,7 @@ class DashboardBrowserIT {
   @Test
   @Order(3)
   void replayTheFinishedRun() throws Exception {
-    browser.get(api.base() + "/#/replay/" + runId);
+    open("/#/replay/" + runId);
     waitUpTo(20).until(d -> d.findElement(By.id("replay-step")).getText().contains("/ 900"));
     browser.findElement(By.id("replay-slider"));
     ((JavascriptExecutor) browser)
@@ -155,7 +166,7 @@ class DashboardBrowserIT {
     try (InputStream in = getClass().getClassLoader().getResourceAsStream("cases/C03/roadnet.json")) {
       Files.copy(in, input);
     }
-    browser.get(api.base() + "/#/replay");
+    open("/#/replay");
     browser.findElement(By.id("replay-roadnet-file")).sendKeys(input.toAbsolutePath().toString());
     waitUpTo(10).until(d -> !d.findElement(By.id("replay-error")).getText().isEmpty());
     assertThat(browser.findElement(By.id("replay-error")).getText()).startsWith("Wrong file type").contains("input roadnet");
@@ -167,7 +178,7 @@ class DashboardBrowserIT {
   void compareControllersSideBySide() throws Exception {
     long other = api.post("/api/runs", "{\"scenario\":\"jinan\",\"controller\":\"fixed-time\",\"steps\":900}").json().get("id").asLong();
     api.awaitRun(other, "succeeded", Duration.ofSeconds(60));
-    browser.get(api.base() + "/#/compare");
+    open("/#/compare");
     waitUpTo(20).until(d -> d.findElement(By.id("compare-table")).getText().contains("fixed-time"));
     assertThat(browser.findElement(By.id("compare-table")).getText()).contains("max-pressure").contains("averageTravelTimeSeconds");
     Thread.sleep(300);
@@ -188,7 +199,7 @@ class DashboardBrowserIT {
     var up = api.multipart("/api/scenarios", api.token(), new Object[] {"name", null, evil},
         new Object[] {"roadnet", "roadnet.json", roadnet}, new Object[] {"flow", "flow.json", flow});
     assertThat(up.status()).as(up.body()).isIn(200, 201);
-    browser.get(api.base() + "/");
+    open("/");
     waitUpTo(15).until(d -> d.findElements(By.cssSelector("#scenario option")).size() > 7);
     Thread.sleep(500);
     assertThat(((JavascriptExecutor) browser).executeScript("return window.__injected === undefined;")).isEqualTo(true);
