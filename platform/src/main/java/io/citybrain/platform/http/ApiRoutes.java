@@ -150,7 +150,8 @@ final class ApiRoutes {
   }
 
   private void scenarios(Context ctx) {
-    ctx.json(ApiViews.ordered("scenarios", platform.scenarios().list().stream().map(ApiViews::scenario).toList()));
+    List<Map<String, Object>> rows = platform.scenarios().list().stream().map(ApiViews::scenario).toList();
+    CsvResponses.listOrJson(ctx, "scenarios", rows, ApiViews.ordered("scenarios", rows));
   }
 
   private ScenarioInfo requireScenario(String id) {
@@ -301,7 +302,8 @@ final class ApiRoutes {
     }
     int limit = intParam(ctx, "limit", 100, 1, MAX_LIST);
     List<RunRecord> list = platform.runStore().list(st, ctx.queryParam("scenario"), limit);
-    ctx.json(ApiViews.ordered("runs", list.stream().map(this::view).toList()));
+    List<Map<String, Object>> rows = list.stream().map(this::view).toList();
+    CsvResponses.listOrJson(ctx, "runs", rows, ApiViews.ordered("runs", rows));
   }
 
   private Map<String, Object> view(RunRecord r) {
@@ -365,18 +367,21 @@ final class ApiRoutes {
     RunStatus st = statusParam(ctx);
     int limit = intParam(ctx, "limit", 100, 1, MAX_LIST);
     List<RunRecord> list = platform.runStore().list(kind, st, null, limit);
-    ctx.json(ApiViews.ordered("jobs", list.stream().map(ApiViews::job).toList()));
+    List<Map<String, Object>> rows = list.stream().map(ApiViews::job).toList();
+    CsvResponses.listOrJson(ctx, "jobs", rows, ApiViews.ordered("jobs", rows));
   }
 
   private void gridCases(Context ctx) {
-    ctx.json(ApiViews.ordered("cases", platform.gridCases().list()));
+    var rows = platform.gridCases().list();
+    CsvResponses.listOrJson(ctx, "grid-cases", rows, ApiViews.ordered("cases", rows));
   }
 
   private void dispatches(Context ctx) {
     RunStatus st = statusParam(ctx);
     int limit = intParam(ctx, "limit", 100, 1, MAX_LIST);
     List<RunRecord> list = platform.runStore().list(JobKind.GRID_DISPATCH, st, ctx.queryParam("case"), limit);
-    ctx.json(ApiViews.ordered("dispatches", list.stream().map(ApiViews::dispatch).toList()));
+    List<Map<String, Object>> rows = list.stream().map(ApiViews::dispatch).toList();
+    CsvResponses.listOrJson(ctx, "dispatches", rows, ApiViews.ordered("dispatches", rows));
   }
 
   private void startDispatch(Context ctx) {
@@ -459,12 +464,14 @@ final class ApiRoutes {
 
   private void timeSeries(Context ctx) {
     long id = requireResults(runId(ctx)).id();
-    ctx.json(ApiViews.ordered("runId", id, "windowSeconds", 60, "points", platform.runStore().timeSeries(id)));
+    var rows = platform.runStore().timeSeries(id);
+    CsvResponses.listOrJson(ctx, "run-" + id + "-timeseries", rows, ApiViews.ordered("runId", id, "windowSeconds", 60, "points", rows));
   }
 
   private void intersections(Context ctx) {
     long id = requireResults(runId(ctx)).id();
-    ctx.json(ApiViews.ordered("runId", id, "intersections", platform.runStore().intersections(id)));
+    var rows = platform.runStore().intersections(id);
+    CsvResponses.listOrJson(ctx, "run-" + id + "-intersections", rows, ApiViews.ordered("runId", id, "intersections", rows));
   }
 
   private void replayRoadnet(Context ctx) throws IOException {
@@ -543,7 +550,8 @@ final class ApiRoutes {
     int limit = intParam(ctx, "limit", 100, 1, MAX_LIST);
     boolean newest = "true".equalsIgnoreCase(ctx.queryParam("newest"));
     var entries = newest ? platform.audit().newest(limit) : platform.audit().list(after, limit);
-    ctx.json(ApiViews.ordered("entries", entries.stream().map(ApiViews::audit).toList()));
+    List<Map<String, Object>> rows = entries.stream().map(ApiViews::audit).toList();
+    CsvResponses.listOrJson(ctx, "audit", rows, ApiViews.ordered("entries", rows));
   }
 
   private void auditVerify(Context ctx) {
