@@ -15,8 +15,8 @@ import java.util.Optional;
 
 /**
  * Who may call what. First {@link #identify} tells who calls: an API token ({@code
- * Authorization: Bearer <token>}; browsers' {@code EventSource} cannot send headers, so also
- * {@code ?access_token=}) stands for its principal and the principal's grants; no token on
+ * Authorization: Bearer <token>}; browsers' {@code EventSource} cannot send headers, so the live
+ * stream, and only it, also accepts {@code ?access_token=}) stands for its principal and the principal's grants; no token on
  * loopback is the local console (reads everything, changes nothing); no token from elsewhere is
  * the public. Then {@link #enforce} applies the matched route's {@link ScopeRule} from {@link
  * ScopeRules}: state-changing requests (POST, PUT, PATCH, DELETE) always need a token, and every
@@ -49,7 +49,7 @@ final class AccessControl {
     if (ctx.attribute(CALLER) != null) {
       return;
     }
-    String secret = bearer(ctx).orElse(ctx.queryParam("access_token"));
+    String secret = bearer(ctx).orElse(queryToken(ctx));
     Caller caller;
     if (secret != null) {
       TokenService.Identity id =
@@ -155,6 +155,26 @@ final class AccessControl {
         .flatMap(Caller::actor)
         .orElseThrow(() -> HttpProblem.unauthorized("this request needs an API token"));
   }
+
+  /**
+   * {@code ?access_token=}, accepted on the live stream only: a browser's {@code EventSource}
+   * cannot send headers, everything else can. A token in a URL lands in logs, histories and
+   * {@code Referer}s, so it is refused elsewhere rather than ignored (a client that relied on it
+   * learns why its request fails).
+   */
+  private static String queryToken(Context ctx) {
+    String q = ctx.queryParam("access_token");
+    if (q == null) {
+      return null;
+    }
+    if (ctx.method() == HandlerType.GET && LIVE_STREAM.matcher(ctx.path()).matches()) {
+      return q;
+    }
+    throw HttpProblem.unauthorized(
+        "?access_token= is accepted on the live stream (GET /api/runs/{id}/live) only; send 'Authorization: Bearer <token>'");
+  }
+
+  private static final java.util.regex.Pattern LIVE_STREAM = java.util.regex.Pattern.compile("/api/runs/[^/]+/live");
 
   private static Optional<String> bearer(Context ctx) {
     String h = ctx.header("Authorization");

@@ -128,11 +128,22 @@ final class ApiRoutes {
 
   // ------------------------------------------------------------------ handlers
 
+  /** How long {@code /api/health} waits for the database's answer. */
+  static final int HEALTH_QUERY_TIMEOUT_SECONDS = 2;
+
   private void health(Context ctx) {
+    // asks the database itself: after a full disk the server used to report "ok" while every
+    // database request failed; the cause goes to the log, not to an unauthenticated caller
+    java.util.Optional<String> failure = platform.database().check(HEALTH_QUERY_TIMEOUT_SECONDS);
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("status", "ok");
+    m.put("status", failure.isEmpty() ? "ok" : "unavailable");
     m.put("database", platform.database().kind().name().toLowerCase(java.util.Locale.ROOT));
+    m.put("databaseStatus", failure.isEmpty() ? "ok" : "unavailable");
     m.put("activeRuns", platform.runs().activeCount());
+    if (failure.isPresent()) {
+      org.slf4j.LoggerFactory.getLogger(ApiRoutes.class).warn("health: database check failed: {}", failure.get());
+      ctx.status(503);
+    }
     ctx.json(m);
   }
 
@@ -142,8 +153,9 @@ final class ApiRoutes {
 
   private void scenarios(Context ctx) {
     Caller.Scope scope = AccessControl.caller(ctx).scope(Permission.READ);
-    ctx.json(ApiViews.ordered("scenarios", platform.scenarios().list().stream().filter(s -> scope.includes(s.jurisdictionId()))
-        .map(ApiViews::scenario).toList()));
+    List<Map<String, Object>> rows =
+        platform.scenarios().list().stream().filter(s -> scope.includes(s.jurisdictionId())).map(ApiViews::scenario).toList();
+    CsvResponses.listOrJson(ctx, "scenarios", rows, ApiViews.ordered("scenarios", rows));
   }
 
   /** The jurisdictions where the caller holds {@code p}, or null for all (for store queries). */
@@ -305,7 +317,8 @@ final class ApiRoutes {
     int limit = intParam(ctx, "limit", 100, 1, MAX_LIST);
     List<RunRecord> list =
         platform.runStore().list(JobKind.TRAFFIC_RUN, st, ctx.queryParam("scenario"), scopeIds(ctx, Permission.READ), limit);
-    ctx.json(ApiViews.ordered("runs", list.stream().map(this::view).toList()));
+    List<Map<String, Object>> rows = list.stream().map(this::view).toList();
+    CsvResponses.listOrJson(ctx, "runs", rows, ApiViews.ordered("runs", rows));
   }
 
   private Map<String, Object> view(RunRecord r) {
@@ -369,11 +382,13 @@ final class ApiRoutes {
     RunStatus st = statusParam(ctx);
     int limit = intParam(ctx, "limit", 100, 1, MAX_LIST);
     List<RunRecord> list = platform.runStore().list(kind, st, null, scopeIds(ctx, Permission.READ), limit);
-    ctx.json(ApiViews.ordered("jobs", list.stream().map(ApiViews::job).toList()));
+    List<Map<String, Object>> rows = list.stream().map(ApiViews::job).toList();
+    CsvResponses.listOrJson(ctx, "jobs", rows, ApiViews.ordered("jobs", rows));
   }
 
   private void gridCases(Context ctx) {
-    ctx.json(ApiViews.ordered("cases", platform.gridCases().list()));
+    var rows = platform.gridCases().list();
+    CsvResponses.listOrJson(ctx, "grid-cases", rows, ApiViews.ordered("cases", rows));
   }
 
   private void dispatches(Context ctx) {
@@ -381,7 +396,8 @@ final class ApiRoutes {
     int limit = intParam(ctx, "limit", 100, 1, MAX_LIST);
     List<RunRecord> list =
         platform.runStore().list(JobKind.GRID_DISPATCH, st, ctx.queryParam("case"), scopeIds(ctx, Permission.READ), limit);
-    ctx.json(ApiViews.ordered("dispatches", list.stream().map(ApiViews::dispatch).toList()));
+    List<Map<String, Object>> rows = list.stream().map(ApiViews::dispatch).toList();
+    CsvResponses.listOrJson(ctx, "dispatches", rows, ApiViews.ordered("dispatches", rows));
   }
 
   private void startDispatch(Context ctx) {
@@ -465,12 +481,14 @@ final class ApiRoutes {
 
   private void timeSeries(Context ctx) {
     long id = requireResults(runId(ctx)).id();
-    ctx.json(ApiViews.ordered("runId", id, "windowSeconds", 60, "points", platform.runStore().timeSeries(id)));
+    var rows = platform.runStore().timeSeries(id);
+    CsvResponses.listOrJson(ctx, "run-" + id + "-timeseries", rows, ApiViews.ordered("runId", id, "windowSeconds", 60, "points", rows));
   }
 
   private void intersections(Context ctx) {
     long id = requireResults(runId(ctx)).id();
-    ctx.json(ApiViews.ordered("runId", id, "intersections", platform.runStore().intersections(id)));
+    var rows = platform.runStore().intersections(id);
+    CsvResponses.listOrJson(ctx, "run-" + id + "-intersections", rows, ApiViews.ordered("runId", id, "intersections", rows));
   }
 
   private void replayRoadnet(Context ctx) throws IOException {
@@ -478,11 +496,28 @@ final class ApiRoutes {
     ctx.contentType("application/json").result(Files.readAllBytes(platform.replays().roadnet(id)));
   }
 
+  /**
+   * Frame pages read at once: each holds up to {@link io.citybrain.platform.runs.ReplayStore#MAX_PAGE_BYTES}
+   * several times over while it is encoded, so a few clients could otherwise fill the heap.
+   */
+  static final int MAX_CONCURRENT_FRAME_PAGES = 4;
+
+  private final java.util.concurrent.Semaphore framePages = new java.util.concurrent.Semaphore(MAX_CONCURRENT_FRAME_PAGES);
+
   private void replayFrames(Context ctx) {
     long id = requireRun(runId(ctx)).id();
     int from = intParam(ctx, "from", 0, 0, Integer.MAX_VALUE);
     int count = intParam(ctx, "count", 100, 1, 1000);
-    ctx.json(platform.replays().frames(id, from, count));
+    if (!framePages.tryAcquire()) {
+      ctx.header("Retry-After", "1");
+      throw new HttpProblem(
+          429, "frames_busy", MAX_CONCURRENT_FRAME_PAGES + " replay pages are being read; try again in a second");
+    }
+    try {
+      ctx.json(platform.replays().frames(id, from, count));
+    } finally {
+      framePages.release();
+    }
   }
 
   private void compare(Context ctx) {
@@ -535,7 +570,8 @@ final class ApiRoutes {
     Caller.Scope scope = AccessControl.caller(ctx).scope(Permission.AUDIT);
     if (scope.all()) {
       var entries = newest ? platform.audit().newest(limit) : platform.audit().list(after, limit);
-      ctx.json(ApiViews.ordered("entries", entries.stream().map(ApiViews::audit).toList()));
+      List<Map<String, Object>> rows = entries.stream().map(ApiViews::audit).toList();
+      CsvResponses.listOrJson(ctx, "audit", rows, ApiViews.ordered("entries", rows));
       return;
     }
     // below the nation: the entries about the caller's subtree, found among the next AUDIT_SCAN
@@ -549,7 +585,7 @@ final class ApiRoutes {
       }
     }
     long scannedThrough = page.isEmpty() ? after : page.get(page.size() - 1).seq();
-    ctx.json(ApiViews.ordered("entries", shown, "scannedThroughSeq", scannedThrough));
+    CsvResponses.listOrJson(ctx, "audit", shown, ApiViews.ordered("entries", shown, "scannedThroughSeq", scannedThrough));
   }
 
   /** Audit entries a caller below the nation looks through per request. */

@@ -73,8 +73,9 @@ public final class HttpApi implements AutoCloseable {
   private static HttpApi start(
       Platform platform, PlatformConfig config, Semaphore uploadGate, java.util.function.Consumer<io.javalin.config.RoutesConfig> moreRoutes) {
     AccessControl access = new AccessControl(platform);
+    BrowserGuards guards = new BrowserGuards(config.host(), config.allowedHosts());
     ApiRoutes routes = new ApiRoutes(platform, uploadGate);
-    LiveStream live = new LiveStream(platform.runs(), platform.runStore());
+    LiveStream live = new LiveStream(platform.runs(), platform.runStore(), platform.tokens());
     WriteRequests writes = new WriteRequests();
     DashboardPage dashboard = new DashboardPage();
     byte[] openApi = resource("io/citybrain/platform/http/openapi.json");
@@ -103,6 +104,10 @@ public final class HttpApi implements AutoCloseable {
                     platform
                         .metrics()
                         .httpRequest(ctx.method().name(), route(ctx), ctx.statusCode(), Duration.ofNanos((long) (ms * 1e6)));
+                  });
+              cfg.routes.before(ctx -> {
+                    BrowserGuards.headers(ctx); // first: error answers carry them too
+                    guards.check(ctx);
                   });
               cfg.routes.before("/api/*", ctx -> {
                     checkSize(ctx, maxBytes);
