@@ -153,7 +153,8 @@ final class LiveStream {
 
   /** Whose stream this is: the token's actor, else the caller's address. */
   private static String clientKey(SseClient client) {
-    String actor = client.ctx().attribute(AccessControl.ACTOR);
+    io.citybrain.platform.access.Caller caller = client.ctx().attribute(AccessControl.CALLER);
+    String actor = caller == null ? null : caller.actor().orElse(null);
     return actor != null ? actor : "address:" + client.ctx().req().getRemoteAddr();
   }
 
