@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
       BenchAuditCommand.class,
       io.citybrain.cli.live.BenchLiveCommand.class,
       BenchEngineApiCommand.class,
-      BenchXLightCommand.class
+      BenchXLightCommand.class,
+      BenchApiCommand.class
     },
     footer = {
       "",
