@@ -279,7 +279,7 @@ public final class GovRegistry {
   }
 
   /** A value quoted in a message, cut to 60 characters. */
-  static String clip(String s) {
+  public static String clip(String s) {
     return s.length() <= 60 ? s : s.substring(0, 57) + "...";
   }
 }

@@ -105,7 +105,10 @@ public final class HttpApi implements AutoCloseable {
                   });
               cfg.routes.before("/api/*", ctx -> {
                     checkSize(ctx, maxBytes);
-                    access.check(ctx);
+                    // the public disclosure needs no token, from anywhere (issue 9 item 7)
+                    if (!ctx.path().startsWith("/api/public/")) {
+                      access.check(ctx);
+                    }
                     writes.enter(ctx);
                   });
               cfg.routes.before("/api/runs/{id}/live", ctx -> checkLiveRequest(ctx, platform));
