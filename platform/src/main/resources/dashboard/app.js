@@ -11,7 +11,10 @@ const state = { map: null, mapScenario: null, liveRun: null, source: null, chart
 
 // ------------------------------------------------------------------ API
 
-function token() { return localStorage.getItem('citybrain.token') || ''; }
+// The API token lives in this page's memory only: local storage was readable by any script that
+// ever ran on this origin, and it outlived the session. Reloading the page asks for it again.
+let apiToken = '';
+function token() { return apiToken; }
 
 async function api(path, options = {}) {
   const headers = Object.assign({}, options.headers || {});
@@ -64,6 +67,7 @@ function route() {
       drawReplay();
     }
   }
+  else if (parts[0] === 'grid') { show('grid', 'grid'); GridPage.show(parts[1]); }
   else if (parts[0] === 'audit') { show('audit', 'audit'); showAudit(); }
   else if (parts[0] === 'live') { show('live', 'live'); }
   else { show('city', 'city'); }
@@ -96,83 +100,36 @@ function densityColour(d) {
 
 async function loadMap(scenario) {
   if (state.mapScenario === scenario && state.map) return state.map;
-  state.map = await api('/api/scenarios/' + encodeURIComponent(scenario) + '/map');
+  const map = await api('/api/scenarios/' + encodeURIComponent(scenario) + '/map');
+  state.map = map;
   state.mapScenario = scenario;
-  return state.map;
+  CityMap.load(map);
+  return map;
 }
 
-// Draws a polyline shifted sideways by `offset` pixels (to the right of its direction), so the
-// lanes of both directions of a road stay visible at city scale.
-function strokeOffset(ctx, pts, offset) {
-  const n = pts.length;
-  ctx.beginPath();
-  for (let k = 0; k < n; k++) {
-    const a = pts[Math.max(0, k - 1)], b = pts[Math.min(n - 1, k + 1)];
-    const dx = b[0] - a[0], dy = b[1] - a[1];
-    const len = Math.hypot(dx, dy) || 1;
-    // screen y grows downwards: the right-hand normal of (dx, dy) is (-dy, dx) in screen space
-    const x = pts[k][0] - (dy / len) * offset, y = pts[k][1] + (dx / len) * offset;
-    if (k) ctx.lineTo(x, y); else ctx.moveTo(x, y);
-  }
-  ctx.stroke();
-}
-
+// The city map is drawn by CityMap (citymap.js, Leaflet); a frame recolours it.
 function drawMap(frame) {
-  const canvas = $('#map');
-  const ctx = canvas.getContext('2d');
-  const map = state.map;
-  ctx.clearRect(0, 0, canvas.width, canvas.height);
-  if (!map) return;
-  const t = transform(map.bounds, canvas);
-  const toScreen = (pts) => pts.map(([x, y]) => [t.px(x), t.py(y)]);
-  map.lanes.forEach((lane, i) => {
-    if (!lane.screen) lane.screen = toScreen(lane.points);
-    const k = Number(lane.id.slice(lane.id.lastIndexOf('_') + 1)) || 0;
-    const n = frame ? frame.laneVehicles[i] : 0;
-    const capacity = Math.max(1, lane.lengthMeters / 7.5); // vehicles at jam density (7.5 m each)
-    ctx.strokeStyle = frame ? densityColour(n / capacity / 0.3) : '#9aa7b5'; // red from 30 % of jam density
-    ctx.lineWidth = 2.2;
-    ctx.lineCap = 'butt';
-    // CityFlow's screen y is flipped, so the lane order is mirrored: shift by lane index
-    strokeOffset(ctx, lane.screen, -(2.5 + 2.6 * k));
-  });
-  const glyph = 3.2; // intersections are drawn this many times larger than life to show movements
-  map.intersections.forEach((it, i) => {
-    if (it.virtual) return;
-    const phase = frame ? frame.phases[i] : 0;
-    const cx = t.px(it.x), cy = t.py(it.y);
-    ctx.fillStyle = 'rgba(255,255,255,0.92)';
-    ctx.strokeStyle = '#7d8b9b';
-    ctx.lineWidth = 1;
-    ctx.beginPath(); ctx.arc(cx, cy, 15, 0, 2 * Math.PI); ctx.fill(); ctx.stroke();
-    if (it.signalized && frame) {
-      const green = new Set(it.phaseRoadLinks[phase] || []);
-      it.roadLinks.forEach((pts, rl) => {
-        const scr = pts.map(([x, y]) => [cx + (t.px(x) - cx) * glyph, cy + (t.py(y) - cy) * glyph]);
-        ctx.strokeStyle = green.has(rl) ? '#1e9e4a' : 'rgba(214,50,46,0.25)';
-        ctx.lineWidth = green.has(rl) ? 2 : 1;
-        ctx.beginPath();
-        scr.forEach(([x, y], k) => (k ? ctx.lineTo(x, y) : ctx.moveTo(x, y)));
-        ctx.stroke();
-      });
-    }
-    ctx.fillStyle = it.signalized ? (frame && phase === 0 ? '#e8b923' : '#17324d') : '#8796a8';
-    ctx.beginPath(); ctx.arc(cx, cy, 6, 0, 2 * Math.PI); ctx.fill();
-    ctx.fillStyle = '#fff'; ctx.font = 'bold 8px system-ui'; ctx.textAlign = 'center'; ctx.textBaseline = 'middle';
-    ctx.fillText(it.signalized ? String(phase) : '', cx, cy + 0.5);
-  });
-  if (frame) {
-    canvas.dataset.step = String(frame.step);
-    ctx.fillStyle = '#17324d'; ctx.font = '13px system-ui'; ctx.textAlign = 'left'; ctx.textBaseline = 'top';
-    ctx.fillText(`t = ${frame.timeSeconds.toFixed(0)} s   vehicles ${frame.vehiclesInNetwork}   waiting ${frame.vehiclesWaitingToEnter}   finished ${frame.vehiclesFinished}`, 10, 8);
-  }
+  if (frame) CityMap.update(frame);
+}
+
+async function showRunFiguresOnMap(run) {
+  if (!run.hasResults) { CityMap.setRunFigures(null); return; }
+  try { CityMap.setRunFigures((await api('/api/runs/' + run.id + '/intersections')).intersections); } catch (e) { CityMap.setRunFigures(null); }
+}
+
+async function zoomToJunction(ev) {
+  ev.preventDefault();
+  const id = $('#junction-search').value.trim();
+  if (!id) return;
+  if (!CityMap.zoomTo(id)) say(`No intersection '${id}' on the ${state.mapScenario || ''} map (ids as in the roadnet file, e.g. intersection_1_1).`, true);
+  else say('');
 }
 
 async function watch(run) {
   if (state.source) { state.source.close(); state.source = null; }
   state.liveRun = run;
   await loadMap(run.scenario);
-  drawMap(null);
+  showRunFiguresOnMap(run);
   const info = $('#live-info');
   info.innerHTML = `Run <a href="#/runs/${run.id}">${run.id}</a>: ${esc(run.controller)} on ${esc(run.scenarioName)} — <span id="live-status">${esc(run.statusText)}</span> — step <span id="live-step">${run.stepsDone}</span> / ${run.steps}`;
   if (run.status !== 'queued' && run.status !== 'running') return;
@@ -187,6 +144,7 @@ async function watch(run) {
     const end = JSON.parse(ev.data);
     $('#live-status').textContent = end.statusText;
     es.close();
+    api('/api/runs/' + run.id).then(showRunFiguresOnMap).catch(() => {});
     refreshRuns();
   });
   es.addEventListener('error', () => { /* the browser reconnects by itself */ });
@@ -224,7 +182,8 @@ async function refreshRuns() {
     if (!state.liveRun) {
       const running = runs.find((r) => r.status === 'running') || runs.find((r) => r.status === 'queued');
       if (running) watch(running);
-      else if (runs.length && !state.map) { await loadMap(runs[0].scenario); drawMap(null); }
+      else if (runs.length && !state.map) { await loadMap(runs[0].scenario); }
+      else if (!runs.length && !state.map) { await loadMap($('#scenario').value || 'jinan'); }
     }
   } catch (e) { say(describeError(e), true); }
 }
@@ -246,6 +205,18 @@ async function startRun(ev) {
     refreshRuns();
   } catch (e) { say(describeError(e), true); }
 }
+
+// Friendly labels, with units, for the summary fields (docs/metrics.md)
+const LABELS = {
+  averageTravelTimeSeconds: 'average travel time (s)', averageTravelTimeFinishedSeconds: 'average travel time, finished trips (s)',
+  vehiclesSpawned: 'vehicles spawned', vehiclesFinished: 'vehicles finished', vehiclesInNetwork: 'vehicles in network at the end',
+  vehiclesWaitingToEnter: 'vehicles waiting to enter at the end', throughputVehiclesPerHour: 'throughput (vehicles/h)',
+  meanDelaySeconds: 'mean delay vs free flow (s)', delayIndex: 'delay index (travel time / free-flow time)',
+  meanQueueLengthVehicles: 'mean queue (vehicles, whole network)', stops: 'stops', phaseChanges: 'phase changes',
+  controllerParameters: 'controller parameters', seed: 'seed', steps: 'steps (s simulated)', wallSeconds: 'wall time (s)',
+  completed: 'completed', maxStoppedSeconds: 'longest stop (s)', stopsPerFinishedVehicle: 'stops per finished vehicle',
+};
+const label = (k) => LABELS[k] || k;
 
 function fmt(v) {
   if (v === null || v === undefined) return '—';
@@ -286,8 +257,8 @@ async function showRun(id) {
       api('/api/runs/' + id + '/summary'), api('/api/runs/' + id + '/timeseries'), api('/api/runs/' + id + '/intersections')]);
     const keys = ['averageTravelTimeSeconds', 'averageTravelTimeFinishedSeconds', 'vehiclesSpawned', 'vehiclesFinished', 'vehiclesInNetwork',
       'vehiclesWaitingToEnter', 'throughputVehiclesPerHour', 'meanDelaySeconds', 'delayIndex', 'meanQueueLengthVehicles', 'stops',
-      'phaseChanges', 'controllerParameters', 'seed', 'steps', 'wallSeconds', 'completed'];
-    $('#summary tbody').innerHTML = keys.map((k) => `<tr><td>${k}</td><td>${esc(fmt(summary[k]))}</td></tr>`).join('');
+      'stopsPerFinishedVehicle', 'maxStoppedSeconds', 'phaseChanges', 'controllerParameters', 'seed', 'steps', 'wallSeconds', 'completed'];
+    $('#summary tbody').innerHTML = keys.map((k) => `<tr><td title="${k}">${esc(label(k))}</td><td>${esc(fmt(summary[k]))}</td></tr>`).join('');
     const pts = series.points;
     const labels = pts.map((p) => p.timeSeconds);
     lineChart('chart-att', labels, [
@@ -321,7 +292,7 @@ async function showCompare() {
     const keys = ['averageTravelTimeSeconds', 'averageTravelTimeFinishedSeconds', 'vehiclesFinished', 'throughputVehiclesPerHour',
       'meanDelaySeconds', 'meanQueueLengthVehicles', 'stops', 'phaseChanges', 'steps'];
     $('#compare-table').innerHTML = '<tr><th></th>' + rows.map((r) => `<th><a href="#/runs/${r.run.id}">${esc(r.run.controller)}</a> (run ${r.run.id})</th>`).join('') + '</tr>' +
-      keys.map((k) => `<tr><td>${k}</td>` + rows.map((r) => `<td>${esc(fmt(r.summary[k]))}</td>`).join('') + '</tr>').join('');
+      keys.map((k) => `<tr><td title="${k}">${esc(label(k))}</td>` + rows.map((r) => `<td>${esc(fmt(r.summary[k]))}</td>`).join('') + '</tr>').join('');
     if (state.charts['compare-att']) state.charts['compare-att'].destroy();
     state.charts['compare-att'] = new Chart($('#compare-att'), {
       type: 'bar',
@@ -475,9 +446,18 @@ async function showAudit() {
 // ------------------------------------------------------------------ start
 
 async function init() {
-  $('#token').value = token();
-  $('#token').addEventListener('change', () => { localStorage.setItem('citybrain.token', $('#token').value.trim()); say(''); });
+  localStorage.removeItem('citybrain.token'); // left there by earlier versions
+  $('#token').addEventListener('change', () => { apiToken = $('#token').value.trim(); say(''); });
   $('#run-form').addEventListener('submit', startRun);
+  CityMap.init('map');
+  $('#junction-form').addEventListener('submit', zoomToJunction);
+  $('#scenario').addEventListener('change', () => {
+    // no live stream open (or it has ended): show the chosen scenario's map
+    if (!state.source || state.source.readyState === EventSource.CLOSED) {
+      say('Loading the map of ' + $('#scenario').selectedOptions[0].text + '…');
+      loadMap($('#scenario').value).then(() => say('')).catch((e) => say(describeError(e), true));
+    }
+  });
   $('#compare-run-all').addEventListener('click', runAllControllers);
   $('#compare-scenario').addEventListener('change', showCompare);
   $('#replay-play').addEventListener('click', () => {

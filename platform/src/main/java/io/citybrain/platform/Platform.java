@@ -59,11 +59,47 @@ public final class Platform implements AutoCloseable {
   }
 
   /**
-   * Opens only what the command line needs for audit and tokens (no run workers are used).
+   * Opens only what the command line needs for audit and tokens (no run workers are used). An
+   * embedded database held by a running server is reached through that server when it shares it
+   * ({@code serve --share-embedded-db}, loopback only); otherwise the error says so.
+   *
+   * @throws io.citybrain.platform.storage.StorageException when the database cannot be opened,
+   *     e.g. held by a server that does not share it
    */
   public static Platform openForAdmin(DatabaseSettings settings, java.nio.file.Path dataDir) {
-    PlatformConfig cfg = PlatformConfig.defaults(dataDir).withDatabase(settings).withRunLimits(1, 0);
-    return open(cfg, Clock.systemUTC());
+    try {
+      return open(PlatformConfig.defaults(dataDir).withDatabase(settings).withRunLimits(1, 0), Clock.systemUTC());
+    } catch (io.citybrain.platform.storage.StorageException e) {
+      if (!inUse(e) || settings.embeddedFolder().isEmpty() || settings.sharedEmbedded()) {
+        throw e;
+      }
+    }
+    DatabaseSettings shared = DatabaseSettings.shared(settings.embeddedFolder().get());
+    try {
+      return open(PlatformConfig.defaults(dataDir).withDatabase(shared).withRunLimits(1, 0), Clock.systemUTC());
+    } catch (io.citybrain.platform.storage.StorageException e) {
+      if (!inUse(e)) {
+        throw e;
+      }
+      throw new io.citybrain.platform.storage.StorageException(
+          "a citybrain server holds the embedded database in " + settings.embeddedFolder().get()
+              + " and does not share it; stop it first, or start it with --share-embedded-db so that the token and"
+              + " audit commands can reach it (through 127.0.0.1, for this user only)",
+          e);
+    }
+  }
+
+  /** H2's "Database may be already in use" (error 90020), anywhere in the causes. */
+  private static boolean inUse(Throwable e) {
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException s && s.getErrorCode() == 90020) {
+        return true;
+      }
+      if (String.valueOf(t.getMessage()).contains("Database may be already in use")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The bundled MATPOWER cases that grid dispatches use. */

@@ -31,6 +31,9 @@ import java.util.Objects;
  * @param maxUploadBytes request size limit, bytes
  * @param maxVehiclesPerRun largest number of vehicles a run's flow may create within its steps
  * @param demo whether to start the demo run
+ * @param allowedHosts host names (besides IP literals and {@code localhost}) that requests may
+ *     carry in their {@code Host} header: the names operators reach the server by. Any other name
+ *     is refused, against DNS rebinding (a hostile page whose name resolves to 127.0.0.1)
  */
 public record PlatformConfig(
     String host,
@@ -41,7 +44,8 @@ public record PlatformConfig(
     int queueCapacity,
     long maxUploadBytes,
     long maxVehiclesPerRun,
-    boolean demo) {
+    boolean demo,
+    java.util.List<String> allowedHosts) {
 
   /** Default request size limit: 32 MiB, several times the largest bundled roadnet plus flow. */
   public static final long DEFAULT_MAX_UPLOAD_BYTES = 32L * 1024 * 1024;
@@ -59,6 +63,7 @@ public record PlatformConfig(
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(database, "database");
+    allowedHosts = java.util.List.copyOf(allowedHosts);
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be in [0, 65535], got " + port);
     }
@@ -77,44 +82,56 @@ public record PlatformConfig(
     }
   }
 
+  /** Settings without extra host names (only IP literals and {@code localhost} in {@code Host}). */
+  public PlatformConfig(
+      String host, int port, Path dataDir, DatabaseSettings database, int workers, int queueCapacity, long maxUploadBytes,
+      long maxVehiclesPerRun, boolean demo) {
+    this(host, port, dataDir, database, workers, queueCapacity, maxUploadBytes, maxVehiclesPerRun, demo, java.util.List.of());
+  }
+
+  /** A copy accepting these host names in {@code Host} as well. */
+  public PlatformConfig withAllowedHosts(java.util.List<String> names) {
+    return new PlatformConfig(host, port, dataDir, database, workers, queueCapacity, maxUploadBytes, maxVehiclesPerRun, demo, names);
+  }
+
   /** Defaults with the embedded database in {@code dataDir}. */
   public static PlatformConfig defaults(Path dataDir) {
     return new PlatformConfig(
-        "127.0.0.1", 8080, dataDir, DatabaseSettings.embedded(dataDir), 2, 16, DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_MAX_VEHICLES_PER_RUN, false);
+        "127.0.0.1", 8080, dataDir, DatabaseSettings.embedded(dataDir), 2, 16, DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_MAX_VEHICLES_PER_RUN, false, java.util.List.of());
   }
 
   /** A copy listening on {@code newPort}. */
   public PlatformConfig withPort(int newPort) {
-    return new PlatformConfig(host, newPort, dataDir, database, workers, queueCapacity, maxUploadBytes, maxVehiclesPerRun, demo);
+    return new PlatformConfig(host, newPort, dataDir, database, workers, queueCapacity, maxUploadBytes, maxVehiclesPerRun, demo, allowedHosts);
   }
 
   /** A copy using {@code newDatabase}. */
   public PlatformConfig withDatabase(DatabaseSettings newDatabase) {
-    return new PlatformConfig(host, port, dataDir, newDatabase, workers, queueCapacity, maxUploadBytes, maxVehiclesPerRun, demo);
+    return new PlatformConfig(host, port, dataDir, newDatabase, workers, queueCapacity, maxUploadBytes, maxVehiclesPerRun, demo, allowedHosts);
   }
 
   /** A copy with other run limits. */
   public PlatformConfig withRunLimits(int newWorkers, int newQueueCapacity) {
-    return new PlatformConfig(host, port, dataDir, database, newWorkers, newQueueCapacity, maxUploadBytes, maxVehiclesPerRun, demo);
+    return new PlatformConfig(host, port, dataDir, database, newWorkers, newQueueCapacity, maxUploadBytes, maxVehiclesPerRun, demo, allowedHosts);
   }
 
   /** A copy with another upload limit. */
   public PlatformConfig withMaxUploadBytes(long bytes) {
-    return new PlatformConfig(host, port, dataDir, database, workers, queueCapacity, bytes, maxVehiclesPerRun, demo);
+    return new PlatformConfig(host, port, dataDir, database, workers, queueCapacity, bytes, maxVehiclesPerRun, demo, allowedHosts);
   }
 
   /** A copy with another vehicle limit per run. */
   public PlatformConfig withMaxVehiclesPerRun(long vehicles) {
-    return new PlatformConfig(host, port, dataDir, database, workers, queueCapacity, maxUploadBytes, vehicles, demo);
+    return new PlatformConfig(host, port, dataDir, database, workers, queueCapacity, maxUploadBytes, vehicles, demo, allowedHosts);
   }
 
   /** A copy with the demo run on or off. */
   public PlatformConfig withDemo(boolean on) {
-    return new PlatformConfig(host, port, dataDir, database, workers, queueCapacity, maxUploadBytes, maxVehiclesPerRun, on);
+    return new PlatformConfig(host, port, dataDir, database, workers, queueCapacity, maxUploadBytes, maxVehiclesPerRun, on, allowedHosts);
   }
 
   /** A copy listening on {@code newHost}. */
   public PlatformConfig withHost(String newHost) {
-    return new PlatformConfig(newHost, port, dataDir, database, workers, queueCapacity, maxUploadBytes, maxVehiclesPerRun, demo);
+    return new PlatformConfig(newHost, port, dataDir, database, workers, queueCapacity, maxUploadBytes, maxVehiclesPerRun, demo, allowedHosts);
   }
 }

@@ -57,6 +57,8 @@ public final class PlatformServer implements AutoCloseable {
    * NGSI-LD) when {@code live} is given.
    */
   public static PlatformServer start(PlatformConfig config, Optional<io.citybrain.platform.live.LiveOptions> live) {
+    // replays (and the embedded database) live there, also with PostgreSQL
+    io.citybrain.platform.storage.OwnerOnly.restrictFolder(config.dataDir());
     Platform platform = Platform.open(config, Clock.systemUTC());
     ServerLock lock = null;
     io.citybrain.platform.live.LiveService liveService = null;

@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
       BenchIncidentsCommand.class,
       io.citybrain.cli.live.BenchLiveCommand.class,
       BenchEngineApiCommand.class,
-      BenchXLightCommand.class
+      BenchXLightCommand.class,
+      BenchApiCommand.class
     },
     footer = {
       "",

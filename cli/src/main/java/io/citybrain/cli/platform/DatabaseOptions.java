@@ -19,8 +19,15 @@ public final class DatabaseOptions {
       names = "--db",
       paramLabel = "URL",
       description = "JDBC URL of a PostgreSQL database, e.g. jdbc:postgresql://127.0.0.1:5432/citybrain?user=citybrain "
-          + "(default: an embedded H2 file in --data-dir).")
+          + "(default: an embedded H2 file in --data-dir). No password in it: the password comes from the environment "
+          + "variable CITYBRAIN_DB_PASSWORD or --db-password-file.")
   String url;
+
+  @Option(
+      names = "--db-password-file",
+      paramLabel = "FILE",
+      description = "File whose first line is the --db password (keep it readable by you only).")
+  Path passwordFile;
 
   /** The file of the embedded database in {@code --data-dir}. */
   static final String EMBEDDED_FILE = "citybrain.mv.db";
@@ -36,7 +43,36 @@ public final class DatabaseOptions {
           "--data-dir " + dataDir + " is a file, not a folder; expected the folder of the embedded database"
               + " (created when missing)");
     }
-    return url == null ? DatabaseSettings.embedded(dataDir) : DatabaseSettings.of(url);
+    if (url == null) {
+      if (passwordFile != null) {
+        throw new UsageException("--db-password-file needs --db: the embedded database has no password");
+      }
+      return DatabaseSettings.embedded(dataDir);
+    }
+    if (DatabaseSettings.urlHasPassword(url)) {
+      // a command line is visible to every user of the machine (ps, /proc/PID/cmdline)
+      throw new UsageException(
+          "--db must not contain a password (anyone on this machine can read a command line); remove it from the URL"
+              + " and set the environment variable " + DatabaseSettings.PASSWORD_ENV + " or give --db-password-file FILE");
+    }
+    DatabaseSettings settings = DatabaseSettings.of(url).withPasswordFromEnvironment();
+    if (passwordFile != null) {
+      settings = settings.withPassword(readPassword(passwordFile));
+    }
+    return settings;
+  }
+
+  private static String readPassword(Path file) {
+    try {
+      String text = Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+      String first = text.lines().findFirst().orElse("");
+      if (first.isEmpty()) {
+        throw new UsageException("--db-password-file " + file + " is empty; expected the password on its first line");
+      }
+      return first;
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      throw new UsageException("--db-password-file " + file + " cannot be read: " + e.getMessage());
+    }
   }
 
   /**

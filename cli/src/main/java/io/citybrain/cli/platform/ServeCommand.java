@@ -46,6 +46,23 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Address to listen on (default: ${DEFAULT-VALUE}). Callers not on loopback need a token even to read.")
   String host;
 
+  @Option(
+      names = "--allowed-host",
+      paramLabel = "NAME",
+      description = {
+        "A host name clients use to reach the server (repeatable). Requests must name an IP address, localhost or one",
+        "of these in their Host header: a page whose name was re-pointed at this server (DNS rebinding) is refused."
+      })
+  java.util.List<String> allowedHosts = new java.util.ArrayList<>();
+
+  @Option(
+      names = "--share-embedded-db",
+      description = {
+        "Let the token and audit commands of this user reach the embedded database while the server runs, through",
+        "a port on 127.0.0.1 whose key is in the owner-only data folder (default: off, no database listener)."
+      })
+  boolean shareEmbeddedDb;
+
   @Option(names = "--demo", description = "Start a paced max-pressure run on Jinan's real flow at start-up.")
   boolean demo;
 
@@ -141,10 +158,14 @@ public final class ServeCommand implements Callable<Integer> {
       throw new UsageException(
           "--max-vehicles-per-run must be in [1, " + PlatformConfig.MAX_VEHICLES_PER_RUN_LIMIT + "], got " + maxVehiclesPerRun);
     }
+    if (shareEmbeddedDb && database.url != null) {
+      throw new UsageException("--share-embedded-db is for the embedded database; with --db other processes connect to it");
+    }
     PlatformConfig cfg =
         new PlatformConfig(
-            host, port, database.dataDir(), database.settings(), workers, queue, maxUploadMb * 1024 * 1024,
-            maxVehiclesPerRun, demo);
+            host, port, database.dataDir(),
+            shareEmbeddedDb ? io.citybrain.platform.storage.DatabaseSettings.shared(database.dataDir()) : database.settings(), workers, queue, maxUploadMb * 1024 * 1024,
+            maxVehiclesPerRun, demo, allowedHosts);
     PlatformServer server;
     try {
       server = PlatformServer.start(cfg, liveOptions());
@@ -165,7 +186,10 @@ public final class ServeCommand implements Callable<Integer> {
         + l.options().actuation().name().toLowerCase(java.util.Locale.ROOT) + ") on " + l.options().city().orElse("-")
         + " once a field starts (citybrain field --city " + l.options().city().orElse("CITY") + "); NGSI-LD at " + url + "ngsi-ld/v1/"
         + l.options().kafkaBootstrap().map(b -> "; also ingesting from Kafka at " + b).orElse("")));
-    out.println("state-changing requests need a token: citybrain token create --name NAME");
+    out.println("state-changing requests need a token: citybrain token create --name NAME"
+        + (database.url == null && !shareEmbeddedDb
+            ? " (while the server is stopped, or start it with --share-embedded-db)"
+            : ""));
     out.println("press Ctrl-C to stop");
     out.flush();
     server.serveUntilStopped();

@@ -61,6 +61,99 @@ public final class AtomicFiles {
     }
   }
 
+  /**
+   * A set of files written as a whole: each {@link Group#write} writes a temporary file beside
+   * its target (flushed to disk), and only {@link Group#commit} moves them all into place. A
+   * failure before that (a full disk, a file in the way) leaves every previous file as it was,
+   * removes the temporary files, and names the file and the reason; a folder used to end up with
+   * the new {@code summary.json} beside the previous run's time series.
+   */
+  public static Group group() {
+    return new Group();
+  }
+
+  /** See {@link #group()}; close it (try-with-resources) to remove what was not committed. */
+  public static final class Group implements AutoCloseable {
+    private final java.util.Map<Path, Path> staged = new java.util.LinkedHashMap<>();
+    private boolean committed;
+
+    private Group() {}
+
+    /**
+     * Writes {@code file}'s new content to a temporary file beside it.
+     *
+     * @throws IOException naming {@code file} and the reason (e.g. "No space left on device")
+     */
+    public void write(Path file, Body body) throws IOException {
+      Path target = file.toAbsolutePath();
+      Path folder = target.getParent();
+      Path tmp = null;
+      try {
+        Files.createDirectories(folder);
+        tmp = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
+        staged.put(target, tmp);
+        try (OutputStream out = Files.newOutputStream(tmp)) {
+          body.write(out);
+        }
+        try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+          channel.force(true);
+        }
+        if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+          Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+        }
+      } catch (IOException e) {
+        throw new IOException("cannot write " + file + ": " + reason(e), e);
+      }
+    }
+
+    /**
+     * Moves every written file into place (atomic renames in the order written), then flushes
+     * their folders.
+     *
+     * @throws IOException naming the file whose rename failed
+     */
+    public void commit() throws IOException {
+      java.util.Set<Path> folders = new java.util.LinkedHashSet<>();
+      for (var e : staged.entrySet()) {
+        try {
+          Files.move(e.getValue(), e.getKey(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException ex) {
+          throw new IOException("cannot write " + e.getKey() + ": " + reason(ex), ex);
+        }
+        folders.add(e.getKey().getParent());
+      }
+      committed = true;
+      folders.forEach(AtomicFiles::syncFolder);
+    }
+
+    /** Removes the temporary files of an uncommitted group. */
+    @Override
+    public void close() {
+      for (Path tmp : staged.values()) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // nothing else to do with a file that cannot be removed; the error reported says why
+        }
+      }
+      staged.clear();
+    }
+  }
+
+  /** What went wrong, without the temporary file's name that Java puts first. */
+  static String reason(IOException e) {
+    if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+      return fs.getReason();
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.FileSystemException) {
+      return e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
   /** Writes {@code text} as UTF-8, atomically as {@link #write(Path, Body)}. */
   public static void writeString(Path file, String text) throws IOException {
     write(file, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));

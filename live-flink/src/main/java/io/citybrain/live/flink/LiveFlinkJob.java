@@ -25,26 +25,57 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *
  * <p>Arguments: {@code --bootstrap} (Kafka, required), {@code --input} (default {@code
  * citybrain.detector-reports}), {@code --output} ({@code citybrain.lane-aggregates}), {@code
- * --window-seconds} (300), {@code --out-of-order-seconds} (60), {@code --checkpoint-seconds} (10).
+ * --window-seconds} (300), {@code --out-of-order-seconds} (60), {@code --checkpoint-seconds} (10),
+ * {@code --bounded} (false: read up to the input's end offsets at start, emit every window, finish).
  */
 public final class LiveFlinkJob {
   private LiveFlinkJob() {}
 
   public static void main(String[] args) throws Exception {
     ParameterTool p = ParameterTool.fromArgs(args);
-    String bootstrap = p.getRequired("bootstrap");
-    String input = p.get("input", "citybrain.detector-reports");
-    String output = p.get("output", "citybrain.lane-aggregates");
-    double window = p.getDouble("window-seconds", 300);
-    Duration outOfOrder = Duration.ofSeconds(p.getLong("out-of-order-seconds", 60));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    env.enableCheckpointing(p.getLong("checkpoint-seconds", 10) * 1000, CheckpointingMode.EXACTLY_ONCE);
+    build(env, p.getRequired("bootstrap"), p.get("input", DEFAULT_INPUT), p.get("output", DEFAULT_OUTPUT),
+        p.getDouble("window-seconds", 300), Duration.ofSeconds(p.getLong("out-of-order-seconds", 60)),
+        p.getLong("checkpoint-seconds", 10) * 1000, p.has("bounded") && !"false".equals(p.get("bounded")));
+    env.execute("citybrain live lane aggregates");
+  }
 
-    KafkaSource<byte[]> source = KafkaSource.<byte[]>builder()
+  /** Default input topic: the centre's detector reports topic. */
+  public static final String DEFAULT_INPUT = "citybrain.detector-reports";
+
+  /** Default output topic. */
+  public static final String DEFAULT_OUTPUT = "citybrain.lane-aggregates";
+
+  /**
+   * Kafka transaction timeout of the sink, ms: at most the broker's {@code
+   * transaction.max.timeout.ms} (15 min by default; the Kafka sink's own default of one hour is
+   * refused by a default broker), and longer than a checkpoint interval plus a restart.
+   */
+  public static final long TRANSACTION_TIMEOUT_MILLIS = 600_000;
+
+  /**
+   * Adds the job to {@code env}: Kafka source, contract check, lane windows, Kafka sink exactly
+   * once, checkpoints.
+   *
+   * @param bootstrap Kafka bootstrap servers
+   * @param input topic of detector reports (contract JSON)
+   * @param output topic of lane aggregates (JSON, see {@link #json})
+   * @param windowSeconds window length, s
+   * @param outOfOrder how far event time may go back across detectors
+   * @param checkpointMillis checkpoint interval, ms (the sink's transactions commit with each)
+   * @param bounded read the input up to its end offsets at start, then finish (every window is
+   *     emitted and the last transaction committed): a backfill; otherwise run for ever
+   */
+  public static void build(StreamExecutionEnvironment env, String bootstrap, String input, String output, double windowSeconds,
+      Duration outOfOrder, long checkpointMillis, boolean bounded) {
+    env.enableCheckpointing(checkpointMillis, CheckpointingMode.EXACTLY_ONCE);
+    var sourceBuilder = KafkaSource.<byte[]>builder()
         .setBootstrapServers(bootstrap)
         .setTopics(input)
         .setGroupId("citybrain-live-flink")
         .setStartingOffsets(OffsetsInitializer.earliest())
+        // aggregates of records a transactional producer aborted must not exist
+        .setProperty("isolation.level", "read_committed")
         .setValueOnlyDeserializer(new AbstractDeserializationSchema<byte[]>() {
           private static final long serialVersionUID = 1L;
 
@@ -52,22 +83,38 @@ public final class LiveFlinkJob {
           public byte[] deserialize(byte[] message) {
             return message;
           }
-        })
-        .build();
+        });
+    if (bounded) {
+      sourceBuilder.setBounded(OffsetsInitializer.latest());
+    }
     DataStream<LaneAggregate> aggregates = LiveFlinkPipeline.laneAggregates(
-        env.fromSource(source, WatermarkStrategy.noWatermarks(), "detector reports").flatMap(new ReportDecoder()).name("contract check"),
-        window, outOfOrder);
+        env.fromSource(sourceBuilder.build(), WatermarkStrategy.noWatermarks(), "detector reports").flatMap(new ReportDecoder())
+            .name("contract check"),
+        windowSeconds, outOfOrder);
     KafkaSink<LaneAggregate> sink = KafkaSink.<LaneAggregate>builder()
         .setBootstrapServers(bootstrap)
         .setRecordSerializer(KafkaRecordSerializationSchema.<LaneAggregate>builder()
             .setTopic(output)
-            .setValueSerializationSchema((SerializationSchema<LaneAggregate>) LiveFlinkJob::json)
+            .setValueSerializationSchema(new AggregateJson())
             .build())
         .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
         .setTransactionalIdPrefix("citybrain-live-aggregates")
+        .setProperty("transaction.timeout.ms", Long.toString(TRANSACTION_TIMEOUT_MILLIS))
         .build();
     aggregates.sinkTo(sink).name("lane aggregates");
-    env.execute("citybrain live lane aggregates");
+  }
+
+  /**
+   * The sink's value schema. A named class: Flink cannot infer the type of a lambda or method
+   * reference as a {@link SerializationSchema} ("InvalidTypes ... could not be inferred").
+   */
+  static final class AggregateJson implements SerializationSchema<LaneAggregate> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public byte[] serialize(LaneAggregate a) {
+      return json(a);
+    }
   }
 
   /** One aggregate as JSON (units in the names: fractions, m/s, s). */

@@ -37,6 +37,14 @@ import java.util.List;
  * silent (scores 0) for {@code restPoints} points, so one event raises one alarm; the views keep
  * learning meanwhile.
  *
+ * <p>Spike exclusion (version 3, {@code spikeExclusion}): when an alarm's weighted excess is above
+ * {@code spikeExclusionExcess}, the value view holds the values of the alarm and of its rest out of
+ * its range. When the rest ends, a point still out of range means the series has a new level: the
+ * held values join the range and no second alarm is raised; a point back in range means they were
+ * a spike: they are dropped, so the range does not widen and the next spike of the same size is a
+ * break again (in NAB's corpus, about half of version 2's missed windows were a second anomaly as
+ * large as a first one that had widened the range).
+ *
  * <p>Why this shape: most labelled anomalies in real operations series (NAB's corpus; Lavin &
  * Ahmad, ICMLA 2015) are a break out of the range the series has kept for days, in the value,
  * its level or its daily shape; NAB's scoring rewards the first point of an event and charges every
@@ -47,7 +55,7 @@ import java.util.List;
  * maximum or length of the series in advance.
  *
  * <p>State: three trailing min/max queues of {@code windowPoints} entries, two rings of {@code
- * smoothingPoints}, the daily profile; O(1) amortised work per point.
+ * smoothingPoints}, the daily profile, the held values of one rest; O(1) amortised work per point.
  */
 public final class RangeBreakDetector implements AnomalyDetector {
   private static final long serialVersionUID = 1L;
@@ -68,6 +76,7 @@ public final class RangeBreakDetector implements AnomalyDetector {
   private final double residualWeight;
   private final double historyPenaltyPoints;
   private final boolean profileWarmup;
+  private final double spikeExclusionExcess;
 
   private final TrailingExtremes valueRange;
   private final TrailingExtremes levelRange;
@@ -83,6 +92,10 @@ public final class RangeBreakDetector implements AnomalyDetector {
   private int[] slotUpdates;
   private boolean profileDecided;
   private int quietPoints;
+  /** Whether the value view's values are held out of its range while resting after a large break. */
+  private boolean holdingSpike;
+  private final double[] heldValues;
+  private int heldCount;
 
   /**
    * @param windowPoints trailing window of each view, points (≥ 2)
@@ -113,9 +126,26 @@ public final class RangeBreakDetector implements AnomalyDetector {
   public RangeBreakDetector(int windowPoints, int smoothingPoints, int restPoints, int minHistoryPoints,
       double margin, double profileLearningRate, double valueWeight, double levelWeight, double residualWeight,
       double historyPenaltyPoints, boolean profileWarmup) {
+    this(windowPoints, smoothingPoints, restPoints, minHistoryPoints, margin, profileLearningRate, valueWeight,
+        levelWeight, residualWeight, historyPenaltyPoints, profileWarmup, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * The full form (version 3): version 2 with spike exclusion.
+   *
+   * @param spikeExclusionExcess an alarm whose weighted excess is above this keeps the value
+   *     view's values of the alarm and of its rest out of the value range; at the end of the rest
+   *     they are admitted only if the series is still out of range (a new level, admitted without
+   *     a second alarm), else dropped (a spike: the range does not widen, so the next spike of its
+   *     size is a break again). {@code +∞} turns it off (version 2).
+   */
+  public RangeBreakDetector(int windowPoints, int smoothingPoints, int restPoints, int minHistoryPoints,
+      double margin, double profileLearningRate, double valueWeight, double levelWeight, double residualWeight,
+      double historyPenaltyPoints, boolean profileWarmup, double spikeExclusionExcess) {
     if (windowPoints < 2 || smoothingPoints < 1 || restPoints < 0 || minHistoryPoints < 1
         || minHistoryPoints > windowPoints || !(margin >= 0) || !(profileLearningRate > 0 && profileLearningRate <= 1)
-        || !(valueWeight >= 0) || !(levelWeight >= 0) || !(residualWeight >= 0) || !(historyPenaltyPoints >= 0)) {
+        || !(valueWeight >= 0) || !(levelWeight >= 0) || !(residualWeight >= 0) || !(historyPenaltyPoints >= 0)
+        || !(spikeExclusionExcess >= 0)) {
       throw new IllegalArgumentException("invalid range-break parameters: window " + windowPoints + ", smoothing "
           + smoothingPoints + ", rest " + restPoints + ", min history " + minHistoryPoints + ", margin " + margin
           + ", learning rate " + profileLearningRate + ", weights " + valueWeight + "/" + levelWeight + "/"
@@ -126,6 +156,8 @@ public final class RangeBreakDetector implements AnomalyDetector {
     this.residualWeight = residualWeight;
     this.historyPenaltyPoints = historyPenaltyPoints;
     this.profileWarmup = profileWarmup;
+    this.spikeExclusionExcess = spikeExclusionExcess;
+    this.heldValues = new double[restPoints + 1];
     this.smoothingPoints = smoothingPoints;
     this.restPoints = restPoints;
     this.minHistoryPoints = minHistoryPoints;
@@ -156,7 +188,8 @@ public final class RangeBreakDetector implements AnomalyDetector {
         residualLevel = mean(recentResiduals);
       }
     }
-    double excess = weighted(valueWeight, excessAndPush(valueRange, value));
+    // the value view's value joins its range only once the alarm rule has decided (spike exclusion)
+    double excess = weighted(valueWeight, excess(valueRange, value));
     if (!Double.isNaN(level)) {
       excess = Math.max(excess, weighted(levelWeight, excessAndPush(levelRange, level)));
     }
@@ -165,12 +198,37 @@ public final class RangeBreakDetector implements AnomalyDetector {
     }
     if (quietPoints > 0) {
       quietPoints--;
+      if (holdingSpike) {
+        heldValues[heldCount++] = value;
+      } else {
+        valueRange.push(value);
+      }
+      return 0.0;
+    }
+    if (holdingSpike) {
+      // the rest is over: still out of range means a new level (admit it, no second alarm);
+      // back in range means the held values were a spike (drop them)
+      holdingSpike = false;
+      if (excess > margin) {
+        for (int k = 0; k < heldCount; k++) {
+          valueRange.push(heldValues[k]);
+        }
+      }
+      heldCount = 0;
+      valueRange.push(value);
       return 0.0;
     }
     if (excess > margin) {
       quietPoints = restPoints;
+      if (excess > spikeExclusionExcess) {
+        holdingSpike = true;
+        heldValues[heldCount++] = value;
+      } else {
+        valueRange.push(value);
+      }
       return 0.5 + 0.5 * excess / (1.0 + excess);
     }
+    valueRange.push(value);
     return 0.0;
   }
 
@@ -184,6 +242,13 @@ public final class RangeBreakDetector implements AnomalyDetector {
    * view has too little history), then remembers it.
    */
   private double excessAndPush(TrailingExtremes range, double v) {
+    double excess = excess(range, v);
+    range.push(v);
+    return excess;
+  }
+
+  /** The excess of {@code v} over the view's trailing range less the history penalty (−∞ while too little history). */
+  private double excess(TrailingExtremes range, double v) {
     double excess = Double.NEGATIVE_INFINITY;
     if (range.size() >= minHistoryPoints) {
       double max = range.max();
@@ -192,7 +257,6 @@ public final class RangeBreakDetector implements AnomalyDetector {
       double spread = Math.max(max - min, 1e-9 * Math.max(1.0, Math.max(Math.abs(max), Math.abs(min))));
       excess = Math.max(v - max, min - v) / spread - historyPenaltyPoints / range.size();
     }
-    range.push(v);
     return excess;
   }
 
@@ -255,7 +319,7 @@ public final class RangeBreakDetector implements AnomalyDetector {
 
     @Override
     public String version() {
-      return "2";
+      return "3";
     }
 
     @Override
@@ -275,7 +339,7 @@ public final class RangeBreakDetector implements AnomalyDetector {
       return List.of(
           new ParameterSpec("windowPoints", 6000, 2, 1_000_000, POINTS, "trailing window of each view"),
           new ParameterSpec("smoothingPoints", 16, 1, 10_000, POINTS, "values averaged for the level and residual views"),
-          new ParameterSpec("restPoints", 20, 0, 1_000_000, POINTS, "silence after an alarm"),
+          new ParameterSpec("restPoints", 40, 0, 1_000_000, POINTS, "silence after an alarm"),
           new ParameterSpec("minHistoryPoints", 10, 1, 1_000_000, POINTS, "past values a view needs before it may alarm"),
           new ParameterSpec("margin", 0.02, 0.0, 100.0, "1",
               "excess over the trailing range a break must exceed, in ranges of the view"),
@@ -287,7 +351,12 @@ public final class RangeBreakDetector implements AnomalyDetector {
           new ParameterSpec("levelWeight", 0.8, 0, 100, "1", "factor on the level view's excess (0: view off)"),
           new ParameterSpec("residualWeight", 1.0, 0, 100, "1", "factor on the daily-residual view's excess (0: view off)"),
           new ParameterSpec("historyPenaltyPoints", 10, 0, 1_000_000, "1",
-              "h: a view's excess is reduced by h / (values in its window), so young ranges alarm less"));
+              "h: a view's excess is reduced by h / (values in its window), so young ranges alarm less"),
+          new ParameterSpec("spikeExclusion", 1, 0, 1, "1",
+              "1: the values of a large break and its rest stay out of the value range unless the series stays out"
+                  + " of range (version 3); 0: every value joins it (version 2)"),
+          new ParameterSpec("spikeExclusionExcess", 1.0, 0, 1_000_000, "1",
+              "weighted excess above which a break's values are held out of the value range"));
     }
 
     @Override
@@ -297,9 +366,11 @@ public final class RangeBreakDetector implements AnomalyDetector {
 
     @Override
     public AnomalyDetector create(ParameterValues p, SeriesHints hints) {
-      if (p.get("profileWarmup") != 0 && p.get("profileWarmup") != 1) {
-        throw new IllegalArgumentException("parameter profileWarmup=" + p.get("profileWarmup")
-            + " of anomaly detector 'range-break' is a flag: expected 0 or 1");
+      for (String flag : List.of("profileWarmup", "spikeExclusion")) {
+        if (p.get(flag) != 0 && p.get(flag) != 1) {
+          throw new IllegalArgumentException("parameter " + flag + "=" + p.get(flag)
+              + " of anomaly detector 'range-break' is a flag: expected 0 or 1");
+        }
       }
       if (p.get("minHistoryPoints") > p.get("windowPoints")) {
         throw new IllegalArgumentException("parameter minHistoryPoints=" + ParameterValues.format(p.get("minHistoryPoints"))
@@ -308,7 +379,8 @@ public final class RangeBreakDetector implements AnomalyDetector {
       return new RangeBreakDetector((int) p.get("windowPoints"), (int) p.get("smoothingPoints"),
           (int) p.get("restPoints"), (int) p.get("minHistoryPoints"), p.get("margin"),
           p.get("profileLearningRate"), p.get("valueWeight"), p.get("levelWeight"), p.get("residualWeight"),
-          p.get("historyPenaltyPoints"), p.get("profileWarmup") == 1);
+          p.get("historyPenaltyPoints"), p.get("profileWarmup") == 1,
+          p.get("spikeExclusion") == 1 ? p.get("spikeExclusionExcess") : Double.POSITIVE_INFINITY);
     }
   }
 }

@@ -115,6 +115,49 @@ class RangeBreakDetectorTest {
     assertThat(cold.profileAt(noon)).isCloseTo(12.9, within(1e-12)); // 11 + 0.1 × (30 − 11)
   }
 
+  /** window 100, smoothing 1, rest 3, 10 points of history, margin 0, value view only, exclusion above 0.5. */
+  private static RangeBreakDetector excluding() {
+    return new RangeBreakDetector(100, 1, 3, 10, 0.0, 0.1, 1.0, 0.0, 0.0, 0.0, false, 0.5);
+  }
+
+  @Test
+  void aSpikeDoesNotWidenTheRangeSoTheNextSpikeOfItsSizeAlarmsToo() {
+    RangeBreakDetector d = excluding();
+    for (int i = 0; i < 20; i++) {
+      d.score(3600L * i, i % 2 == 0 ? 0 : 10);
+    }
+    double first = d.score(3600L * 20, 30); // 2 ranges out of [0, 10]
+    assertThat(first).isCloseTo(0.5 + 0.5 * 2 / 3.0, within(1e-12));
+    for (int i = 21; i <= 24; i++) {
+      assertThat(d.score(3600L * i, i % 2 == 0 ? 0 : 10)).isZero(); // 3 resting, then back in range
+    }
+    // the range is still [0, 10]: the same spike again is the same break
+    assertThat(d.score(3600L * 25, 30)).isCloseTo(first, within(1e-12));
+    // without exclusion (version 2) the first spike widened the range to [0, 30]
+    RangeBreakDetector v2 = new RangeBreakDetector(100, 1, 3, 10, 0.0, 0.1, 1.0, 0.0, 0.0, 0.0, false);
+    for (int i = 0; i < 20; i++) {
+      v2.score(3600L * i, i % 2 == 0 ? 0 : 10);
+    }
+    assertThat(v2.score(3600L * 20, 30)).isEqualTo(first);
+    for (int i = 21; i <= 24; i++) {
+      v2.score(3600L * i, i % 2 == 0 ? 0 : 10);
+    }
+    assertThat(v2.score(3600L * 25, 30)).isZero();
+  }
+
+  @Test
+  void aNewLevelIsAdmittedAfterTheRestWithoutASecondAlarm() {
+    RangeBreakDetector d = excluding();
+    for (int i = 0; i < 20; i++) {
+      d.score(3600L * i, i % 2 == 0 ? 0 : 10);
+    }
+    assertThat(d.score(3600L * 20, 30)).isGreaterThan(0.5);
+    for (int i = 21; i < 60; i++) {
+      // resting (21–23), then still out of range at 24: the held values join the range, no alarm
+      assertThat(d.score(3600L * i, 30)).as("point %d", i).isZero();
+    }
+  }
+
   @Test
   void providerChecksParameters() {
     AnomalyDetectorProvider p = new RangeBreakDetector.Provider();
@@ -126,6 +169,7 @@ class RangeBreakDetectorTest {
         .hasMessageContaining("windowPoints");
     assertThatThrownBy(() -> p.create(Map.of("windowPoints", 5.0), null)).hasMessageContaining("minHistoryPoints");
     assertThatThrownBy(() -> p.create(Map.of("profileWarmup", 0.5), null)).hasMessageContaining("expected 0 or 1");
+    assertThatThrownBy(() -> p.create(Map.of("spikeExclusion", 2.0), null)).hasMessageContaining("[0, 1]");
   }
 
   /** The detectors are the anomaly-detection domain of the one algorithm registry, not a registry of their own. */

@@ -58,6 +58,7 @@ public final class AuditLog {
 
   private final Jdbi jdbi;
   private final Clock clock;
+  private final Database database;
   private final Supplier<NoteSigner> signer;
   private final AuditTreeStore tree;
   private final ReentrantLock lock = new ReentrantLock();
@@ -100,6 +101,7 @@ public final class AuditLog {
    *     AuditKeys})
    */
   public AuditLog(Database database, Clock clock, Supplier<NoteSigner> signer) {
+    this.database = database;
     this.jdbi = database.jdbi();
     this.clock = clock;
     this.signer = signer;
@@ -121,12 +123,16 @@ public final class AuditLog {
 
   /**
    * Runs {@code body} in a transaction and appends the events it returns in the same transaction.
-   * When {@code body} throws, nothing is stored. Returns after the commit.
+   * When {@code body} throws, nothing is stored. Returns after the commit, once the change
+   * survives a killed process ({@link Database#makeDurable()}): every acknowledged state change
+   * passes here.
    *
    * @return the body's value
    */
   public <T> T record(Function<Handle, Recorded<T>> body) {
-    return recordEntries(body).value();
+    T value = recordEntries(body).value();
+    database.makeDurable();
+    return value;
   }
 
   /** A committed transaction's value and the entries it appended. */
@@ -181,7 +187,9 @@ public final class AuditLog {
    * returns the stored entries once they are committed.
    */
   public List<AuditEntry> appendAll(List<AuditEvent> events) {
-    return recordEntries(h -> new Recorded<Void>(null, events)).entries();
+    List<AuditEntry> entries = recordEntries(h -> new Recorded<Void>(null, events)).entries();
+    database.makeDurable();
+    return entries;
   }
 
   private Head currentHead(Handle h) {

@@ -12,7 +12,7 @@ import java.util.Optional;
  * ({@code Authorization: Bearer <token>}); read-only requests need one only when the caller is
  * not on loopback. The token's name becomes the actor, {@code token:<name>}, stored on the
  * request as attribute {@link #ACTOR}. Browsers' {@code EventSource} cannot send headers, so the
- * live stream also accepts {@code ?access_token=}.
+ * live stream also accepts {@code ?access_token=}; no other route does.
  */
 final class AccessControl {
   /** Request attribute holding the authenticated actor (absent for anonymous loopback reads). */
@@ -30,7 +30,7 @@ final class AccessControl {
    * @throws HttpProblem 401 when a needed token is missing, or a given one is unknown or revoked
    */
   void check(Context ctx) {
-    String secret = bearer(ctx).orElse(ctx.queryParam("access_token"));
+    String secret = bearer(ctx).orElse(queryToken(ctx));
     if (secret != null) {
       String name =
           tokens.authenticate(secret).orElseThrow(() -> HttpProblem.unauthorized("the API token is unknown or revoked"));
@@ -47,6 +47,26 @@ final class AccessControl {
       throw HttpProblem.unauthorized("read-only requests from other machines need an API token");
     }
   }
+
+  /**
+   * {@code ?access_token=}, accepted on the live stream only: a browser's {@code EventSource}
+   * cannot send headers, everything else can. A token in a URL lands in logs, histories and
+   * {@code Referer}s, so it is refused elsewhere rather than ignored (a client that relied on it
+   * learns why its request fails).
+   */
+  private static String queryToken(Context ctx) {
+    String q = ctx.queryParam("access_token");
+    if (q == null) {
+      return null;
+    }
+    if (ctx.method() == HandlerType.GET && LIVE_STREAM.matcher(ctx.path()).matches()) {
+      return q;
+    }
+    throw HttpProblem.unauthorized(
+        "?access_token= is accepted on the live stream (GET /api/runs/{id}/live) only; send 'Authorization: Bearer <token>'");
+  }
+
+  private static final java.util.regex.Pattern LIVE_STREAM = java.util.regex.Pattern.compile("/api/runs/[^/]+/live");
 
   /** The actor of an authenticated request. */
   static String actor(Context ctx) {

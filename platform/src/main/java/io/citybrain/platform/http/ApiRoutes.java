@@ -127,11 +127,22 @@ final class ApiRoutes {
 
   // ------------------------------------------------------------------ handlers
 
+  /** How long {@code /api/health} waits for the database's answer. */
+  static final int HEALTH_QUERY_TIMEOUT_SECONDS = 2;
+
   private void health(Context ctx) {
+    // asks the database itself: after a full disk the server used to report "ok" while every
+    // database request failed; the cause goes to the log, not to an unauthenticated caller
+    java.util.Optional<String> failure = platform.database().check(HEALTH_QUERY_TIMEOUT_SECONDS);
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("status", "ok");
+    m.put("status", failure.isEmpty() ? "ok" : "unavailable");
     m.put("database", platform.database().kind().name().toLowerCase(java.util.Locale.ROOT));
+    m.put("databaseStatus", failure.isEmpty() ? "ok" : "unavailable");
     m.put("activeRuns", platform.runs().activeCount());
+    if (failure.isPresent()) {
+      org.slf4j.LoggerFactory.getLogger(ApiRoutes.class).warn("health: database check failed: {}", failure.get());
+      ctx.status(503);
+    }
     ctx.json(m);
   }
 
@@ -140,7 +151,8 @@ final class ApiRoutes {
   }
 
   private void scenarios(Context ctx) {
-    ctx.json(ApiViews.ordered("scenarios", platform.scenarios().list().stream().map(ApiViews::scenario).toList()));
+    List<Map<String, Object>> rows = platform.scenarios().list().stream().map(ApiViews::scenario).toList();
+    CsvResponses.listOrJson(ctx, "scenarios", rows, ApiViews.ordered("scenarios", rows));
   }
 
   private ScenarioInfo requireScenario(String id) {
@@ -291,7 +303,8 @@ final class ApiRoutes {
     }
     int limit = intParam(ctx, "limit", 100, 1, MAX_LIST);
     List<RunRecord> list = platform.runStore().list(st, ctx.queryParam("scenario"), limit);
-    ctx.json(ApiViews.ordered("runs", list.stream().map(this::view).toList()));
+    List<Map<String, Object>> rows = list.stream().map(this::view).toList();
+    CsvResponses.listOrJson(ctx, "runs", rows, ApiViews.ordered("runs", rows));
   }
 
   private Map<String, Object> view(RunRecord r) {
@@ -355,18 +368,21 @@ final class ApiRoutes {
     RunStatus st = statusParam(ctx);
     int limit = intParam(ctx, "limit", 100, 1, MAX_LIST);
     List<RunRecord> list = platform.runStore().list(kind, st, null, limit);
-    ctx.json(ApiViews.ordered("jobs", list.stream().map(ApiViews::job).toList()));
+    List<Map<String, Object>> rows = list.stream().map(ApiViews::job).toList();
+    CsvResponses.listOrJson(ctx, "jobs", rows, ApiViews.ordered("jobs", rows));
   }
 
   private void gridCases(Context ctx) {
-    ctx.json(ApiViews.ordered("cases", platform.gridCases().list()));
+    var rows = platform.gridCases().list();
+    CsvResponses.listOrJson(ctx, "grid-cases", rows, ApiViews.ordered("cases", rows));
   }
 
   private void dispatches(Context ctx) {
     RunStatus st = statusParam(ctx);
     int limit = intParam(ctx, "limit", 100, 1, MAX_LIST);
     List<RunRecord> list = platform.runStore().list(JobKind.GRID_DISPATCH, st, ctx.queryParam("case"), limit);
-    ctx.json(ApiViews.ordered("dispatches", list.stream().map(ApiViews::dispatch).toList()));
+    List<Map<String, Object>> rows = list.stream().map(ApiViews::dispatch).toList();
+    CsvResponses.listOrJson(ctx, "dispatches", rows, ApiViews.ordered("dispatches", rows));
   }
 
   private void startDispatch(Context ctx) {
@@ -449,12 +465,14 @@ final class ApiRoutes {
 
   private void timeSeries(Context ctx) {
     long id = requireResults(runId(ctx)).id();
-    ctx.json(ApiViews.ordered("runId", id, "windowSeconds", 60, "points", platform.runStore().timeSeries(id)));
+    var rows = platform.runStore().timeSeries(id);
+    CsvResponses.listOrJson(ctx, "run-" + id + "-timeseries", rows, ApiViews.ordered("runId", id, "windowSeconds", 60, "points", rows));
   }
 
   private void intersections(Context ctx) {
     long id = requireResults(runId(ctx)).id();
-    ctx.json(ApiViews.ordered("runId", id, "intersections", platform.runStore().intersections(id)));
+    var rows = platform.runStore().intersections(id);
+    CsvResponses.listOrJson(ctx, "run-" + id + "-intersections", rows, ApiViews.ordered("runId", id, "intersections", rows));
   }
 
   private void replayRoadnet(Context ctx) throws IOException {
@@ -462,11 +480,28 @@ final class ApiRoutes {
     ctx.contentType("application/json").result(Files.readAllBytes(platform.replays().roadnet(id)));
   }
 
+  /**
+   * Frame pages read at once: each holds up to {@link io.citybrain.platform.runs.ReplayStore#MAX_PAGE_BYTES}
+   * several times over while it is encoded, so a few clients could otherwise fill the heap.
+   */
+  static final int MAX_CONCURRENT_FRAME_PAGES = 4;
+
+  private final java.util.concurrent.Semaphore framePages = new java.util.concurrent.Semaphore(MAX_CONCURRENT_FRAME_PAGES);
+
   private void replayFrames(Context ctx) {
     long id = requireRun(runId(ctx)).id();
     int from = intParam(ctx, "from", 0, 0, Integer.MAX_VALUE);
     int count = intParam(ctx, "count", 100, 1, 1000);
-    ctx.json(platform.replays().frames(id, from, count));
+    if (!framePages.tryAcquire()) {
+      ctx.header("Retry-After", "1");
+      throw new HttpProblem(
+          429, "frames_busy", MAX_CONCURRENT_FRAME_PAGES + " replay pages are being read; try again in a second");
+    }
+    try {
+      ctx.json(platform.replays().frames(id, from, count));
+    } finally {
+      framePages.release();
+    }
   }
 
   private void compare(Context ctx) {
@@ -516,7 +551,8 @@ final class ApiRoutes {
     int limit = intParam(ctx, "limit", 100, 1, MAX_LIST);
     boolean newest = "true".equalsIgnoreCase(ctx.queryParam("newest"));
     var entries = newest ? platform.audit().newest(limit) : platform.audit().list(after, limit);
-    ctx.json(ApiViews.ordered("entries", entries.stream().map(ApiViews::audit).toList()));
+    List<Map<String, Object>> rows = entries.stream().map(ApiViews::audit).toList();
+    CsvResponses.listOrJson(ctx, "audit", rows, ApiViews.ordered("entries", rows));
   }
 
   private void auditVerify(Context ctx) {

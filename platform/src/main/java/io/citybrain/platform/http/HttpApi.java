@@ -72,6 +72,7 @@ public final class HttpApi implements AutoCloseable {
   private static HttpApi start(
       Platform platform, PlatformConfig config, Semaphore uploadGate, java.util.function.Consumer<io.javalin.config.RoutesConfig> moreRoutes) {
     AccessControl access = new AccessControl(platform.tokens());
+    BrowserGuards guards = new BrowserGuards(config.host(), config.allowedHosts());
     ApiRoutes routes = new ApiRoutes(platform, uploadGate);
     LiveStream live = new LiveStream(platform.runs(), platform.runStore());
     WriteRequests writes = new WriteRequests();
@@ -102,6 +103,10 @@ public final class HttpApi implements AutoCloseable {
                     platform
                         .metrics()
                         .httpRequest(ctx.method().name(), route(ctx), ctx.statusCode(), Duration.ofNanos((long) (ms * 1e6)));
+                  });
+              cfg.routes.before(ctx -> {
+                    BrowserGuards.headers(ctx); // first: error answers carry them too
+                    guards.check(ctx);
                   });
               cfg.routes.before("/api/*", ctx -> {
                     checkSize(ctx, maxBytes);

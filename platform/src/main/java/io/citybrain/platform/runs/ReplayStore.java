@@ -125,11 +125,20 @@ public final class ReplayStore {
   }
 
   /**
-   * A page of replay log lines.
+   * Most bytes of frames one page returns (one frame more when a single frame is larger): a
+   * city-scale run's 1,000 frames were 680 MB in one answer, and four or five at once ran the
+   * server out of memory.
+   */
+  public static final int MAX_PAGE_BYTES = 8 * 1024 * 1024;
+
+  /**
+   * A page of replay log lines: at most {@code count} frames and at most {@link #MAX_PAGE_BYTES}
+   * bytes of them (always at least one frame when any is left); the caller continues from {@code
+   * from + frames.size()}.
    *
    * @param from first frame, from 0
    * @param count frames wanted
-   * @return the frames (fewer at the end), and the total
+   * @return the frames (fewer at the end or at the byte cap), and the total
    * @throws NotFoundException when the run has no replay
    */
   public Frames frames(long runId, int from, int count) {
@@ -141,6 +150,9 @@ public final class ReplayStore {
     int total = index.length - 1;
     int start = Math.max(0, Math.min(from, total));
     int end = Math.min(total, start + Math.max(0, count));
+    while (end > start + 1 && index[end] - index[start] > MAX_PAGE_BYTES) {
+      end--;
+    }
     List<String> lines = new ArrayList<>(end - start);
     if (end > start) {
       try (RandomAccessFile f = new RandomAccessFile(log.toFile(), "r")) {

@@ -50,8 +50,9 @@ public final class ServerLock implements AutoCloseable {
     Path file = dataDir.resolve(FILE);
     FileChannel channel = null;
     try {
-      Files.createDirectories(dataDir);
+      OwnerOnly.restrictFolder(dataDir);
       channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      OwnerOnly.restrictFile(file);
       FileLock lock;
       try {
         lock = channel.tryLock();

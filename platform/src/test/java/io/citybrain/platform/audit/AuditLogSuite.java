@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.citybrain.governance.checkpoint.Checkpoint;
 import io.citybrain.governance.checkpoint.NoteSigner;
 import io.citybrain.governance.checkpoint.NoteVerifier;
-import io.citybrain.governance.merkle.Node;
 import io.citybrain.governance.merkle.Sha256Hash;
-import io.citybrain.governance.merkle.TreeFrontier;
 import io.citybrain.platform.InvalidRequestException;
 import io.citybrain.platform.TestDatabases;
 import io.citybrain.platform.storage.Database;
@@ -230,8 +228,7 @@ abstract class AuditLogSuite {
       assertThat(v.describe()).contains("BROKEN at entry 3");
 
       // a thorough editor rewrites the chain and the whole tree, and drops the stored checkpoints
-      rewriteChainAndTree(db);
-      db.jdbi().useHandle(h -> h.execute("DELETE FROM audit_checkpoints"));
+      AuditTampering.rewriteChainAndTree(db);
       assertThat(k.audit().verify().intact())
           .as("without a checkpoint held elsewhere, a consistent rewrite cannot be told apart")
           .isTrue();
@@ -271,8 +268,7 @@ abstract class AuditLogSuite {
           h.execute("UPDATE audit_log SET seq = ? WHERE seq = ?", s - 1, s);
         }
       });
-      rewriteChainAndTree(db);
-      db.jdbi().useHandle(h -> h.execute("DELETE FROM audit_checkpoints"));
+      AuditTampering.rewriteChainAndTree(db);
       AuditVerification held = verifyKept(k);
       assertThat(held.intact()).isFalse();
       assertThat(held.problem()).hasValueSatisfying(p -> assertThat(p).contains("covers more entries than the log has (7)"));
@@ -297,8 +293,7 @@ abstract class AuditLogSuite {
       assertThat(v.intact()).isFalse();
       assertThat(v.brokenAtSeq()).contains(3L);
 
-      rewriteChainAndTree(db);
-      db.jdbi().useHandle(h -> h.execute("DELETE FROM audit_checkpoints"));
+      AuditTampering.rewriteChainAndTree(db);
       AuditVerification held = verifyKept(k);
       assertThat(held.intact()).isFalse();
       assertThat(held.problem()).hasValueSatisfying(p -> assertThat(p).contains("kept checkpoint of 8 entries has root"));
@@ -326,28 +321,6 @@ abstract class AuditLogSuite {
       assertThat(held.brokenAtSeq()).contains(7L);
       assertThat(held.describe()).contains("covers more entries than the log has (6)");
     }
-  }
-
-  /** What someone with write access would do to hide an edit: recompute every hash and node. */
-  private static void rewriteChainAndTree(Database db) {
-    db.jdbi().useTransaction(h -> {
-      List<AuditEntry> entries = new AuditLog(db, Clock.systemUTC()).list(0, 1000);
-      String prev = AuditLog.GENESIS;
-      TreeFrontier f = TreeFrontier.empty();
-      h.execute("DELETE FROM audit_tree");
-      for (AuditEntry e : entries) {
-        String hash = AuditLog.hash(e.seq(), e.at(), e.event(), prev);
-        h.execute("UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?", prev, hash, e.seq());
-        AuditEntry rewritten = new AuditEntry(e.seq(), e.at(), e.event(), prev, hash);
-        for (Node n : f.append(AuditLeaf.hash(rewritten))) {
-          h.createUpdate("INSERT INTO audit_tree (bin, hash) VALUES (:b, :h)")
-              .bind("b", n.address().binNumber())
-              .bind("h", n.hash().bytes())
-              .execute();
-        }
-        prev = hash;
-      }
-    });
   }
 
   // ----------------------------------------------------------------- migration

@@ -72,9 +72,46 @@ class HttpApiTest {
     JsonNode map = api.get("/api/scenarios/jinan/map").json();
     assertThat(map.get("lanes").size()).isGreaterThan(50);
     assertThat(map.get("intersections").size()).isGreaterThan(12);
+    assertThat(map.has("geo")).as("CityFlow files have no geographic position").isFalse();
+    // every movement names its incoming lanes: lanes of one road that ends at the intersection
+    for (JsonNode it : map.get("intersections")) {
+      if (!it.get("signalized").asBoolean()) {
+        continue;
+      }
+      assertThat(it.get("roadLinkLanes").size()).isEqualTo(it.get("roadLinks").size()).isEqualTo(it.get("roadLinkTypes").size());
+      for (JsonNode lanes : it.get("roadLinkLanes")) {
+        assertThat(lanes.size()).isPositive();
+        String road = map.get("lanes").get(lanes.get(0).asInt()).get("road").asText();
+        for (JsonNode lane : lanes) {
+          JsonNode l = map.get("lanes").get(lane.asInt());
+          assertThat(l.get("road").asText()).isEqualTo(road);
+          JsonNode end = l.get("points").get(l.get("points").size() - 1);
+          double gap = Math.hypot(end.get(0).asDouble() - it.get("x").asDouble(), end.get(1).asDouble() - it.get("y").asDouble());
+          assertThat(gap).as("lane %s ends at %s", l.get("id"), it.get("id")).isLessThan(60);
+        }
+      }
+    }
     assertThat(api.get("/api/scenarios/atlantis").status()).isEqualTo(404);
     assertThat(api.get("/api/runs/999999").json().get("error").asText()).isEqualTo("not_found");
     assertThat(api.get("/api/nowhere").status()).isEqualTo(404);
+  }
+
+  @Test
+  void listEndpointsAnswerAcceptTextCsv() throws Exception {
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(api.base() + "/api/grid/cases")).header("Accept", "text/csv").build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+    List<String> lines = r.body().lines().toList();
+    // the JSON field names as columns; case5: 5 buses, 6 branches, 5 generators, 1,000 MW of load (MATPOWER's case5.m)
+    assertThat(lines.get(0)).isEqualTo("name,buses,branches,generators,loadMw,hasCosts");
+    assertThat(lines).contains("case5,5,6,5,1000.0,true");
+    assertThat(lines).hasSize(1 + api.get("/api/grid/cases").json().get("cases").size());
+    // without the header: JSON as before
+    assertThat(api.get("/api/runs").raw().headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
   }
 
   @Test

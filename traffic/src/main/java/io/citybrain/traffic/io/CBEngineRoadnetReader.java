@@ -59,7 +59,8 @@ import java.util.TreeSet;
  *   <li>Positions are projected to metres with an equirectangular projection about the mean
  *       latitude φ0 and mean longitude λ0 of all intersections: x = R·(λ−λ0)·cos φ0, y = R·(φ−φ0),
  *       angles in radians, R = {@value #EARTH_RADIUS_METERS} m (mean Earth radius). Each road is a
- *       straight line between its intersections' points.
+ *       straight line between its intersections' points. The network keeps this projection as
+ *       its {@link io.citybrain.traffic.network.GeoReference}.
  *   <li>Lane lengths are the declared road length ({@link Road#lengthMeters()}): in the
  *       challenge's data declared lengths and straight-line distances disagree widely, and the
  *       declared one is what the challenge's engine drives. Geometry serves for drawing, lane-link
@@ -148,6 +149,9 @@ public final class CBEngineRoadnetReader {
           + " both directions";
   private static final String SIGNAL_FIELDS = "intersection id and the road ids of approaches north, east, south, west (-1: none)";
 
+  /** The projection {@link #project} used: the network keeps it, so maps can draw it geographically. */
+  private io.citybrain.traffic.network.GeoReference geoReference;
+
   private record IntersectionRow(Line line, String id, double latitude, double longitude, boolean signalFlag) {}
 
   /** One direction of a road record. */
@@ -204,7 +208,7 @@ public final class CBEngineRoadnetReader {
     CBEngineRoadnetReader reader = new CBEngineRoadnetReader(CBEngineText.read(in, fileName));
     reader.parse();
     reader.text.throwIfAny();
-    Map<String, Point> points = project(reader.intersections);
+    Map<String, Point> points = reader.project(reader.intersections);
     RoadNetwork network = reader.build(points);
     reader.text.throwIfAny();
     return network;
@@ -524,7 +528,7 @@ public final class CBEngineRoadnetReader {
   // ------------------------------------------------------------------ model
 
   /** Equirectangular projection about the mean latitude and longitude. */
-  private static Map<String, Point> project(List<IntersectionRow> rows) {
+  private Map<String, Point> project(List<IntersectionRow> rows) {
     double lat0 = 0;
     double lon0 = 0;
     for (IntersectionRow r : rows) {
@@ -533,6 +537,7 @@ public final class CBEngineRoadnetReader {
     }
     lat0 /= Math.max(1, rows.size());
     lon0 /= Math.max(1, rows.size());
+    geoReference = io.citybrain.traffic.network.GeoReference.equirectangular(lon0, lat0);
     double cos0 = Math.cos(Math.toRadians(lat0));
     Map<String, Point> points = new HashMap<>();
     for (IntersectionRow r : rows) {
@@ -592,7 +597,7 @@ public final class CBEngineRoadnetReader {
       }
       modelRoads.add(new Road(d.id(), d.from(), d.to(), List.of(points.get(d.from()), points.get(d.to())), lanes, d.length()));
     }
-    return text.problemCount() > 0 ? null : new RoadNetwork(result, modelRoads);
+    return text.problemCount() > 0 ? null : new RoadNetwork(result, modelRoads, geoReference);
   }
 
   private Intersection signalised(

@@ -91,9 +91,13 @@ public final class ResultFiles {
   /** Writes {@code summary.json}, {@code timeseries.csv} and {@code intersections.csv} into {@code dir}. */
   public static void writeRun(RunResult result, Path dir) throws IOException {
     Files.createDirectories(dir);
-    writeJson(dir.resolve(SUMMARY), summaryMap(result));
-    writeTimeSeries(result.timeSeries(), dir.resolve(TIME_SERIES));
-    writeIntersections(result.intersections(), dir.resolve(INTERSECTIONS));
+    // as a whole: a failure leaves the previous run's three files, not a mix (issue 15)
+    try (AtomicFiles.Group g = AtomicFiles.group()) {
+      g.write(dir.resolve(SUMMARY), utf8(w -> JSON.writeValue(w, summaryMap(result))));
+      g.write(dir.resolve(TIME_SERIES), utf8(timeSeriesBody(result.timeSeries())));
+      g.write(dir.resolve(INTERSECTIONS), utf8(intersectionsBody(result.intersections())));
+      g.commit();
+    }
   }
 
   /** Writes {@code comparison.json}: one summary per run, in order. */
@@ -103,8 +107,11 @@ public final class ResultFiles {
     for (RunResult r : results) {
       rows.add(summaryMap(r));
     }
-    writeJson(dir.resolve(COMPARISON), Map.of("runs", rows));
-    writeComparisonCsv(rows, dir.resolve(COMPARISON_CSV));
+    try (AtomicFiles.Group g = AtomicFiles.group()) {
+      g.write(dir.resolve(COMPARISON), utf8(w -> JSON.writeValue(w, Map.of("runs", rows))));
+      g.write(dir.resolve(COMPARISON_CSV), utf8(comparisonCsvBody(rows)));
+      g.commit();
+    }
   }
 
   /**
@@ -112,14 +119,12 @@ public final class ResultFiles {
    * order and with the same names (units in the names); controller parameters as one cell of
    * {@code name=value} pairs separated by {@code ;}, gridlocks as their count ({@code gridlocks}).
    */
-  private static void writeComparisonCsv(List<Map<String, Object>> rows, Path file) throws IOException {
+  private static WriterBody comparisonCsvBody(List<Map<String, Object>> rows) {
     List<String> header = new ArrayList<>();
     if (!rows.isEmpty()) {
       header.addAll(rows.get(0).keySet());
     }
-    atomically(
-        file,
-        w -> {
+    return w -> {
           try (CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader(header.toArray(new String[0])).get().print(w)) {
             for (Map<String, Object> row : rows) {
               List<Object> cells = new ArrayList<>();
@@ -129,7 +134,7 @@ public final class ResultFiles {
               csv.printRecord(cells);
             }
           }
-        });
+    };
   }
 
   private static Object csvCell(Object value) {
@@ -154,9 +159,11 @@ public final class ResultFiles {
 
   /** Writes the time series as CSV, atomically. */
   public static void writeTimeSeries(List<TimeSeriesPoint> points, Path file) throws IOException {
-    atomically(
-        file,
-        w -> {
+    atomically(file, timeSeriesBody(points));
+  }
+
+  private static WriterBody timeSeriesBody(List<TimeSeriesPoint> points) {
+    return w -> {
           try (CSVPrinter csv =
               CSVFormat.DEFAULT
                   .builder()
@@ -187,14 +194,16 @@ public final class ResultFiles {
                   num(p.meanSpeedMetersPerSecond()));
             }
           }
-        });
+    };
   }
 
   /** Writes the per-intersection figures as CSV, atomically. */
   public static void writeIntersections(List<IntersectionSummary> rows, Path file) throws IOException {
-    atomically(
-        file,
-        w -> {
+    atomically(file, intersectionsBody(rows));
+  }
+
+  private static WriterBody intersectionsBody(List<IntersectionSummary> rows) {
+    return w -> {
           try (CSVPrinter csv =
               CSVFormat.DEFAULT
                   .builder()
@@ -219,7 +228,7 @@ public final class ResultFiles {
                   r.phaseChanges());
             }
           }
-        });
+    };
   }
 
   private static String num(double d) {
@@ -233,13 +242,15 @@ public final class ResultFiles {
   }
 
   private static void atomically(Path file, WriterBody body) throws IOException {
-    AtomicFiles.write(
-        file,
-        out -> {
+    AtomicFiles.write(file, utf8(body));
+  }
+
+  private static AtomicFiles.Body utf8(WriterBody body) {
+    return out -> {
           // closing flushes; writers that close their target themselves (Jackson) make this a no-op
           try (Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8))) {
             body.write(w);
           }
-        });
+    };
   }
 }
