@@ -222,7 +222,7 @@ class DashboardBrowserIT {
   @Test
   @Order(10)
   void clickThroughEveryView() throws Exception {
-    browser.get(api.base() + "/#/");
+    open("/#/");
     waitUpTo(15).until(d -> d.findElement(By.id("view-city")).getAttribute("class").contains("active"));
     String[][] views = {
       {"nav-runs", "view-runs", "runs-table"}, {"nav-compare", "view-compare", "compare-table"},
@@ -245,7 +245,7 @@ class DashboardBrowserIT {
   @Test
   @Order(11)
   void zoomNanchangToOneJunctionAndReadItsPhaseDiagram() throws Exception {
-    browser.get(api.base() + "/#/");
+    open("/#/");
     waitUpTo(15).until(d -> d.findElements(By.cssSelector("#scenario option[value='nanchang-flow0']")).size() == 1);
     new Select(browser.findElement(By.id("scenario"))).selectByValue("nanchang-flow0");
     waitUpTo(120).until(d -> "nanchang-flow0".equals(mapData("scenario")));
@@ -281,7 +281,7 @@ class DashboardBrowserIT {
   @Test
   @Order(12)
   void startAGridDispatchAndDownloadItsBindingConstraintsAsCsv() throws Exception {
-    browser.get(api.base() + "/#/grid");
+    open("/#/grid");
     waitUpTo(15).until(d -> d.findElements(By.cssSelector("#grid-case option[value='case5']")).size() == 1);
     new Select(browser.findElement(By.id("grid-case"))).selectByValue("case5");
     browser.findElement(By.id("grid-start")).click();
