@@ -27,7 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  * pipeline), and a failed delivery is retried with back-off until it succeeds or the subscription
  * is deleted. A sender batches what has queued into one notification (NGSI-LD's {@code data} is a
  * list), so that thousands of updates per second cost hundreds of requests. Counters per
- * subscription: notified entities, notifications sent, failures. Subscriptions live in memory.
+ * subscription: notified entities, notifications sent, failures. Subscriptions live in memory and,
+ * when a file is given, in that file too (JSON, rewritten atomically on every change and read at
+ * start), so they survive a restart; updates made while the server was down are not notified.
  */
 public final class SubscriptionManager implements AutoCloseable {
   /** Entities per notification at most. */
@@ -36,6 +38,7 @@ public final class SubscriptionManager implements AutoCloseable {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final Map<String, Active> active = new ConcurrentHashMap<>();
+  private final java.nio.file.Path file;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   /** What a subscription has done. */
@@ -130,22 +133,103 @@ public final class SubscriptionManager implements AutoCloseable {
     }
   }
 
-  /** Adds a subscription and starts its sender. */
+  /** Subscriptions in memory only (lost on restart). */
+  public SubscriptionManager() {
+    this.file = null;
+  }
+
+  /**
+   * Subscriptions kept in {@code file} as well; the ones it holds are started now.
+   *
+   * @throws IllegalStateException when the file exists but cannot be read as subscriptions (names
+   *     the file, the entry and the problem)
+   */
+  public SubscriptionManager(java.nio.file.Path file) {
+    this.file = file;
+    if (!java.nio.file.Files.exists(file)) {
+      return;
+    }
+    tools.jackson.databind.JsonNode root;
+    try {
+      root = JSON.readTree(java.nio.file.Files.readString(file));
+    } catch (java.io.IOException | tools.jackson.core.JacksonException e) {
+      throw new IllegalStateException("cannot read the NGSI-LD subscriptions in " + file + ": " + e.getMessage(), e);
+    }
+    tools.jackson.databind.JsonNode list = root == null ? null : root.get("subscriptions");
+    if (list == null || !list.isArray()) {
+      throw new IllegalStateException("cannot read the NGSI-LD subscriptions in " + file + ": expected {\"subscriptions\": [...]}");
+    }
+    for (int i = 0; i < list.size(); i++) {
+      tools.jackson.databind.JsonNode n = list.get(i);
+      try {
+        java.util.Set<String> attributes = new java.util.TreeSet<>();
+        n.path("attributes").forEach(a -> attributes.add(a.asString()));
+        String q = n.path("q").asString(null);
+        start(new Subscription(n.required("id").asString(), n.required("entityType").asString(), q == null ? null : QueryFilter.parse(q),
+            attributes, "keyValues".equals(n.path("format").asString("normalized")), URI.create(n.required("endpoint").asString())));
+      } catch (RuntimeException e) {
+        throw new IllegalStateException("cannot read the NGSI-LD subscriptions in " + file + ": subscriptions[" + i + "]: "
+            + e.getMessage(), e);
+      }
+    }
+  }
+
+  private void start(Subscription s) {
+    Active a = new Active(s);
+    active.put(s.id(), a);
+    a.thread.start();
+  }
+
+  /** Rewrites the file (when there is one) with the subscriptions now, in id order. */
+  private synchronized void save() {
+    if (file == null) {
+      return;
+    }
+    List<Map<String, Object>> list = new ArrayList<>();
+    active.values().stream().map(a -> a.s).sorted(java.util.Comparator.comparing(Subscription::id)).forEach(s -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", s.id());
+      m.put("entityType", s.entityType());
+      m.put("q", s.q() == null ? null : s.q().toString());
+      m.put("attributes", new java.util.TreeSet<>(s.attributes()));
+      m.put("format", s.keyValues() ? "keyValues" : "normalized");
+      m.put("endpoint", s.endpoint().toString());
+      list.add(m);
+    });
+    try {
+      io.citybrain.commons.io.AtomicFiles.writeString(file, JSON.writeValueAsString(Map.of("subscriptions", list)));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot store the NGSI-LD subscriptions in " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Adds a subscription, stores it (when kept in a file) and starts its sender.
+   *
+   * @throws java.io.UncheckedIOException when it cannot be stored (it is not added then)
+   */
   public Subscription add(String entityType, QueryFilter q, java.util.Set<String> attributes, boolean keyValues, URI endpoint) {
     Subscription s = new Subscription("urn:ngsi-ld:Subscription:" + UUID.randomUUID(), entityType, q, attributes, keyValues, endpoint);
     Active a = new Active(s);
     active.put(s.id(), a);
+    try {
+      save();
+    } catch (RuntimeException e) {
+      active.remove(s.id());
+      throw e;
+    }
     a.thread.start();
     return s;
   }
 
-  /** Deletes a subscription; false when there was none. */
+  /** Deletes a subscription (and from the file); false when there was none. */
   public boolean delete(String id) {
     Active a = active.remove(id);
     if (a == null) {
       return false;
     }
     a.stop();
+    save();
     return true;
   }
 

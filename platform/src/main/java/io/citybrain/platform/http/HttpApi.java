@@ -74,7 +74,7 @@ public final class HttpApi implements AutoCloseable {
     AccessControl access = new AccessControl(platform.tokens());
     BrowserGuards guards = new BrowserGuards(config.host(), config.allowedHosts());
     ApiRoutes routes = new ApiRoutes(platform, uploadGate);
-    LiveStream live = new LiveStream(platform.runs(), platform.runStore());
+    LiveStream live = new LiveStream(platform.runs(), platform.runStore(), platform.tokens());
     WriteRequests writes = new WriteRequests();
     DashboardPage dashboard = new DashboardPage();
     byte[] openApi = resource("io/citybrain/platform/http/openapi.json");

@@ -32,16 +32,31 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </ul>
  *
  * Each open stream holds one thread of a pool of at most {@value #MAX_STREAMS}; more are refused.
+ * One client (a token, or an address for anonymous readers) holds at most {@value
+ * #MAX_STREAMS_PER_CLIENT} of them: one anonymous client could hold all the slots (issue 15); more
+ * get an {@code error} event {@code too_many_streams}. A stream opened with a token that is then
+ * revoked ends with an {@code error} event {@code unauthorized} within seconds (tokens are checked
+ * again after {@code TokenService}'s 5 s).
  */
 final class LiveStream {
   /** Live streams served at once. */
   static final int MAX_STREAMS = 64;
 
+  /** Live streams one client may hold at once. */
+  static final int MAX_STREAMS_PER_CLIENT = 8;
+
+  /** How often a stream's token is checked again, ms. */
+  private static final long RECHECK_MILLIS = 1_000;
+
+  private final java.util.concurrent.ConcurrentHashMap<String, AtomicInteger> perClient =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private final io.citybrain.platform.auth.TokenService tokens;
   private final RunManager runs;
   private final RunStore store;
   private final ThreadPoolExecutor senders;
 
-  LiveStream(RunManager runs, RunStore store) {
+  LiveStream(RunManager runs, RunStore store, io.citybrain.platform.auth.TokenService tokens) {
+    this.tokens = tokens;
     this.runs = runs;
     this.store = store;
     AtomicInteger n = new AtomicInteger();
@@ -79,13 +94,40 @@ final class LiveStream {
       client.close();
       return;
     }
+    String who = clientKey(client);
+    AtomicInteger held = perClient.computeIfAbsent(who, k -> new AtomicInteger());
+    if (held.incrementAndGet() > MAX_STREAMS_PER_CLIENT) {
+      held.decrementAndGet();
+      client.sendEvent(
+          "error",
+          Json.write(ApiError.of(429, "too_many_streams", "this client has " + MAX_STREAMS_PER_CLIENT + " live streams open already")));
+      client.close();
+      return;
+    }
+    java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+    Runnable release = () -> {
+      if (released.compareAndSet(false, true)) {
+        held.decrementAndGet();
+      }
+    };
+    String secret = secret(client);
     client.keepAlive();
     LiveRun lr = live.get();
     LiveSubscriber sub = lr.subscribe();
-    client.onClose(() -> lr.unsubscribe(sub));
+    client.onClose(() -> {
+      lr.unsubscribe(sub);
+      release.run();
+    });
     try {
-      senders.execute(() -> pump(client, lr, sub));
+      senders.execute(() -> {
+        try {
+          pump(client, lr, sub, secret);
+        } finally {
+          release.run();
+        }
+      });
     } catch (RejectedExecutionException e) {
+      release.run();
       lr.unsubscribe(sub);
       client.sendEvent("error", Json.write(ApiError.of(503, "unavailable", "too many live streams; try again later")));
       client.close();
@@ -109,18 +151,46 @@ final class LiveStream {
     }
   }
 
-  private static void pump(SseClient client, LiveRun lr, LiveSubscriber sub) {
+  /** Whose stream this is: the token's actor, else the caller's address. */
+  private static String clientKey(SseClient client) {
+    String actor = client.ctx().attribute(AccessControl.ACTOR);
+    return actor != null ? actor : "address:" + client.ctx().req().getRemoteAddr();
+  }
+
+  /** The token the stream was opened with, or null. */
+  private static String secret(SseClient client) {
+    String h = client.ctx().header("Authorization");
+    if (h != null && h.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return h.substring(7).strip();
+    }
+    return client.ctx().queryParam("access_token");
+  }
+
+  private void pump(SseClient client, LiveRun lr, LiveSubscriber sub, String secret) {
     boolean layoutSent = false;
     try {
       if (lr.layout() == null) {
         client.sendEvent("status", Json.write(ApiViews.ordered("runId", lr.id(), "status", "queued")));
       }
+      long lastSent = System.nanoTime();
+      long lastCheck = System.nanoTime();
       while (!client.terminated()) {
-        Object ev = sub.next(10_000);
+        if (secret != null && System.nanoTime() - lastCheck > RECHECK_MILLIS * 1_000_000) {
+          lastCheck = System.nanoTime();
+          if (tokens.authenticate(secret).isEmpty()) {
+            client.sendEvent("error", Json.write(ApiError.of(401, "unauthorized", "the API token was revoked")));
+            break;
+          }
+        }
+        Object ev = sub.next(RECHECK_MILLIS);
         if (ev == null) {
-          client.sendComment("keep-alive");
+          if (System.nanoTime() - lastSent > 10_000_000_000L) {
+            client.sendComment("keep-alive");
+            lastSent = System.nanoTime();
+          }
           continue;
         }
+        lastSent = System.nanoTime();
         if (ev instanceof LiveFrame f) {
           if (!layoutSent && lr.layout() != null) {
             client.sendEvent("layout", Json.write(lr.layout()));

@@ -145,8 +145,13 @@ public final class JdbcObservationStore implements ObservationStore, HistoryRead
         + " FROM live_dead_letters ORDER BY id DESC").setMaxRows(limit).mapToMap().list());
   }
 
+  /**
+   * Recomputes one rollup from the rows. Synchronized: the clock (a window closing) and the
+   * pipeline (a late observation) may refresh the same window at once, and two concurrent
+   * delete-then-insert transactions would collide on its key.
+   */
   @Override
-  public void refreshRollup(String detectorId, long windowStartMillis) {
+  public synchronized void refreshRollup(String detectorId, long windowStartMillis) {
     inTransaction("rolling up " + detectorId, c -> {
       try (PreparedStatement del = c.prepareStatement("DELETE FROM live_rollups WHERE detector_id = ? AND window_start_ms = ?")) {
         del.setString(1, detectorId);
@@ -171,7 +176,7 @@ public final class JdbcObservationStore implements ObservationStore, HistoryRead
   }
 
   /** Rebuilds every rollup from the rows (after a bulk load). */
-  public void rebuildRollups() {
+  public synchronized void rebuildRollups() {
     inTransaction("rebuilding rollups", c -> {
       try (var st = c.createStatement()) {
         st.executeUpdate("DELETE FROM live_rollups");

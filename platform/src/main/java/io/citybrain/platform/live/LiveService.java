@@ -49,13 +49,14 @@ public final class LiveService implements AutoCloseable {
   private volatile FieldSession session;
   private final java.util.Map<String, io.citybrain.live.contract.SignalState> signals = new java.util.concurrent.ConcurrentHashMap<>();
   private final java.util.Deque<java.util.Map<String, Object>> alerts = new java.util.concurrent.ConcurrentLinkedDeque<>();
-  private final io.citybrain.live.ngsild.SubscriptionManager subscriptions = new io.citybrain.live.ngsild.SubscriptionManager();
+  private final io.citybrain.live.ngsild.SubscriptionManager subscriptions;
   /** Alerts kept for the API, newest last. */
   static final int MAX_ALERTS = 1000;
 
   private LiveService(LiveOptions options, JdbcObservationStore store, LiveCentre centre, EmbeddedMqttBroker broker,
-      MqttEndpoint endpoint, Scenario scenario) {
+      MqttEndpoint endpoint, Scenario scenario, io.citybrain.live.ngsild.SubscriptionManager subscriptions) {
     this.options = options;
+    this.subscriptions = subscriptions;
     this.store = store;
     this.centre = centre;
     this.broker = broker;
@@ -69,7 +70,12 @@ public final class LiveService implements AutoCloseable {
         long start = o.intervalStart().toEpochMilli();
         windows.add(java.util.Map.entry(o.detectorId(), start - Math.floorMod(start, JdbcObservationStore.ROLLUP_MILLIS)));
       }
-      windows.forEach(w -> store.refreshRollup(w.getKey(), w.getValue()));
+      // the observations are stored: a failed refresh must not fail (and redeliver) their batch
+      try {
+        windows.forEach(w -> store.refreshRollup(w.getKey(), w.getValue()));
+      } catch (RuntimeException e) {
+        LOG.warn("live: recomputing the rollups of late observations failed: {}", e.getMessage());
+      }
     });
     centre.pipeline().onSignalState(st -> {
       signals.merge(st.intersectionId(), st, (a, b) -> b.seq() >= a.seq() || b.since().isAfter(a.since()) ? b : a);
@@ -133,7 +139,9 @@ public final class LiveService implements AutoCloseable {
     JdbcObservationStore store = new JdbcObservationStore(db);
     LiveCentre centre = new LiveCentre(store, LiveCentre.DEFAULT_WINDOW_SECONDS, HealthLimits.DEFAULTS, 1 << 15);
     try {
-      return new LiveService(options, store, centre, broker, endpoint, scenario);
+      // in the data folder, beside the embedded broker's: subscriptions survive a restart
+      return new LiveService(options, store, centre, broker, endpoint, scenario,
+          new io.citybrain.live.ngsild.SubscriptionManager(dataDir.resolve("live").resolve("ngsi-ld-subscriptions.json")));
     } catch (RuntimeException e) {
       centre.close();
       if (broker != null) {
