@@ -37,7 +37,25 @@ import picocli.CommandLine.Spec;
       "  citybrain gov organisations add --id nc-tmb --name 'Nanchang Traffic Management Bureau' --registration-code 11360100MB1234567X \\",
       "      --role deployer --contact 'signals@nc-tmb.example' --security-responsible 'information security office' --home 3601"
     },
-    subcommands = {GovCommand.Jurisdictions.class, GovCommand.Organisations.class})
+    subcommands = {
+      GovCommand.Jurisdictions.class,
+      GovCommand.Organisations.class,
+      GovLifecycleCommands.AlgorithmCommand.class,
+      GovLifecycleCommands.VersionCommand.class,
+      GovLifecycleCommands.FileCommand.class,
+      GovLifecycleCommands.ChangeFilingCommand.class,
+      GovLifecycleCommands.CancelCommand.class,
+      GovLifecycleCommands.Approve.class,
+      GovLifecycleCommands.Reject.class,
+      GovLifecycleCommands.Suspend.class,
+      GovLifecycleCommands.Reinstate.class,
+      GovLifecycleCommands.Revoke.class,
+      GovLifecycleCommands.Deploy.class,
+      GovLifecycleCommands.Stop.class,
+      GovLifecycleCommands.ListCommand.class,
+      GovLifecycleCommands.Orphans.class,
+      GovLifecycleCommands.Overdue.class
+    })
 public final class GovCommand {
 
   static String actor() {

@@ -377,4 +377,36 @@ class LiveApiIT {
       receiver.stop(0);
     }
   }
+
+  @Test
+  @Order(8)
+  void aSubscriptionNotifiesOverMqttInTheNormalizedFormWithUnitCodes() throws Exception {
+    var endpoint = api.server().live().orElseThrow().endpoint();
+    BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+    try (var subscriber = new io.citybrain.live.transport.mqtt.MqttSession(endpoint, "live-api-it-subscriber", 10, p -> {
+      try {
+        received.add(Json.mapper().readTree(p.getPayloadAsBytes()));
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+      p.acknowledge();
+    })) {
+      subscriber.subscribe("city/flows");
+      Answer created = api.post("/ngsi-ld/v1/subscriptions", """
+          {"type": "Subscription", "entities": [{"type": "TrafficFlowObserved"}], "q": "occupancy>0.8",
+           "notification": {"endpoint": {"uri": "mqtt://%s:%d/city/flows"}}}
+          """.formatted(endpoint.host(), endpoint.port()));
+      assertThat(created.status()).as(created.body()).isEqualTo(201);
+      submit(MessageKind.DETECTOR_REPORT, CODEC.encode(new DetectorReport("st-E", 0, List.of(obs("det-E", "road_0_3_0_2", 21, 7, 0.9, 10)))));
+      JsonNode n = received.poll(30, TimeUnit.SECONDS);
+      assertThat(n).as("a notification over MQTT").isNotNull();
+      assertThat(n.get("subscriptionId").asText()).isEqualTo(created.json().get("id").asText());
+      JsonNode e = n.get("data").get(0);
+      assertThat(e.get("id").asText()).isEqualTo("urn:ngsi-ld:TrafficFlowObserved:det-E");
+      assertThat(e.get("averageVehicleSpeed").get("value").asDouble()).isCloseTo(36.0, within(1e-9));
+      assertThat(e.get("averageVehicleSpeed").get("unitCode").asText()).isEqualTo("KMH");
+      assertThat(e.get("refRoadSegment").get("object").asText()).isEqualTo("urn:ngsi-ld:RoadSegment:road_0_3_0");
+      assertThat(api.delete("/ngsi-ld/v1/subscriptions/" + created.json().get("id").asText()).status()).isEqualTo(204);
+    }
+  }
 }
