@@ -179,11 +179,14 @@ async function refreshRuns() {
     const { runs } = await api('/api/runs?limit=50');
     $('#runs-table tbody').innerHTML = runs.map((r) => runRow(r, true)).join('');
     $('#runs-mini tbody').innerHTML = runs.slice(0, 12).map((r) => runRow(r, false)).join('');
-    if (!state.liveRun) {
+    // nothing live on the map (never was, or its stream ended): follow the next run that is, such
+    // as the next demo run of serve --demo
+    const idle = !state.liveRun || !state.source || state.source.readyState === EventSource.CLOSED;
+    if (idle) {
       const running = runs.find((r) => r.status === 'running') || runs.find((r) => r.status === 'queued');
-      if (running) watch(running);
-      else if (runs.length && !state.map) { await loadMap(runs[0].scenario); }
-      else if (!runs.length && !state.map) { await loadMap($('#scenario').value || 'jinan'); }
+      if (running && (!state.liveRun || running.id !== state.liveRun.id)) watch(running);
+      else if (!running && runs.length && !state.map) { await loadMap(runs[0].scenario); }
+      else if (!running && !runs.length && !state.map) { await loadMap($('#scenario').value || 'jinan'); }
     }
   } catch (e) { say(describeError(e), true); }
 }

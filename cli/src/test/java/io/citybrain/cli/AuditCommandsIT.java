@@ -65,7 +65,7 @@ class AuditCommandsIT {
 
     // someone edits who created bob's token
     try (Connection c = DriverManager.getConnection(
-            "jdbc:h2:file:" + dir.resolve("citybrain-data/citybrain").toAbsolutePath() + ";AUTO_SERVER=TRUE");
+            "jdbc:h2:file:" + dir.resolve("citybrain-data/citybrain").toAbsolutePath());
         Statement s = c.createStatement()) {
       s.execute("UPDATE audit_log SET actor = 'cli:mallory' WHERE seq = 2");
     }

@@ -33,6 +33,7 @@ public final class Platform implements AutoCloseable {
   private final RunManager runs;
   private final GridCases gridCases;
   private final GovRegistry governance;
+  private final io.citybrain.platform.alarms.AlarmService alarms;
 
   private Platform(PlatformConfig config, Database database, Clock clock) {
     this.database = database;
@@ -45,6 +46,7 @@ public final class Platform implements AutoCloseable {
     this.metrics = new PlatformMetrics();
     this.gridCases = new GridCases();
     this.governance = new GovRegistry(database, audit, clock);
+    this.alarms = new io.citybrain.platform.alarms.AlarmService(database, audit, clock);
     this.runs =
         new RunManager(runStore, audit, scenarios, replays, metrics, config.workers(), config.queueCapacity(),
             config.maxVehiclesPerRun(), gridCases, clock);
@@ -112,6 +114,11 @@ public final class Platform implements AutoCloseable {
   /** The governance registry: jurisdictions, organisations, filings, approvals, deployments. */
   public GovRegistry governance() {
     return governance;
+  }
+
+  /** Alarms: raised, acknowledged, cleared. */
+  public io.citybrain.platform.alarms.AlarmService alarms() {
+    return alarms;
   }
 
   /** The database. */

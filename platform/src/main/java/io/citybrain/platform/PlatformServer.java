@@ -16,14 +16,21 @@ import org.slf4j.LoggerFactory;
  * A running operations centre: the platform's services plus the HTTP server. Starting it
  * migrates the database, marks runs interrupted by a previous crash as {@code failed
  * (interrupted)}, then serves; with {@code demo}, it starts a paced max-pressure run on Jinan's
- * real flow so the dashboard opens on a live city.
+ * real flow so the dashboard opens on a live city, and starts the next one when it ends (checked
+ * every {@value #DEMO_CHECK_SECONDS} s) until the server stops.
  */
 public final class PlatformServer implements AutoCloseable {
   /** The demo run: Jinan, real flow, one hour, ten simulated seconds per wall second. */
   public static final RunRequest DEMO_RUN =
       RunRequest.of("jinan", "max-pressure").withSteps(3600).withPace(10).withReplay(true);
 
+  /** How often the demo loop checks whether its run has ended, s. */
+  static final int DEMO_CHECK_SECONDS = 2;
+
   private static final Logger LOG = LoggerFactory.getLogger(PlatformServer.class);
+
+  private final java.util.concurrent.ScheduledExecutorService demoLoop;
+  private volatile RunRecord currentDemo;
 
   private final Platform platform;
   private final HttpApi http;
@@ -41,6 +48,39 @@ public final class PlatformServer implements AutoCloseable {
     this.lock = lock;
     this.interrupted = interrupted;
     this.demoRun = demoRun;
+    this.currentDemo = demoRun.orElse(null);
+    if (demoRun.isPresent()) {
+      demoLoop =
+          java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "demo-loop");
+                t.setDaemon(true);
+                return t;
+              });
+      demoLoop.scheduleWithFixedDelay(this::restartDemoWhenEnded, DEMO_CHECK_SECONDS, DEMO_CHECK_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+    } else {
+      demoLoop = null;
+    }
+  }
+
+  /** Starts the next demo run once the current one has ended, so the dashboard stays live. */
+  private void restartDemoWhenEnded() {
+    try {
+      RunRecord now = platform.runStore().find(currentDemo.id()).orElse(null);
+      if (now != null && !now.status().terminal()) {
+        return;
+      }
+      currentDemo = platform.runs().start(DEMO_RUN, "system:demo");
+      LOG.info("demo run {} started on Jinan (the previous one ended)", currentDemo.id());
+    } catch (RuntimeException e) {
+      // the server is stopping (new runs refused) or the queue is full: try again at the next check
+      LOG.debug("demo run not restarted: {}", e.toString());
+    }
+  }
+
+  /** The demo run now live (the first one, or the one started after it ended). */
+  public Optional<RunRecord> currentDemoRun() {
+    return Optional.ofNullable(currentDemo);
   }
 
   /**
@@ -149,6 +189,9 @@ public final class PlatformServer implements AutoCloseable {
    */
   @Override
   public void close() {
+    if (demoLoop != null) {
+      demoLoop.shutdownNow();
+    }
     if (!http.drainWrites(Duration.ofSeconds(10))) {
       LOG.warn("requests still in progress after 10 s; stopping anyway");
     }

@@ -59,7 +59,7 @@ class KillTrialIT {
 
   /**
    * On H2 the lost writes are counted and reported, not asserted, unless {@code
-   * -Dcitybrain.killTrials.strict=true}: H2 2.5 lost acknowledged run starts in 4 of 64 trials
+   * -Dcitybrain.killTrials.strict=true}: H2 2.5 lost 4 acknowledged run starts in 3 of 64 trials
    * even with a {@code CHECKPOINT} after every audited commit (docs/platform.md, "Durability"), a
    * known defect of the embedded default, not a flaky test. Runs left unfinished and the audit
    * chain are asserted on every trial.

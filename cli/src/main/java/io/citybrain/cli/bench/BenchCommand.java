@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       GridBenchCommand.class,
       BenchAnomalyCommand.class,
       BenchIncidentsCommand.class,
+      BenchAuditCommand.class,
       io.citybrain.cli.live.BenchLiveCommand.class,
       BenchEngineApiCommand.class,
       BenchXLightCommand.class,

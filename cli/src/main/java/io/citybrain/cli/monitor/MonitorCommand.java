@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
     name = "monitor",
     mixinStandardHelpOptions = true,
     description = "Streaming anomaly detection on meter and sensor series, and the NAB benchmark.",
-    subcommands = {MonitorNabCommand.class, MonitorDetectorsCommand.class},
+    subcommands = {MonitorNabCommand.class, MonitorDetectorsCommand.class, MonitorMetersCommand.class},
     footer = {
       "",
       "Examples:",

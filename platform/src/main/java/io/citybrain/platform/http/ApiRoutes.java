@@ -108,6 +108,7 @@ final class ApiRoutes {
     get(r, "/api/audit/proof/inclusion", this::auditInclusion);
     get(r, "/api/audit/proof/consistency", this::auditConsistency);
     new GovRoutes(platform).register(r);
+    new AlarmRoutes(platform).register(r);
   }
 
   private static synchronized void declare(String route) {

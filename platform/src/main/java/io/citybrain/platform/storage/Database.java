@@ -177,9 +177,9 @@ public final class Database implements AutoCloseable {
    * WRITE_DELAY=0}, but a commit that meets another session's store in progress skips its own
    * write ({@code MVStore.commit()} returns when the store version moved meanwhile), and that other
    * store may have captured the transaction before its commit mark: a run start answered 201 was
-   * gone after a SIGKILL in 1 of 13 {@code KillTrialIT} trials. {@code CHECKPOINT} stores again
+   * gone after a SIGKILL in 3 of 13 {@code KillTrialIT} trials. {@code CHECKPOINT} stores again
    * from this thread after the commit, so what it captures includes the mark. It narrows the loss
-   * but does not close it: 4 run starts were still lost in 64 trials (docs/platform.md,
+   * but does not close it: 4 run starts were still lost in 3 of 64 trials (docs/platform.md,
    * "Durability"); PostgreSQL is the durable choice.
    *
    * @throws StorageException when the write fails (e.g. a full disk), naming the database
