@@ -66,7 +66,7 @@ public final class TokenService {
    * Creates a token that is its own principal ({@code principal = name}), as {@link
    * #create(String, String, String)}; a principal without grants yet becomes operator and auditor
    * of the nation, which is what every token could do before jurisdictions existed (and what
-   * migration V7 gave existing tokens). Use the three-argument form for a token without grants.
+   * migration V8 gave existing tokens). Use the three-argument form for a token without grants.
    */
   public String create(String name, String actor) {
     return create(name, name, actor, true);

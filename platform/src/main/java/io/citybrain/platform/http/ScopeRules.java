@@ -110,6 +110,12 @@ final class ScopeRules {
     t.put("GET /api/public/filings", ScopeRule.publicRoute());
     t.put("GET /public/filings", ScopeRule.publicRoute());
 
+    // alarms belong to the nation until they carry a jurisdiction of their own (their column is empty)
+    t.put("GET /api/alarms", ScopeRule.target(READ, root));
+    t.put("GET /api/alarms/{id}", ScopeRule.target(READ, root));
+    t.put("POST /api/alarms/{id}/ack", ScopeRule.target(OPERATE, root));
+    t.put("POST /api/alarms/{id}/clear", ScopeRule.target(OPERATE, root));
+
     t.put("GET /api/audit", ScopeRule.list(AUDIT));
     t.put("GET /api/audit/verify", ScopeRule.holds(AUDIT));
     // the whole log's tree heads and proofs (hashes, no entry content) are for whoever audits

@@ -520,6 +520,17 @@ class JurisdictionScopePropertyTest {
             assertThat(a.status()).as(what + " at home " + paths.get(home) + ": " + a.body()).isEqualTo(who.may(p, paths.get(home)) ? 201 : 403);
           }
         }
+        case "GET /api/alarms", "GET /api/alarms/{id}", "POST /api/alarms/{id}/ack", "POST /api/alarms/{id}/clear" -> {
+          // the nation's: readers and operators of the nation only (unknown ids answer 404 past the rule)
+          String method = route.substring(0, route.indexOf(' '));
+          String url = fill(route.substring(route.indexOf(' ') + 1), "999999");
+          Answer a = method.equals("GET") ? api.getAs(url, who.token()) : api.requestAs(method, url, "{}", who.token());
+          if (who.may(p, "CN")) {
+            assertThat(a.status()).as(what + ": " + a.body()).isNotIn(401, 403);
+          } else {
+            assertThat(a.status()).as(what + ": " + a.body()).isEqualTo(403);
+          }
+        }
         default -> {
           // the rule reads the target from the body's "jurisdiction" and runs before the rest is checked
           for (String j : sample()) {
