@@ -75,7 +75,7 @@ class EmbeddedDatabaseSecurityTest {
   void databaseClosedUnderThePoolAnswersAgainWithoutARestart() throws Exception {
     Path data = dir.resolve("closed");
     try (Database db = Database.open(DatabaseSettings.embedded(data))) {
-      db.jdbi().useHandle(h -> h.execute("INSERT INTO api_tokens (name, token_sha256, created_at_ms) VALUES ('a', 'x', 1)"));
+      db.jdbi().useHandle(h -> h.execute("INSERT INTO api_tokens (name, principal, token_sha256, created_at_ms) VALUES ('a', 'a', 'x', 1)"));
       // what H2 does itself after a write fails for lack of space: the database closes under the pool
       try {
         db.jdbi().useHandle(h -> h.execute("SHUTDOWN IMMEDIATELY"));
