@@ -31,11 +31,12 @@ class AuditCommandsIT {
 
   @Test
   void aKeptCheckpointVerifiesGrowsAndCatchesAnEdit() throws Exception {
+    // each token made without roles logs token.create and two access.grant entries
     ok("token", "create", "--name", "alice");
     Result cp = run("audit", "checkpoint", "--out", "kept.checkpoint");
     assertThat(cp.exitCode()).as(cp.describe()).isZero();
-    assertThat(cp.stderr()).contains("checkpoint of 1 entries written to kept.checkpoint");
-    assertThat(Files.readString(dir.resolve("kept.checkpoint"))).startsWith("citybrain.local/audit\n1\n");
+    assertThat(cp.stderr()).contains("checkpoint of 3 entries written to kept.checkpoint");
+    assertThat(Files.readString(dir.resolve("kept.checkpoint"))).startsWith("citybrain.local/audit\n3\n");
     assertThat(dir.resolve("citybrain-data/audit-signing.key")).exists();
 
     ok("token", "create", "--name", "bob");
@@ -44,14 +45,14 @@ class AuditCommandsIT {
     Result ok = run("audit", "verify", "--checkpoint", "kept.checkpoint", "--update");
     assertThat(ok.exitCode()).as(ok.describe()).isZero();
     assertThat(ok.stdout())
-        .contains("audit log intact: 3 entries")
-        .contains("consistent: the kept checkpoint of 1 entries is a prefix of the log's newest checkpoint of 3 entries")
-        .contains("kept checkpoint updated to 3 entries");
-    assertThat(Files.readString(dir.resolve("kept.checkpoint"))).startsWith("citybrain.local/audit\n3\n");
+        .contains("audit log intact: 7 entries")
+        .contains("consistent: the kept checkpoint of 3 entries is a prefix of the log's newest checkpoint of 7 entries")
+        .contains("kept checkpoint updated to 7 entries");
+    assertThat(Files.readString(dir.resolve("kept.checkpoint"))).startsWith("citybrain.local/audit\n7\n");
 
-    Result prove = run("audit", "prove", "--seq", "2", "--checkpoint", "kept.checkpoint");
+    Result prove = run("audit", "prove", "--seq", "4", "--checkpoint", "kept.checkpoint");
     assertThat(prove.exitCode()).as(prove.describe()).isZero();
-    assertThat(prove.stdout()).contains("\"leafIndex\" : 1").contains("\"treeSize\" : 3").contains("token/bob");
+    assertThat(prove.stdout()).contains("\"leafIndex\" : 3").contains("\"treeSize\" : 7").contains("token/bob");
     assertThat(prove.stderr()).contains("verified against the kept checkpoint");
 
     // a checkpoint signed by someone else's key: the pinned key is the data folder's
@@ -67,11 +68,11 @@ class AuditCommandsIT {
     try (Connection c = DriverManager.getConnection(
             "jdbc:h2:file:" + dir.resolve("citybrain-data/citybrain").toAbsolutePath());
         Statement s = c.createStatement()) {
-      s.execute("UPDATE audit_log SET actor = 'cli:mallory' WHERE seq = 2");
+      s.execute("UPDATE audit_log SET actor = 'cli:mallory' WHERE seq = 4");
     }
     Result broken = run("audit", "verify", "--checkpoint", "kept.checkpoint");
     assertThat(broken.exitCode()).as(broken.describe()).isEqualTo(3);
-    assertThat(broken.stdout()).contains("BROKEN at entry 2");
+    assertThat(broken.stdout()).contains("BROKEN at entry 4");
   }
 
   @Test

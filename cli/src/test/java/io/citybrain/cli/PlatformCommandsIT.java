@@ -150,6 +150,6 @@ class PlatformCommandsIT {
 
     Result verify = CitybrainJar.runQuick(dir, "audit", "verify", "--data-dir", "data");
     assertThat(verify.exitCode()).as(verify.describe()).isZero();
-    assertThat(verify.stdout()).as("alice's token.create only").contains("intact: 1 entry");
+    assertThat(verify.stdout()).as("alice's token.create and her two access.grant entries only").contains("intact: 3 entries");
   }
 }
