@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * The City Brain Challenge's final-round score on Nanchang flow 0 under the {@code cbengine2021}
  * rules, beside the published figures (IF_Bigdata's report, Table 3; D's and IntelligentLight's
- * reports; {@code /work/shared/bench/cbengine-reference.md} §5): the time the challenge's delay
+ * reports; the shared benchmark reference {@code bench/cbengine-reference.md} §5): the time the challenge's delay
  * index first exceeds 1.40 (checks every 20 s at 20k − 1 s) and the vehicles served by then.
  */
 public final class CBEngineChallengeBenchmark {
